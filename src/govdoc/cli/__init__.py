@@ -1,0 +1,1 @@
+"""The ``govdoc`` command: thin typer functions over library functions of the same name."""

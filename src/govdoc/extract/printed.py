@@ -1,0 +1,7 @@
+"""Stage printed (placeholder: not implemented yet)."""
+from spacy.language import Language
+
+
+@Language.component("govdoc_printed")
+def printed_component(doc):
+    return doc

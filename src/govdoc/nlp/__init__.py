@@ -1,0 +1,1 @@
+"""The spaCy frame: a blank ``zh`` Language with our jieba segmenter and the extraction stages."""

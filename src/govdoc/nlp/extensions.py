@@ -1,0 +1,22 @@
+"""The ``Doc._`` extensions the stages write to: one per output field, plus ``norm``."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+LIST_FIELDS = ("signatories", "proposers", "cc", "outline", "measures", "metrics", "warnings")
+SCALAR_FIELDS = ("kind", "doc_number", "issuer", "grade", "title", "congress", "item", "addressee",
+                 "issue_date", "contact", "printed_by", "printed_date", "disclosure")
+
+
+def register_extensions() -> None:
+    for name in ("norm",) + SCALAR_FIELDS + LIST_FIELDS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def init_doc(doc: Doc, norm) -> Doc:
+    """Attach the normalized text and give each list field its own empty list."""
+    doc._.norm = norm
+    for name in LIST_FIELDS:
+        doc._.set(name, [])
+    return doc

@@ -1,0 +1,1 @@
+"""Chinese text helpers shared by every layer: character classes, width folding, numerals."""

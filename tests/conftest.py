@@ -1,0 +1,29 @@
+"""Shared fixtures: corpus paths and a parsed-letter cache."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT / "corpora"
+SEED = CORPORA / "seed" / "xuchang-2019-reply.txt"
+REAL = CORPORA / "real"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    return json.loads(SEED.with_name("xuchang-2019-reply.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def parsed_seed():
+    from govdoc.build import parse_path
+
+    return parse_path(SEED)
