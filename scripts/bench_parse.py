@@ -1,0 +1,106 @@
+#!/usr/bin/env python
+"""Benchmark the text parse on one core: letters/s, time split by stage, and the ratio of the
+whole parse to jieba segmentation alone of the same texts, measured in the same run.
+
+    .venv/bin/python scripts/bench_parse.py [--rounds 5] [--corpus corpora]
+
+The ratio is the figure to watch (the machines are noisy; absolute rates are not comparable
+between runs).  Each round times jieba alone and the full parse over the same texts back to back;
+the median over rounds is reported.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+from govdoc.build import doc_to_reply  # noqa: E402
+from govdoc.model import Source  # noqa: E402
+from govdoc.nlp.extensions import init_doc  # noqa: E402
+from govdoc.nlp.pipeline import make_nlp  # noqa: E402
+from govdoc.nlp.segment import segmenter  # noqa: E402
+from govdoc.normalize import normalize  # noqa: E402
+from govdoc.read.text import read_text  # noqa: E402
+
+
+def load(corpus: Path) -> list[tuple[Path, bytes]]:
+    files = sorted(p for p in corpus.rglob("*.txt") if p.with_name(p.stem + ".gold.json").exists())
+    return [(p, p.read_bytes()) for p in files]
+
+
+def jieba_only(texts: list[str]) -> float:
+    seg = segmenter()
+    t0 = time.perf_counter()
+    for text in texts:
+        for _ in seg.cut(text, HMM=True):
+            pass
+    return time.perf_counter() - t0
+
+
+def full_parse(files: list[tuple[Path, bytes]], split: dict[str, float]) -> float:
+    nlp = make_nlp()
+    t_all = time.perf_counter()
+    for path, data in files:
+        t0 = time.perf_counter()
+        result = read_text(path, data)
+        t1 = time.perf_counter()
+        norm = normalize(result.pages)
+        t2 = time.perf_counter()
+        doc = init_doc(nlp.make_doc(norm.text), norm)
+        t3 = time.perf_counter()
+        split["read"] += t1 - t0
+        split["normalize"] += t2 - t1
+        split["tokenize (jieba+Doc)"] += t3 - t2
+        for name, proc in nlp.pipeline:
+            ts = time.perf_counter()
+            doc = proc(doc)
+            split[name] += time.perf_counter() - ts
+        ts = time.perf_counter()
+        source = Source(path=str(path), sha256=result.sha256, format="text", pages=len(result.pages))
+        doc_to_reply(doc, source).model_dump_json()
+        split["build + validate + json"] += time.perf_counter() - ts
+    return time.perf_counter() - t_all
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[1] / "corpora")
+    args = ap.parse_args()
+
+    files = load(args.corpus)
+    texts = [read_text(p, d).pages[0].text if len(read_text(p, d).pages) == 1
+             else "\n".join(pg.text for pg in read_text(p, d).pages) for p, d in files]
+    size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    full_parse(files, defaultdict(float))  # warm up: dictionaries, pipeline, caches
+    jieba_only(texts)
+
+    jieba_times, parse_times, ratios = [], [], []
+    split: dict[str, float] = defaultdict(float)
+    for _ in range(args.rounds):
+        tj = jieba_only(texts)
+        tp = full_parse(files, split)
+        jieba_times.append(tj)
+        parse_times.append(tp)
+        ratios.append(tp / tj)
+
+    n = len(files)
+    tj, tp = statistics.median(jieba_times), statistics.median(parse_times)
+    print(f"corpus: {n} letters, {size_mb:.3f} MB of text, {args.rounds} rounds (median), one core")
+    print(f"jieba segmentation alone : {n / tj:8.1f} letters/s  {size_mb / tj:6.3f} MB/s")
+    print(f"full parse (text input)  : {n / tp:8.1f} letters/s  {size_mb / tp:6.3f} MB/s")
+    print(f"ratio parse / jieba      : {statistics.median(ratios):.3f}  (target <= 1.6; per round: "
+          + ", ".join(f"{r:.2f}" for r in ratios) + ")")
+    total = sum(split.values())
+    print("time split by stage (share of the full parse):")
+    for name, secs in sorted(split.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:28s} {secs / args.rounds / n * 1000:7.3f} ms/letter  {100 * secs / total:5.1f}%")
+
+
+if __name__ == "__main__":
+    main()
