@@ -1,16 +1,48 @@
 """The index interface both backends implement, and how a letter id is made.
 
-Contract (both backends, same behaviour, same shared test-suite):
+Contract (both backends, same behaviour, same shared test-suite ``tests/test_search_backends.py``):
+
 - ``letter_id(reply)`` is stable: the first 16 hex digits of the source's sha256, so
   re-indexing the same letter replaces it and never duplicates it.
 - A letter is indexed as one ``letters`` record plus one ``measures`` record per measure
   (id ``<letter_id>:m<i>``) and one ``metrics`` record per metric (id ``<letter_id>:k<i>``).
+  :func:`govdoc.index.records.records_for` builds them; a backend stores each record's
+  :data:`STORED_FIELDS` as they are and indexes :func:`govdoc.index.records.analyzed_fields`
+  (whitespace-joined, already analyzed tokens) with a whitespace tokenizer.
+- Re-indexing a letter first removes every record of that letter id (its measure count may change).
+- Text search goes through :func:`govdoc.search.plan.plan_query`: a record matches when, for every
+  group of the plan, one alternative phrase (of bigram tokens) occurs in one of its ``*_bg`` fields;
+  ``plan.words`` only add to the score (``*_w`` fields).  ``plan.title_groups`` (from
+  ``Query.indicator``) must match the same way but in ``title_bg`` only.  An empty plan matches all.
+- Filters are exact (see :class:`Query`); ``issuer`` matches when its canonical form equals a record's
+  ``issuer_norm`` or ``issuer_unit``  (:func:`govdoc.index.aliases.issuer_keys`).
+- Hits are ranked by score (higher is better), ties by id; each hit is made by
+  :func:`govdoc.search.hits.make_hit` from the stored record, so both backends print the same hit.
+- After ``index()`` returns, ``search()`` sees the new records.
 """
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Iterable, Optional
+
+RECORD_KINDS = ("letters", "measures", "metrics")
+
+# Searchable text fields, each indexed twice: ``<f>_w`` (jieba tokens) and ``<f>_bg`` (bigrams).
+TEXT_FIELDS = ("title", "measures", "body")
+# Relative weights used in ranking: title > measures > body; bigram fields count half.
+FIELD_WEIGHTS = {"title": 3.0, "measures": 2.0, "body": 1.0}
+BIGRAM_WEIGHT = 0.5
+
+# Stored (and filterable) fields of every record; absent values are None.
+KEYWORD_FIELDS = ("id", "record", "letter_id", "issuer_norm", "issuer_unit", "grade", "congress_body",
+                  "congress_level", "item_type", "kind")
+INT_FIELDS = ("year", "congress_term", "congress_session", "ordinal")
+FLOAT_FIELDS = ("value",)
+STORED_FIELDS = KEYWORD_FIELDS + INT_FIELDS + FLOAT_FIELDS + (
+    "title", "issuer", "item_number", "indicator", "unit", "source_path", "text")
+# ``text`` is ``{"title": str, "measures": str, "body": str}``: the original (unfolded) text of each
+# searchable field, from which snippets are cut.  ``title`` is always the letter's title.
 
 
 def letter_id(reply: dict) -> str:
@@ -19,7 +51,7 @@ def letter_id(reply: dict) -> str:
 
 @dataclass
 class IndexResult:
-    indexed: int = 0
+    indexed: int = 0  # letters indexed (each with its measure and metric records)
     errors: list[str] = field(default_factory=list)  # one line each: "<letter id / path>: reason"
 
 
@@ -29,10 +61,18 @@ class Query:
     record: str = "letters"  # letters | measures | metrics
     year_from: Optional[int] = None
     year_to: Optional[int] = None
-    issuer: Optional[str] = None
-    grade: Optional[str] = None
-    session: Optional[str] = None
-    filters: dict[str, Any] = field(default_factory=dict)
+    issuer: Optional[str] = None  # any name of the agency, with or without place prefix
+    grade: Optional[str] = None  # A B C D
+    congress_body: Optional[str] = None  # 人大 | 政协
+    congress_level: Optional[str] = None
+    congress_term: Optional[int] = None
+    congress_session: Optional[int] = None
+    item_type: Optional[str] = None
+    kind: Optional[str] = None
+    letter_id: Optional[str] = None
+    indicator: Optional[str] = None  # metrics: text the indicator must contain (matched like text)
+    value_min: Optional[float] = None  # metrics: inclusive bounds on value
+    value_max: Optional[float] = None
     limit: int = 10
 
 
@@ -54,7 +94,18 @@ class IndexBackend(ABC):
 
     @abstractmethod
     def stats(self) -> dict:
-        """``{"letters", "measures", "metrics", "by_year", "by_grade", "by_issuer"}``"""
+        """``{"letters", "measures", "metrics", "by_year", "by_grade", "by_issuer"}``; the ``by_*``
+        maps count letters, keys are strings (years too), ``by_issuer`` uses ``issuer_norm``."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove every record (tests and ``govdoc index --fresh``)."""
 
     def close(self) -> None:  # pragma: no cover - optional
         pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -1,0 +1,59 @@
+"""Text → index tokens, the same at index and query time on every backend.
+
+``fold`` makes simplified, half-width, lower-case text of the same length (so offsets found in the
+folded text point into the original).  Two token streams are made from it:
+
+- *words*: jieba ``cut_for_search`` tokens (one shared segmenter with our dictionary), for ranking;
+- *bigrams*: overlapping character bigrams of every CJK run (a lone character stays a unigram) and
+  whole Latin/digit runs (``pm2.5``, ``2019``), for recall on terms jieba splits badly.
+
+Tokens only contain CJK ideographs, ``a-z``, ``0-9`` and ``.`` between alphanumerics, so a plain
+whitespace tokenizer (Elasticsearch) or ``unicode61 tokenchars '.'`` (SQLite FTS5) keeps them whole.
+"""
+from __future__ import annotations
+
+import re
+
+from govdoc.nlp.segment import cut, cut_for_search
+from govdoc.text.zh import CJK, match_text
+
+# A CJK run, or a Latin/digit run with inner dots (PM2.5, 90.9).
+RUN_RE = re.compile(rf"[{CJK}]+|[a-z0-9]+(?:\.[a-z0-9]+)*")
+_CJK_RUN = re.compile(rf"[{CJK}]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold(text: str) -> str:
+    """Simplified, half-width, ASCII lower-case; same length as ``text``."""
+    return match_text(text).translate(_ASCII_LOWER)
+
+
+def runs(folded: str) -> list[str]:
+    return RUN_RE.findall(folded)
+
+
+def bigrams(folded: str) -> list[str]:
+    """Bigram tokens of already folded text."""
+    out: list[str] = []
+    for run in runs(folded):
+        if _CJK_RUN.fullmatch(run) and len(run) > 1:
+            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+        else:
+            out.append(run)
+    return out
+
+
+def words(folded: str) -> list[str]:
+    """jieba search-mode tokens of already folded text, cut down to token characters."""
+    return [r for tok in cut_for_search(folded) for r in runs(tok)]
+
+
+def query_terms(folded: str) -> list[str]:
+    """jieba (accurate mode) terms of a folded query: each becomes one phrase."""
+    return [r for tok in cut(folded) for r in runs(tok)]
+
+
+def analyze(text: str) -> tuple[str, str]:
+    """``(words, bigrams)`` of raw text, each whitespace-joined: what a backend indexes."""
+    folded = fold(text or "")
+    return " ".join(words(folded)), " ".join(bigrams(folded))

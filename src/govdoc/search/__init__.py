@@ -1,0 +1,1 @@
+"""Query planning and hit building shared by every index backend."""
