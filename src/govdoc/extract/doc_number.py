@@ -1,63 +1,145 @@
-"""发文字号: 许环〔2019〕4号 – prefix, year in brackets, serial."""
+"""发文字号: 许环〔2019〕4号 – prefix, year in brackets, serial.
+
+The document's own number stands on a line of its own (maybe with the grade glued after it or
+the title glued after it), or in a metadata field labelled 文号 / 发文字号 / 文件编号.  Numbers of
+other documents cited in sentences, in brackets or inside 《》 are never the document's own.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from spacy.language import Language
 
 from govdoc.model import DocNumber
 from govdoc.normalize import NormText
+from govdoc.text.zh import CJK
 
-# Brackets around the year as producers and OCR write them (match text is half-width folded).
-OPEN = re.escape("〔[(【〖{<（［")
-CLOSE = re.escape("〕])】〗}>）］")
-# prefix: 1–12 CJK chars (may end in 字 or a colon); year: 4 digits (OCR: O/o/l for 0/1).
+# Brackets around the year as producers and OCR write them (the match text folds full-width
+# brackets to ASCII; 〈〉 and 【】 stay as they are).
+OPEN = re.escape("〔[(【〖{<〈﹝")
+CLOSE = re.escape("〕])】〗}>〉﹞")
+# OCR reads 0 as O/o and 1 as l/I.
+_D = "0-9OolI"
+YEAR = rf"(?:[1lI]9|2[0Oo])[{_D}]{{2}}"
+_SP = r"[ \t]*"
+# prefix: up to 12 CJK chars (the leftmost start wins, so the prefix is the run before the
+# bracket); an optional colon (建议字:〔2023〕8号); the year; then either a closing bracket and
+# the serial, or – the capture lost the bracket (汨公交提字〔202302) – the serial glued on.
 DOC_NUMBER_RE = re.compile(
-    rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}}?)[:：]?\s*[{OPEN}]\s*(?P<year>(?:19|20)[0-9Oo]{{2}})\s*[{CLOSE}]"
-    rf"\s*(?P<serial>[0-9Oo]{{1,5}})\s*(?P<hao>号)?"
+    rf"(?P<prefix>[{CJK}]{{1,12}}?){_SP}(?:[:：]{_SP})?[{OPEN}]{_SP}(?P<year>{YEAR}){_SP}"
+    rf"(?:[{CLOSE}]{_SP}第?{_SP}(?P<serial>[{_D}]{{1,5}})|(?P<glued>\d{{1,4}}))(?:{_SP}(?P<hao>号))?"
 )
-LABEL_RE = re.compile(r"(?:文\s*号|发文字号|文件编号)\s*[:：]\s*")
+LABEL = r"(?:文[ \t]*号|发文字号|文件编号|发文编号)"
+LABEL_RE = re.compile(LABEL + r"[ \t]*[:：]?[ \t]*$")
+# A labelled value that is not bracket-shaped (文件编号: 京政发2019年12号); ``无`` is not a number.
+LABELLED_VALUE_RE = re.compile(LABEL + r"[ \t]*[:：]?[ \t]*(?P<val>[^\s|:：]{2,30})(?![:：])")
+LOOSE_RE = re.compile(rf"(?P<year>(?:19|20)\d\d)[年〕\])]?第?(?P<serial>\d{{1,5}})号?$")
+LEADING_LABEL_RE = re.compile(r"^(?:发文字号|文件编号|发文编号|文号|编号)")
+SENTENCE_PUNCT = re.compile(r"[,，。;；!！?？]")
+TITLE_START = re.compile(r"[ \t]*(?:关于|对)")
+SIGNER_LABEL = re.compile(r"[ \t]*(?:签[ \t]*发|领导签发)")
+GRADE_SUFFIX = re.compile(r"[ \t]*[(（]?[A-D甲乙丙丁][)）]?类?[ \t]*$")
 
 
 @dataclass
 class Candidate:
     start: int
     end: int
-    prefix: str
-    year: int
-    serial: int
+    prefix: Optional[str]
+    year: Optional[int]
+    serial: Optional[int]
     score: float
 
 
 def _digits(s: str) -> int:
-    return int(s.replace("O", "0").replace("o", "0"))
+    return int(s.translate(str.maketrans("OolI", "0011")))
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _context_score(before: str, after: str) -> float:
+    """How much the line around a number says "this is the document's own number"."""
+    if before.count("《") > before.count("》"):
+        return 0.0  # inside a cited title
+    if LABEL_RE.search(before):
+        return 0.9
+    if before.strip():
+        if before.rstrip().endswith(("(", "（")) or SENTENCE_PUNCT.search(before) or len(before.strip()) > 20:
+            return 0.05  # cited in a sentence or in brackets
+        return 0.3 if before.endswith((" ", "\t")) else 0.1
+    if not after.strip() or GRADE_SUFFIX.match(after) or SIGNER_LABEL.match(after):
+        return 0.95
+    if TITLE_START.match(after):
+        return 0.85  # glued before the title
+    if SENTENCE_PUNCT.search(after):
+        return 0.2  # a sentence that starts with a cited number
+    return 0.6
+
+
+def _bracket_candidates(norm: NormText) -> list[Candidate]:
+    out = []
+    text = norm.match
+    for m in DOC_NUMBER_RE.finditer(text):
+        serial = m.group("serial") or m.group("glued")
+        if not any(c.isdigit() for c in serial) and not m.group("hao"):
+            continue
+        line_start, line_end = _line_bounds(text, m.start(), m.end())
+        score = _context_score(text[line_start:m.start()], text[m.end():line_end])
+        if m.group("glued"):
+            score *= 0.9  # the closing bracket was lost: weaker evidence
+        if score <= 0:
+            continue
+        start = m.start()
+        label = LEADING_LABEL_RE.match(m.group("prefix"))
+        prefix: Optional[str] = norm.text[m.start("prefix"):m.end("prefix")]
+        if label:  # 文号〔2019〕4号: the label is not a prefix
+            start += label.end()
+            prefix = prefix[label.end():] or None
+        out.append(Candidate(start, m.end(), prefix, _digits(m.group("year")), _digits(serial), score))
+    return out
+
+
+def _labelled_candidates(norm: NormText, taken: list[Candidate]) -> list[Candidate]:
+    """Labelled values that the bracket pattern did not read (no brackets at all)."""
+    out = []
+    for m in LABELLED_VALUE_RE.finditer(norm.match):
+        s, e = m.span("val")
+        val = m.group("val")
+        if val == "无" or not re.search(r"\d", val) or not re.search(f"[{CJK}]", val):
+            continue
+        if any(c.start < e and s < c.end for c in taken):
+            continue
+        loose = LOOSE_RE.search(val)
+        prefix = val[: loose.start()] if loose else None
+        out.append(Candidate(s, e, prefix or None, int(loose.group("year")) if loose else None,
+                             int(loose.group("serial")) if loose else None, 0.6))
+    return out
 
 
 def find_doc_numbers(norm: NormText) -> list[Candidate]:
-    """Every document-number shaped span, scored: own line or labelled field ranks high,
-    numbers cited inside body sentences rank low."""
-    out = []
-    for m in DOC_NUMBER_RE.finditer(norm.match):
-        line_start = norm.match.rfind("\n", 0, m.start()) + 1
-        before = norm.match[line_start:m.start()]
-        score = 0.5
-        if not before.strip() or LABEL_RE.search(before):
-            score = 0.9
-        elif "《" in before or "（" in before or "(" in before:
-            score = 0.1
-        out.append(Candidate(m.start(), m.end(), norm.text[m.start("prefix"):m.end("prefix")].strip(),
-                             _digits(m.group("year")), _digits(m.group("serial")), score))
-    return out
+    """Every document-number shaped span, scored: a number on its own line or in a labelled
+    field ranks high, numbers cited inside sentences, brackets or 《》 rank low (or are dropped)."""
+    cands = _bracket_candidates(norm)
+    return cands + _labelled_candidates(norm, cands)
+
+
+def best_doc_number(norm: NormText) -> Optional[Candidate]:
+    cands = [c for c in find_doc_numbers(norm) if c.score >= 0.5]
+    return max(cands, key=lambda c: (c.score, -c.start)) if cands else None
 
 
 @Language.component("govdoc_doc_number", assigns=["doc._.doc_number"])
 def doc_number_component(doc):
     norm = doc._.norm
-    cands = [c for c in find_doc_numbers(norm) if c.score >= 0.5]
-    if cands:
-        best = max(cands, key=lambda c: (c.score, -c.start))
+    best = best_doc_number(norm)
+    if best:
         doc._.doc_number = DocNumber(raw=norm.slice(best.start, best.end), prefix=best.prefix,
                                      year=best.year, serial=best.serial, span=norm.span(best.start, best.end),
-                                     confidence=best.score * norm.confidence_at(best.start))
+                                     confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

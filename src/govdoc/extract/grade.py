@@ -1,7 +1,155 @@
-"""Stage grade (placeholder: not implemented yet)."""
+"""办理结果 / 答复类别: the result class (A/B/C/D) a reply gives itself.
+
+Forms read: a labelled field (``办理结果：A``, ``办复类别:B类``, ``类别:C``, ``办理结果:(C)``), a
+suffix on the document number (``…2号(B)类``, or a letter glued after a number that lost its
+bracket), a bracketed class next to the title (``(A类)``), and a bare letter on its own line in
+the header.  甲/乙/丙/丁 map to A/B/C/D.  Legends that define the scheme, aggregate counts
+(``(A類)22件``), satisfaction and disclosure marks are not grades.
+
+``meaning`` comes from the document's own legend, else from a published scheme of an organ the
+document names (``data/grade_schemes.json``), else stays null.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
 from spacy.language import Language
 
+from govdoc.extract.doc_number import best_doc_number
+from govdoc.extract.letter_layout import HEADER_WINDOW, body_start, iter_lines
+from govdoc.model import Grade
+from govdoc.normalize import NormText
+from govdoc.text.zh import CJK
 
-@Language.component("govdoc_grade")
+TO_LETTER = {"甲": "A", "乙": "B", "丙": "C", "丁": "D"}
+LETTER = "A-D甲乙丙丁"
+_SP = r"[ \t]*"
+# The class as written: B, B类, (B), (B)类, (B类).
+GRADE_BODY = rf"(?P<open>[(（]{_SP})?(?P<letter>[{LETTER}]){_SP}(?:类{_SP})?(?P<close>[)）])?(?:{_SP}类)?"
+# Nothing word-like right after the class, and no legend dash or colon after it.
+GRADE_END = rf"(?![A-Za-z0-9{CJK}])(?!{_SP}[—\-–:：])"
+LABEL = r"(?:办理结果|办复结果|答复类别|办复类别|办理类别|办结类别|答复类型|办理类型|办复类型|结果类别|分类标识|类别)"
+LABELLED_RE = re.compile(rf"(?P<label>{LABEL}){_SP}(?:[:：]|为|是)?{_SP}{GRADE_BODY}{GRADE_END}")
+BARE_LINE_RE = re.compile(rf"^{_SP}{GRADE_BODY}{_SP}$")
+SUFFIX_RE = re.compile(rf"{_SP}{GRADE_BODY}{GRADE_END}")
+BRACKETED_RE = re.compile(rf"[(（]{_SP}(?P<letter>[{LETTER}]){_SP}类?{_SP}[)）](?:{_SP}类)?")
+# Lines that define the scheme or count items by class.
+LEGEND_RE = re.compile(r"共分|分为|标明|标出|标识为|——|注[:：]|[0-9]+[ \t]*件|件[ \t]*[(（]")
+TITLE_WORD_RE = re.compile(r"关于|答复|回复|复函|建议|提案|议案|意见")
+SENTENCE_RE = re.compile(r"[,，。;；!！?？]")
+# Legend lines: ``B类——所提问题…`` and ``所提问题…的,用“B”标明``.
+LEGEND_LINE_RE = re.compile(rf"(?P<letter>[{LETTER}]){_SP}类?{_SP}(?:——|—|–|-|:|：|为|是指){_SP}(?P<meaning>[^;；。\n]{{2,60}})")
+LEGEND_USE_RE = re.compile(r"(?P<meaning>[^;；。:：,，\n]{2,60}?)的?[,，]?[ \t]*用[“\"'‘]?(?P<letter>[A-D])[”\"'’]?标[明出示]")
+# A legend definition talks about how far the raised problem was solved.
+MEANING_WORDS = ("所提", "解决", "参考", "采纳", "落实")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    letter: str
+    score: float
+
+
+def _letter(ch: str) -> str:
+    return TO_LETTER.get(ch, ch)
+
+
+def _balanced(m: re.Match) -> bool:
+    return bool(m.group("open")) == bool(m.group("close"))
+
+
+def _labelled(match: str) -> list[Candidate]:
+    out = []
+    for m in LABELLED_RE.finditer(match):
+        line_start = match.rfind("\n", 0, m.start()) + 1
+        line_end = match.find("\n", m.end())
+        line = match[line_start:len(match) if line_end < 0 else line_end]
+        if _balanced(m) and not LEGEND_RE.search(line):
+            out.append(Candidate(m.start(), m.end(), _letter(m.group("letter")), 0.95))
+    return out
+
+
+def _after_number(norm: NormText) -> list[Candidate]:
+    number = best_doc_number(norm)
+    if number is None:
+        return []
+    m = SUFFIX_RE.match(norm.match, number.end)
+    if m is None or not _balanced(m):
+        return []
+    start = m.start("open") if m.group("open") else m.start("letter")
+    return [Candidate(start, m.end(), _letter(m.group("letter")), 0.9)]
+
+
+def _header_lines(norm: NormText) -> list[Candidate]:
+    """A bare class line, or a bracketed class at either end of a title line, in the header."""
+    match = norm.match
+    end = body_start(match)
+    out = []
+    for s, e in iter_lines(match, 0, min(end, HEADER_WINDOW)):
+        line = match[s:e]
+        bare = BARE_LINE_RE.match(line)
+        if bare and _balanced(bare) and (bare.group("letter") in "ABCD" or bare.group("open") or "类" in line):
+            start = s + (bare.start("open") if bare.group("open") else bare.start("letter"))
+            out.append(Candidate(start, s + len(line.rstrip()), _letter(bare.group("letter")), 0.8))
+            continue
+        if SENTENCE_RE.search(line) or LEGEND_RE.search(line) or not TITLE_WORD_RE.search(line):
+            continue
+        for m in BRACKETED_RE.finditer(line):
+            at_edge = not line[:m.start()].strip() or not line[m.end():].strip()
+            if at_edge:
+                out.append(Candidate(s + m.start(), s + m.end(), _letter(m.group("letter")), 0.85))
+    return out
+
+
+def find_grades(norm: NormText) -> list[Candidate]:
+    """Every place where the document states its own class, scored by the form."""
+    return _labelled(norm.match) + _after_number(norm) + _header_lines(norm)
+
+
+def legend_meanings(norm: NormText) -> dict[str, tuple[int, int]]:
+    """``letter → (start, end)`` of its definition in the document's own legend."""
+    out: dict[str, tuple[int, int]] = {}
+    for pattern in (LEGEND_LINE_RE, LEGEND_USE_RE):
+        for m in pattern.finditer(norm.match):
+            letter = _letter(m.group("letter"))
+            meaning = m.group("meaning").rstrip()
+            if any(word in meaning for word in MEANING_WORDS):
+                out.setdefault(letter, (m.start("meaning"), m.start("meaning") + len(meaning)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def grade_schemes() -> list[dict]:
+    data = resources.files("govdoc.data").joinpath("grade_schemes.json").read_text(encoding="utf-8")
+    return json.loads(data)["schemes"]
+
+
+def scheme_meaning(norm: NormText, letter: str) -> Optional[str]:
+    """The meaning of ``letter`` in a published scheme of an organ the document names."""
+    region = norm.match[:HEADER_WINDOW] + norm.match[-HEADER_WINDOW:]
+    for scheme in grade_schemes():
+        if any(organ in region for organ in scheme["organs"]):
+            return scheme["meanings"].get(letter)
+    return None
+
+
+@Language.component("govdoc_grade", requires=["doc._.norm"], assigns=["doc._.grade"])
 def grade_component(doc):
+    norm = doc._.norm
+    cands = find_grades(norm)
+    if not cands:
+        return doc
+    best = max(cands, key=lambda c: (c.score, -c.start))
+    legend = legend_meanings(norm).get(best.letter)
+    meaning = norm.slice(*legend).rstrip("的") if legend else scheme_meaning(norm, best.letter)
+    doc._.grade = Grade(letter=best.letter, raw=norm.slice(best.start, best.end), meaning=meaning,
+                        span=norm.span(best.start, best.end),
+                        confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

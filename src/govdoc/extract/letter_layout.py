@@ -1,0 +1,65 @@
+"""Where the parts of a letter are: header block (number, grade, title), salutation, body.
+
+Pure helpers over the match text, shared by the header stages (doc_number, grade, title,
+issuer).  They look only at the first ``HEADER_WINDOW`` characters, so they stay cheap on long
+texts.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+HEADER_WINDOW = 1500
+
+# Words a salutation ends with: persons (代表, 委员, 同志 …), groups and organs.
+_ADDRESSEE_END = r"(?:代表|委员|同志|先生|女士|老师|小组|委员会|支部|党派|单位|[局委厅部办处室院所会组们])"
+# A salutation line: optional 尊敬的, a short run without sentence punctuation, then a colon.
+SALUTATION_RE = re.compile(
+    rf"^[ \t]*(?:尊敬的)?[^\n:：,，。;；!！?？|>]{{1,40}}?{_ADDRESSEE_END}[ \t]*[:：][ \t]*$", re.M)
+# Labels that end in an addressee word but open a metadata field, not a salutation.
+_NOT_SALUTATION = re.compile(r"(?:联系|承办|主办|协办|会办|分管|来源|发布|抄送|抄报|办理|所属|责任|分享|签发|领导)")
+# A body paragraph: a line with two or more sentence marks, or a long line with one.
+SENTENCE_MARK = re.compile(r"[,，。;；!！?？]")
+URL_RE = re.compile(r"(?:https?://|www\.)\S*")
+
+
+def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every line of ``text[start:end]`` (offsets into ``text``)."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            if pos < end:
+                yield pos, end
+            return
+        yield pos, nl
+        pos = nl + 1
+
+
+def salutation_start(match: str, limit: int = HEADER_WINDOW) -> int:
+    """Offset of the first salutation line in the header window, or -1."""
+    for m in SALUTATION_RE.finditer(match, 0, min(len(match), limit)):
+        if not _NOT_SALUTATION.search(m.group()):
+            return m.start()
+    return -1
+
+
+def is_paragraph(line: str) -> bool:
+    line = URL_RE.sub("", line)
+    marks = len(SENTENCE_MARK.findall(line))
+    if marks >= 2:
+        return True
+    line = line.strip()
+    return marks == 1 and (line.endswith(("如下:", "如下：")) or (len(line) >= 40 and not line.endswith((":", "："))))
+
+
+def body_start(match: str, limit: int = HEADER_WINDOW) -> int:
+    """Where the letter's body begins: the salutation, else the first paragraph-like line,
+    else the end of the header window."""
+    sal = salutation_start(match, limit)
+    end = min(len(match), limit) if sal < 0 else sal
+    for s, e in iter_lines(match, 0, end):
+        if is_paragraph(match[s:e]):
+            return s
+    return end
