@@ -1,0 +1,28 @@
+"""Choose an index backend by name (``--backend``); Elasticsearch is imported only when asked for."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from govdoc.errors import BadInput
+from govdoc.index.base import IndexBackend
+
+BACKENDS = ("sqlite", "elasticsearch")
+DEFAULT_ES_INDEX = "govdoc"
+
+
+def open_backend(name: str, data_dir: str | Path, es_url: Optional[str] = None, api_key: Optional[str] = None,
+                 basic_auth: Optional[tuple[str, str]] = None, index: str = DEFAULT_ES_INDEX) -> IndexBackend:
+    """``sqlite`` keeps ``<data_dir>/index.sqlite``; ``elasticsearch`` talks to ``es_url`` and uses
+    index (alias) ``index`` so tests and users can keep separate indexes on one cluster."""
+    if name == "sqlite":
+        from govdoc.index.sqlite import SqliteBackend
+
+        return SqliteBackend(data_dir)
+    if name == "elasticsearch":
+        if not es_url:
+            raise BadInput("--es-url", "the elasticsearch backend needs --es-url or GOVDOC_ES_URL")
+        from govdoc.index.elastic import ElasticBackend
+
+        return ElasticBackend(es_url, api_key=api_key, basic_auth=basic_auth, index=index)
+    raise BadInput("--backend", f"unknown backend {name!r}; choose one of {', '.join(BACKENDS)}")
