@@ -1,7 +1,123 @@
-"""Stage addressee (placeholder: not implemented yet)."""
+"""主送 / salutation: ``尊敬的张永波代表：`` → 张永波代表.
+
+A salutation is a short line that ends in a colon and names deputies or members (…代表, …委员,
+…委员小组, a party branch) or organs (…局, …委员会).  The honorific 尊敬的 and the colon are left out.
+Also read: a ``主送:`` field, ``尊敬的…委员`` that lost its colon, and – for a co-handling opinion
+(会办意见/协办意见), which is sent to the lead unit – the unit's name on its own line under the title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
 from spacy.language import Language
 
+from govdoc.model import Text
+from govdoc.normalize import NormText
 
-@Language.component("govdoc_addressee")
+# Who a salutation names, by its last word.
+PERSON_ROLES = ("代表", "委员", "同志", "先生", "女士")
+GROUP_ENDINGS = ("委员小组", "小组", "支部", "总支", "党组", "界别", "代表团", "基层委员会")
+ORGAN_ENDINGS = ("局", "厅", "委", "办", "会", "部", "处", "室", "中心", "政府", "公司", "院", "所", "站",
+                 "队", "街道", "办事处", "股", "镇", "乡", "社区")
+_ROLE_END = "|".join(PERSON_ROLES + GROUP_ENDINGS)
+_ORGAN_END = "|".join(ORGAN_ENDINGS)
+# Field labels that end in the same words but are not salutations.
+LABEL_WORDS_RE = re.compile(r"联系|电话|地址|抄送|抄报|主办|协办|承办|会办|单位|分管|领导|签发|附件|来源|发布|时间|日期"
+                            r"|索引|主题|标题|名称|文号|编号|机构|分类|组长|成员|意见|内容|题目|类别|姓名|作者")
+# Characters a salutation never holds (sentence punctuation, digits other than 等25位).
+_NAMES = r"[^\n:：。，,;；!！?？“”\"《》()（）\[\]【】|]"
+SALUTATION_RE = re.compile(
+    rf"^[ \t]*(?P<hon>尊敬的|尊敬)?[ \t]*(?P<who>{_NAMES}{{2,40}}?)[ \t]*[:：](?P<rest>[^\n]*)$", re.M)
+# 尊敬的陈国兴、刘铭、张雯委员 (colon lost).
+HONORIFIC_RE = re.compile(rf"^[ \t]*尊敬的?[ \t]*(?P<who>{_NAMES}{{2,40}}?(?:{_ROLE_END}))[ \t]*$", re.M)
+MAINSEND_RE = re.compile(r"主[ \t]*送(?:单位|机关)?[ \t]*[:：][ \t]*(?P<who>[^\n]+?)[ \t]*[。.]?[ \t]*$", re.M)
+COHANDLING_RE = re.compile(r"会办意见|协办意见")
+ORGAN_LINE_RE = re.compile(rf"^[ \t]*(?P<who>[\u4e00-\u9fff、]{{3,30}}(?:{_ORGAN_END}))[ \t]*$", re.M)
+ROLE_RE = re.compile(rf"(?:{_ROLE_END})$")
+ORGAN_RE = re.compile(rf"(?:{_ORGAN_END})$")
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    role: Optional[str]  # 代表 | 委员 | … for people, 小组 … for groups, 单位 for organs
+    score: float
+
+
+def role_of(who: str) -> Optional[str]:
+    """代表/委员/… for a list of people, the group word for a group, 单位 for organs, else None."""
+    who = who.replace(" ", "")
+    for ending in GROUP_ENDINGS:
+        if who.endswith(ending):
+            return ending
+    for ending in PERSON_ROLES:
+        if who.endswith(ending):
+            return ending
+    if ORGAN_RE.search(who):
+        return "单位"
+    return None
+
+
+def _plausible(who: str) -> bool:
+    compact = who.replace(" ", "").replace("\t", "")
+    if LABEL_WORDS_RE.search(compact):
+        return False
+    # digits only in 等25位 / 12名
+    return not _DIGITS.search(re.sub(r"等?\d+[位名]", "", compact))
+
+
+def find_addressees(norm: NormText) -> list[Candidate]:
+    """Salutation candidates in text order."""
+    text = norm.match
+    out = []
+    for m in SALUTATION_RE.finditer(text):
+        who = m.group("who")
+        if not _plausible(who):
+            continue
+        role = role_of(who)
+        standalone = not m.group("rest").strip()
+        if role in PERSON_ROLES or role in GROUP_ENDINGS:
+            out.append(Candidate(m.start("who"), m.end("who"), role, 0.95 if standalone or m.group("hon") else 0.85))
+        elif role == "单位" and standalone:
+            out.append(Candidate(m.start("who"), m.end("who"), role, 0.8))
+    for m in HONORIFIC_RE.finditer(text):
+        if _plausible(m.group("who")):
+            out.append(Candidate(m.start("who"), m.end("who"), role_of(m.group("who")), 0.8))
+    for m in MAINSEND_RE.finditer(text):
+        out.append(Candidate(m.start("who"), m.end("who"), role_of(m.group("who")), 0.9))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def cohandling_addressee(norm: NormText) -> Optional[Candidate]:
+    """The lead unit named on its own line under a 会办意见 title."""
+    text = norm.match
+    m = COHANDLING_RE.search(text)
+    if not m:
+        return None
+    pos = text.find("\n", m.end())
+    lm = ORGAN_LINE_RE.search(text, pos) if pos >= 0 else None
+    if lm is None or text.count("\n", pos, lm.start()) > 8 or "。" in text[pos:lm.start()]:
+        return None
+    return Candidate(lm.start("who"), lm.end("who"), "单位", 0.7)
+
+
+def best_addressee(norm: NormText) -> Optional[Candidate]:
+    cands = find_addressees(norm)
+    if cands:
+        return cands[0]
+    return cohandling_addressee(norm)
+
+
+@Language.component("govdoc_addressee", assigns=["doc._.addressee"])
 def addressee_component(doc):
+    norm = doc._.norm
+    best = best_addressee(norm)
+    if best:
+        doc._.addressee = Text(text=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
+                               confidence=best.score * norm.confidence_at(best.start))
     return doc

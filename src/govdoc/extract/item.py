@@ -1,7 +1,119 @@
-"""Stage item (placeholder: not implemented yet)."""
+"""建议/提案 number and type: 第134号建议 → (建议, "134"), 第0867号(资源环境类086号)提案 → (提案, "0867").
+
+The number is kept as written (leading zeros, letters, a delegation prefix such as 丽22 or 温36), without
+第 and 号.  The type is what was submitted: a CPPCC proposal is 提案 even when its own title ends in
+建议, so the session's body overrides the word after the number.  Labels that disagree (a metadata
+``属性:议案`` against a numbered 提案) give no type.  Without a number, the session's body or the
+addressee's role (代表 → 建议, 委员 → 提案) gives the type.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
 from spacy.language import Language
 
+from govdoc.model import Item
+from govdoc.normalize import NormText
 
-@Language.component("govdoc_item")
+# 134 · T014 · 20250118040077 · 丽22 (a one-character delegation prefix that is not part of the
+# surrounding words: 会议1号 is 1, 类086号 is a secondary number, 字〔…〕 is a document number).
+_NUM = r"(?:[A-Za-z]{1,3}\d{1,16}|(?:(?![第议会届次号类字期批年月日])[\u4e00-\u9fff])?\d{1,16})"
+_TYPE = r"(?P<type>建议案|建议|提案|议案|批评和意见|批评、意见)"
+# 第0867号(资源环境类086号)提案 · 第2024087号《…的建议》的提案 · (99号)建议 · 第T014号代表建议
+NUMBERED_RE = re.compile(
+    rf"(?:第[ \t]*)?(?P<num>{_NUM})[ \t]*号\)?\s{{0,4}}(?:\([^()\n]{{1,20}}\))?\s{{0,4}}"
+    rf"(?:[《“\"][^》”\"\n]{{1,80}}[》”\"][ \t]*(?:的)?)?(?:代表|委员|人大代表|政协委员)?{_TYPE}"
+)
+# A form heading: 代表建议、批评和意见 / 第67号 on its own line.
+HEADING_RE = re.compile(rf"{_TYPE}(?:、批评和意见)?[ \t]*\n\s*第[ \t]*(?P<num>{_NUM})[ \t]*号[ \t]*$", re.M)
+# A record field: 建议号:67 · 提案编号：T014
+FIELD_RE = re.compile(rf"{_TYPE}编?号[ \t]*[:：][ \t]*(?P<num>{_NUM})")
+# A labelled category of the page: 属性:议案 · 类别：提案
+LABEL_RE = re.compile(r"(?:属性|类型|类别)[ \t]*[:：][ \t]*(?P<type>建议|提案|议案)")
+SIBLING_RE = re.compile(r"^[ \t]*[\[【(]?[ \t]*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接)")
+TITLE_WORDS_RE = re.compile(r"答复|回复|复函|的函|会办意见|协办意见|办理情况")
+
+TYPE_FOLD = {"建议案": "建议", "批评、意见": "批评和意见"}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    type: Optional[str]
+    number: Optional[str]
+    score: float
+    num_start: int = 0
+    num_end: int = 0
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def find_items(norm: NormText) -> list[Candidate]:
+    """Every numbered item outside sibling links, scored: a title line or a session span right
+    before it rank high."""
+    text = norm.match
+    out = []
+    for pattern, base in ((NUMBERED_RE, 0.7), (HEADING_RE, 0.8), (FIELD_RE, 0.85)):
+        for m in pattern.finditer(text):
+            line_start, line_end = _line(text, m.start())
+            if SIBLING_RE.match(text, line_start):
+                continue
+            score = base
+            if TITLE_WORDS_RE.search(text, line_start, line_end) or "会议" in text[max(0, m.start() - 8):m.start()]:
+                score = 0.9
+            kind = m.group("type")
+            out.append(Candidate(m.start(), m.end(), TYPE_FOLD.get(kind, kind), None, score,
+                                 m.start("num"), m.end("num")))
+    return out
+
+
+def page_label(norm: NormText) -> Optional[str]:
+    m = LABEL_RE.search(norm.match)
+    return m.group("type") if m else None
+
+
+def resolve_type(numbered: Optional[str], body: Optional[str], label: Optional[str],
+                 role: Optional[str]) -> Optional[str]:
+    """One type from the evidence, or ``None`` when labels conflict."""
+    if body == "政协" and numbered in (None, "建议"):
+        numbered = "提案"  # a CPPCC proposal is 提案 whatever its title ends in
+    elif body == "人大" and numbered is None:
+        numbered = "建议"
+    if numbered and label and numbered != label:
+        return None
+    if body == "人大" and numbered == "提案" or body == "政协" and numbered == "议案":
+        return None
+    chosen = numbered or label
+    if chosen is None and role:
+        chosen = {"代表": "建议", "委员": "提案"}.get(role)
+    return chosen
+
+
+def _addressee_role(norm: NormText) -> Optional[str]:
+    from govdoc.extract.addressee import best_addressee
+
+    best = best_addressee(norm)
+    return best.role if best else None
+
+
+@Language.component("govdoc_item", requires=["doc._.congress"], assigns=["doc._.item"])
 def item_component(doc):
+    norm = doc._.norm
+    cands = find_items(norm)
+    best = max(cands, key=lambda c: (c.score, -c.start)) if cands else None
+    body = doc._.congress.body if doc._.congress else None
+    role = None if best or body else _addressee_role(norm)
+    kind = resolve_type(best.type if best else None, body, page_label(norm), role)
+    number = norm.slice(best.num_start, best.num_end) if best else None
+    if kind or number:
+        span = norm.span(best.start, best.end) if best else None
+        conf = (best.score * norm.confidence_at(best.start)) if best else 0.5
+        doc._.item = Item(type=kind, number=number, span=span, confidence=conf)
     return doc
