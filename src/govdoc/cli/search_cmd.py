@@ -1,0 +1,132 @@
+"""``govdoc search QUERY`` and ``govdoc stats``: thin wrappers over the index backend."""
+from __future__ import annotations
+
+import enum
+import json
+import re
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from govdoc.cli.app import app
+from govdoc.cli.index_cmd import (DEFAULT_DATA, Backend, BackendOpt, DataOpt, DebugOpt, EsAuthOpt, EsIndexOpt,
+                                  EsKeyOpt, EsUrlOpt, open_from_options)
+from govdoc.cli.output import error_line, out
+from govdoc.errors import BadInput, GovdocError
+
+YEARS_RE = re.compile(r"^\s*(\d{4})?\s*(?:(\.\.|-)\s*(\d{4})?)?\s*$")
+
+
+class Records(str, enum.Enum):
+    letters = "letters"
+    measures = "measures"
+    metrics = "metrics"
+
+
+def parse_years(text: str) -> tuple[Optional[int], Optional[int]]:
+    """``2019`` → (2019, 2019); ``2017..2021`` → (2017, 2021); ``2017..`` / ``..2021`` are open."""
+    m = YEARS_RE.match(text)
+    if not m or not (m.group(1) or m.group(3)):
+        raise BadInput("--year", f"{text!r}: expected YEAR or FROM..TO, e.g. 2017..2021")
+    if not m.group(2):
+        return int(m.group(1)), int(m.group(1))
+    return (int(m.group(1)) if m.group(1) else None), (int(m.group(3)) if m.group(3) else None)
+
+
+def build_query(text: str, *, year: Optional[str], issuer: Optional[str], grade: Optional[str],
+                session: Optional[str], records: Records, limit: int, indicator: Optional[str] = None,
+                value_min: Optional[float] = None, value_max: Optional[float] = None,
+                item_type: Optional[str] = None, kind: Optional[str] = None):
+    from govdoc.index.base import Query
+    from govdoc.search.session import parse_session
+
+    year_from, year_to = parse_years(year) if year else (None, None)
+    congress = parse_session(session) if session else {}
+    return Query(text=text, record=records.value, year_from=year_from, year_to=year_to, issuer=issuer,
+                 grade=grade.upper() if grade else None, item_type=item_type, kind=kind, indicator=indicator,
+                 value_min=value_min, value_max=value_max, limit=limit, **congress)
+
+
+def _rich_snippet(snippet: str) -> str:
+    from rich.markup import escape
+
+    return escape(snippet).replace("<mark>", "[bold yellow]").replace("</mark>", "[/bold yellow]")
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help="Words to find; simplified or traditional, old or new agency names.")] = "",
+    year: Annotated[Optional[str], typer.Option("--year", help="YEAR or FROM..TO, e.g. 2017..2021.")] = None,
+    issuer: Annotated[Optional[str], typer.Option("--issuer", help="Agency, any of its names.")] = None,
+    grade: Annotated[Optional[str], typer.Option("--grade", help="A, B, C or D.")] = None,
+    session: Annotated[Optional[str], typer.Option("--session", help="e.g. 市七届人大四次会议.")] = None,
+    records: Annotated[Records, typer.Option("--records", help="letters, measures or metrics.")] = Records.letters,
+    indicator: Annotated[Optional[str], typer.Option("--indicator", help="Metrics: indicator text, e.g. PM2.5.")] = None,
+    min_value: Annotated[Optional[float], typer.Option("--min", help="Metrics: smallest value.")] = None,
+    max_value: Annotated[Optional[float], typer.Option("--max", help="Metrics: largest value.")] = None,
+    item_type: Annotated[Optional[str], typer.Option("--item-type", help="建议, 提案, 议案 …")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="reply, suggestion or other.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Most hits to show.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    backend: BackendOpt = Backend.sqlite,
+    data: DataOpt = DEFAULT_DATA,
+    es_url: EsUrlOpt = None,
+    es_api_key: EsKeyOpt = None,
+    es_basic_auth: EsAuthOpt = None,
+    es_index: EsIndexOpt = "govdoc",
+    debug: DebugOpt = False,
+) -> None:
+    """Search letters, measures or metrics, with filters; prints a table or JSON."""
+    try:
+        q = build_query(query, year=year, issuer=issuer, grade=grade, session=session, records=records,
+                        limit=limit, indicator=indicator, value_min=min_value, value_max=max_value,
+                        item_type=item_type, kind=kind)
+        with open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index) as index:
+            result = index.search(q)
+    except GovdocError as exc:
+        if debug:
+            raise
+        error_line(str(exc))
+        raise typer.Exit(2 if isinstance(exc, BadInput) else 1) from None
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{result['total']} {records.value} for {query!r}" if query else f"{result['total']} {records.value}")
+    for col in ("score", "year", "grade", "issuer", "title", "snippet", "id"):
+        table.add_column(col, overflow="fold")
+    for hit in result["hits"]:
+        table.add_row(f"{hit['score']:.2f}", str(hit["year"] or ""), hit["grade"] or "", hit["issuer"] or "",
+                      hit["title"] or hit["source_path"] or "", _rich_snippet(hit["snippet"] or ""), hit["id"])
+    out.print(table)
+
+
+@app.command("stats")
+def stats_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    backend: BackendOpt = Backend.sqlite,
+    data: DataOpt = DEFAULT_DATA,
+    es_url: EsUrlOpt = None,
+    es_api_key: EsKeyOpt = None,
+    es_basic_auth: EsAuthOpt = None,
+    es_index: EsIndexOpt = "govdoc",
+) -> None:
+    """Count letters, measures and metrics, and letters by year, grade and issuer."""
+    try:
+        with open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index) as index:
+            result = index.stats()
+    except GovdocError as exc:
+        error_line(str(exc))
+        raise typer.Exit(1) from None
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    out.print(f"letters {result['letters']}  measures {result['measures']}  metrics {result['metrics']}",
+              highlight=False)
+    for name in ("by_year", "by_grade", "by_issuer"):
+        table = Table(title=name.replace("_", " "))
+        table.add_column(name[3:])
+        table.add_column("letters", justify="right")
+        for key, n in result[name].items():
+            table.add_row(key, str(n))
+        out.print(table)

@@ -1,0 +1,67 @@
+"""Load parsed letters for indexing: JSON files, JSONL files, or folders of them.
+
+Each letter is checked against :class:`govdoc.model.Reply`; a file that cannot be read or a line that
+is not a parsed letter becomes one error line naming it, and loading goes on with the rest.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from pydantic import ValidationError
+
+from govdoc.model import Reply
+
+SUFFIXES = (".json", ".jsonl")
+
+
+def letter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files named, and every ``*.json`` / ``*.jsonl`` under the folders named (sorted)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+        else:
+            yield path
+
+
+def _validated(data, where: str) -> dict:
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    try:
+        return Reply.model_validate(data).model_dump(mode="json")
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ValueError(f"not a parsed letter: {'.'.join(map(str, first['loc'])) or '<root>'}: {first['msg']}") from None
+
+
+def _documents(path: Path) -> Iterator[tuple[str, object]]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                try:
+                    yield f"{path}:{number}", json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield f"{path}:{number}", ValueError(f"not valid JSON: {exc}")
+        return
+    data = json.loads(text)
+    for i, item in enumerate(data if isinstance(data, list) else [data]):
+        yield (f"{path}[{i}]" if isinstance(data, list) else str(path)), item
+
+
+def load_letters(paths: Iterable[Path], on_error: Callable[[str], None]) -> Iterator[dict]:
+    """Yield parsed letters; report ``"<file>[:line]: reason"`` through ``on_error`` and go on."""
+    for path in letter_files(paths):
+        try:
+            for where, data in _documents(path):
+                try:
+                    if isinstance(data, ValueError):
+                        raise data
+                    yield _validated(data, where)
+                except ValueError as exc:
+                    on_error(f"{where}: {exc}")
+        except OSError as exc:
+            on_error(f"{path}: cannot read: {exc.strerror or exc}")
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            on_error(f"{path}: not valid JSON: {exc}")
