@@ -1,7 +1,97 @@
-"""Stage kind (placeholder: not implemented yet)."""
+"""What the document is: ``reply`` (答复 / 复函 / 回复 / 会办意见 …), ``suggestion`` (the
+deputy's or member's own text) or ``other`` (notices, rules, plans, statistics, templates …).
+
+General cues, each with a weight, are summed per kind; ``other`` starts with a small prior so
+that a text with no cues at all is not called a reply.  Runs last, so it can use the title.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
 from spacy.language import Language
 
+from govdoc.text.zh import match_text
 
-@Language.component("govdoc_kind")
+Cue = tuple[re.Pattern, float]
+
+
+def _cues(*pairs: tuple[str, float], flags: int = re.M) -> list[Cue]:
+    return [(re.compile(p, flags), w) for p, w in pairs]
+
+
+REPLY_CUES = _cues(
+    (r"(?:答复|回复|函复|函告|复函)(?:意见)?如下", 3.0),     # 现答复如下 / 现将…情况答复如下
+    (r"提出以下答复意见|答复意见如下", 3.0),
+    (r"收悉", 1.0),
+    (r"此复|特此(?:答复|函复|回复)", 2.0),
+    (r"会办意见|协办意见", 1.5),
+    (r"^[ \t]*(?:尊敬的)?[^\n:：,，。]{1,40}(?:代表|委员)(?:们)?[ \t]*[:：]", 1.0),   # salutation
+    (r"感谢(?:您|你们|你)", 0.5),
+    (r"办理结果[ \t]*[:：][ \t]*[(（]?[A-D甲乙丙丁]|(?:答复|办复)类别[ \t]*[:：]", 1.0),
+)
+SUGGESTION_CUES = _cues(
+    (r"案[ \t]*由", 1.5),
+    (r"代表姓名|提案人|提议人|领衔(?:代表|人|委员)[ \t]*[:：|]|附议(?:代表|人)|联名代表|所属代表团", 2.0),
+    (r"(?:题[ \t]*目|标[ \t]*题)[ \t]*[:：][^\n]*\n(?:.*\n){0,3}?[ \t]*内[ \t]*容[ \t]*[:：]", 2.0),
+    (r"^[ \t]*(?:建议|理由|办法和建议|具体建议)[ \t]*[:：]", 1.5),
+    (r"(?:特|现)?(?:提出|提)(?:以下|如下)建议|建议如下|为此[,，]?(?:特)?建议", 1.5),
+)
+OTHER_CUES = _cues(
+    (r"第[一二三四五六七八九十百]+条[ \t]", 3.0),                   # articles of rules
+    (r"各承办单位|各(?:有关)?单位要|各(?:县|区|市)(?:区)?(?:人民政府|政府)?要", 2.0),
+    (r"共(?:收到|承办|交办|办理|受理)[^\n。]{0,12}\d+件|\d+件[(（][A-D甲乙丙丁]类|[(（][A-D甲乙丙丁]类[)）]\d+件", 2.5),
+    (r"网友|留言", 2.0),
+)
+# Placeholders of templates (XX林业局, 第X号, ×××号, X X届).
+PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:[X×][ \t]?[X×]+|[X×](?=[届次号年月日]))(?![A-Za-z])")
+PLACEHOLDER_WEIGHT, PLACEHOLDER_MAX = 3.0, 4
+OTHER_PRIOR = 1.0
+
+REPLY_TITLE_RE = re.compile(r"(?:答复|回复|复函|的函|答复意见|会办意见|协办意见)(?:[ \t]*[(（][^()（）]{1,60}[)）])?$")
+SUGGESTION_TITLE_RE = re.compile(r"(?:建议|建议案|提案|议案)$")
+OTHER_TITLE_RE = re.compile(r"(?:通知|方案|办法|规定|规则|细则|报告|决定|公告|通报|纲要|总结|批复|情况)$")
+
+
+def _score(text: str, cues: list[Cue]) -> float:
+    return sum(w for pattern, w in cues if pattern.search(text))
+
+
+def kind_scores(match: str, title: Optional[str] = None) -> dict[str, float]:
+    """The summed cue weights per kind for a match text (and the title when known)."""
+    scores = {"reply": _score(match, REPLY_CUES), "suggestion": _score(match, SUGGESTION_CUES),
+              "other": OTHER_PRIOR + _score(match, OTHER_CUES)}
+    placeholders = sum(1 for _ in zip(range(PLACEHOLDER_MAX), PLACEHOLDER_RE.finditer(match)))
+    scores["other"] += PLACEHOLDER_WEIGHT * placeholders
+    if title:
+        title = title.strip()
+        if REPLY_TITLE_RE.search(title):
+            scores["reply"] += 3.0
+        elif SUGGESTION_TITLE_RE.search(title):
+            scores["suggestion"] += 1.5
+        elif OTHER_TITLE_RE.search(title):
+            scores["other"] += 3.0
+    return scores
+
+
+def classify(match: str, title: Optional[str] = None) -> tuple[str, float]:
+    """``(kind, confidence)``: the kind with the highest score; ties go to ``other``."""
+    scores = kind_scores(match, title)
+    order = sorted(scores.items(), key=lambda kv: (kv[1], kv[0] == "other"), reverse=True)
+    (best, top), (_, second) = order[0], order[1]
+    confidence = top / (top + second) if top + second else 0.5
+    return best, round(min(0.99, confidence), 3)
+
+
+def looks_like_reply(match: str) -> bool:
+    """Strong reply cues in the text alone (before the title is known)."""
+    scores = kind_scores(match)
+    return scores["reply"] >= 3.0 and scores["reply"] > max(scores["suggestion"], scores["other"])
+
+
+@Language.component("govdoc_kind", requires=["doc._.norm"], assigns=["doc._.kind"])
 def kind_component(doc):
+    title = match_text(doc._.title.text) if doc._.title is not None else None
+    kind, _confidence = classify(doc._.norm.match, title)
+    doc._.kind = kind
     return doc

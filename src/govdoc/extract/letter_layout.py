@@ -63,3 +63,25 @@ def body_start(match: str, limit: int = HEADER_WINDOW) -> int:
         if is_paragraph(match[s:e]):
             return s
     return end
+
+
+# Words an organ's name ends with (局, 委员会, 人民政府, 办事处, 大队 …).
+ORG_SUFFIX = (r"(?:局|厅|委员会|委|办公室|办|政府|办事处|大队|支队|中队|中心|院|部|署|处|公司|集团|站|所|馆|社|队|会|科|股|司|室"
+              r"|镇|乡|街道)")
+# Characters an organ's name never contains: digits, sentence punctuation, colons, quotes.
+_ORG_CHAR = r"[^\n\d:：,，。;；!！?？、|<>《》“”\"【】\[\]]"
+# An organ name spanning a whole string (used on a stripped line or a field value).
+ORG_RE = re.compile(rf"{_ORG_CHAR}{{2,40}}?{ORG_SUFFIX}")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def org_span(line: str, min_cjk: int = 4) -> tuple[int, int] | None:
+    """``(start, end)`` of an organ name that fills ``line`` (spaces around it allowed)."""
+    stripped = line.strip()
+    if len(_CJK_CHAR.findall(stripped)) < min_cjk:
+        return None
+    m = ORG_RE.fullmatch(stripped)
+    if m is None:
+        return None
+    start = line.index(stripped)
+    return start, start + len(stripped)

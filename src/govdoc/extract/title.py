@@ -1,7 +1,161 @@
-"""Stage title (placeholder: not implemented yet)."""
+"""The letter's own title block (``关于…的答复``), joined across lines.
+
+The block closest above the salutation wins over page headings and breadcrumbs.  A document
+number glued in front, a grade bracket and an agency name in brackets after the title are left
+out; a bracketed suggestion subject after it is kept; an organ name on the line right above a
+``关于…`` / ``对…`` line is the block's first line and is kept.  A labelled metadata title
+(``文件名称:`` …) is the fallback; a ``题目:`` / ``标题:`` cell naming the suggestion is not the
+title of a reply.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
 from spacy.language import Language
 
+from govdoc.extract.doc_number import DOC_NUMBER_RE
+from govdoc.extract.letter_layout import ORG_RE, SALUTATION_RE, body_start, iter_lines, org_span
+from govdoc.model import Text
+from govdoc.normalize import NormText
 
-@Language.component("govdoc_title")
+# Endings of a complete title; a bracketed subject may follow (…的答复(关于…的建议)).
+_BRACKET_TAIL = r"(?:[ \t]*[(（][^()（）\n]{1,60}[)）])?"
+FINAL_RE = re.compile(r"(?:答复|回复|复函|的函|意见|建议|建议案|提案|议案|通知|方案|办法|规定|规则|细则|报告|决定|"
+                      rf"批复|公告|通报){_BRACKET_TAIL}[ \t]*$")
+# A title that ends like a reply is a title even without 关于/对 in front.
+REPLY_FINAL_RE = re.compile(rf"(?:的答复|的回复|的复函|答复函|答复的函|答复意见|会办意见|协办意见){_BRACKET_TAIL}[ \t]*$")
+START_RE = re.compile(rf"^(?:\d{{4}}年度?)?(?:{ORG_RE.pattern})?[ \t]*(?:关于|对)")
+NOT_TITLE_RE = re.compile(r"[,，。;；!！?？:：|>]|关于我们|https?://")
+DATE_LINE_RE = re.compile(r"^[ \t]*\d{4}[-./年]")
+# Labelled metadata titles: the fallback.
+LABELLED_RE = re.compile(r"^[ \t\-]*(?P<label>文件名称|名[ \t]*称|文件标题|标[ \t]*题|题[ \t]*目)[ \t]*[:：][ \t]*"
+                         r"(?P<val>[^\n]{4,150}?)[ \t]*$", re.M)
+# A grade bracket before or after the title (A类); an agency bracket after it (水利局).
+LEAD_GRADE_RE = re.compile(r"^[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*")
+TAIL_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*$")
+TAIL_BRACKET_RE = re.compile(r"[ \t]*[(（](?P<inner>[^()（）\n]{2,30})[)）][ \t]*$")
+SUBJECT_WORDS = re.compile(r"关于|建议|提案|议案|号")
+MAX_LINES = 4
+
+
+@dataclass
+class Candidate:
+    segments: list[tuple[int, int]] = field(default_factory=list)
+    score: float = 0.0
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+
+def _trim(match: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a glued document number or grade in front, and a grade or agency bracket after."""
+    line = match[s:e]
+    num = DOC_NUMBER_RE.match(line.lstrip())
+    if num:
+        s += len(line) - len(line.lstrip()) + num.end()
+    grade = LEAD_GRADE_RE.match(match, s, e)
+    if grade:
+        s = grade.end()
+    tail = TAIL_GRADE_RE.search(match, s, e)
+    if tail:
+        e = tail.start()
+    bracket = TAIL_BRACKET_RE.search(match, s, e)
+    if bracket and ORG_RE.fullmatch(bracket.group("inner").strip()) and not SUBJECT_WORDS.search(bracket.group("inner")):
+        e = bracket.start()
+    while s < e and match[s] in " \t":
+        s += 1
+    while e > s and match[e - 1] in " \t":
+        e -= 1
+    return s, e
+
+
+def _titleish(line: str) -> bool:
+    stripped = line.strip()
+    return 2 <= len(stripped) <= 150 and not NOT_TITLE_RE.search(stripped)
+
+
+def _continues(line: str) -> bool:
+    stripped = line.strip()
+    return (_titleish(line) and len(stripped) <= 60 and not org_span(line) and not DATE_LINE_RE.match(line)
+            and not SALUTATION_RE.match(line) and not DOC_NUMBER_RE.match(stripped))
+
+
+def _blocks(match: str, end: int) -> list[Candidate]:
+    lines = [(s, e) for s, e in iter_lines(match, 0, end) if match[s:e].strip()]
+    out = []
+    i = 0
+    while i < len(lines):
+        s, e = _trim(match, *lines[i])
+        text = match[s:e]
+        starts = bool(START_RE.match(text)) and ("关于" in text or re.search("建议|提案|议案|会议|答复", text))
+        if s >= e or not _titleish(text) or not (starts or REPLY_FINAL_RE.search(text)):
+            i += 1
+            continue
+        cand = Candidate([(s, e)], 0.9 if starts else 0.7)
+        if i > 0 and text.lstrip().startswith(("关于", "对")) and org_span(match[slice(*lines[i - 1])]):
+            cand.segments.insert(0, org_span_abs(match, *lines[i - 1]))
+        j = i
+        while not FINAL_RE.search(match[cand.start:cand.end]) and j + 1 < len(lines) and len(cand.segments) < MAX_LINES:
+            ns, ne = lines[j + 1]
+            if not _continues(match[ns:ne]):
+                break
+            cand.segments.append(_trim(match, ns, ne))
+            j += 1
+        if not FINAL_RE.search(match[cand.start:cand.end]):
+            cand.score -= 0.15  # cut or unfinished title
+        out.append(cand)
+        i = j + 1
+    return out
+
+
+def org_span_abs(match: str, s: int, e: int) -> tuple[int, int]:
+    rel = org_span(match[s:e])
+    return s + rel[0], s + rel[1]
+
+
+def _labelled(match: str, end: int, reply_like: bool) -> list[Candidate]:
+    out = []
+    for m in LABELLED_RE.finditer(match, 0, end):
+        val = m.group("val")
+        names_suggestion = m.group("label").replace(" ", "") in ("题目", "标题") and not REPLY_FINAL_RE.search(val)
+        if names_suggestion and reply_like:
+            continue  # the suggestion's own title on a record page
+        out.append(Candidate([(m.start("val"), m.end("val"))], 0.6))
+    return out
+
+
+def find_titles(norm: NormText, reply_like: bool = True) -> list[Candidate]:
+    """Title blocks above the body (last = closest to the salutation), then labelled titles."""
+    match = norm.match
+    end = body_start(match)
+    return _blocks(match, end) + _labelled(match, max(end, min(len(match), 1500)), reply_like)
+
+
+def best_title(norm: NormText) -> Candidate | None:
+    from govdoc.extract.kind import looks_like_reply
+
+    cands = find_titles(norm, looks_like_reply(norm.match))
+    blocks = [c for c in cands if c.score > 0.6]
+    if blocks:
+        return blocks[-1]  # the block closest above the salutation is the letter's own
+    return cands[0] if cands else None
+
+
+def title_text(norm: NormText, cand: Candidate) -> str:
+    return "".join(norm.slice(s, e) for s, e in cand.segments)
+
+
+@Language.component("govdoc_title", requires=["doc._.norm"], assigns=["doc._.title"])
 def title_component(doc):
+    norm = doc._.norm
+    cand = best_title(norm)
+    if cand:
+        doc._.title = Text(text=title_text(norm, cand), span=norm.span(cand.start, cand.end),
+                           confidence=round(cand.score * norm.confidence_at(cand.start), 3))
     return doc
