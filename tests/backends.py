@@ -101,3 +101,12 @@ MARA_2021 = letter(
     measures=[("高标准农田建设", "2021 年建设高标准农田 1 亿亩。")])
 
 LETTERS = [XUCHANG_2017, XUCHANG_2019, ZHENKANG_2018, NANHUA_2019, MOA_2016, MARA_2021]
+
+
+def by_path(letters=None) -> dict[str, dict]:
+    return {l["source"]["path"]: l for l in (letters or LETTERS)}
+
+
+def paths(result: dict) -> list[str]:
+    """Source paths of the hits, in rank order."""
+    return [hit["source_path"] for hit in result["hits"]]

@@ -1,0 +1,218 @@
+"""The shared search suite: every test runs on SQLite, and on Elasticsearch when GOVDOC_ES_URL is set."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+from backends import BACKEND_PARAMS, LETTERS, MOA_2016, XUCHANG_2017, XUCHANG_2019, letter, open_test_backend, paths
+
+from govdoc.index.base import Query, letter_id
+
+X17, X19 = "letters/xuchang-2017.txt", "letters/xuchang-2019.txt"
+ZK18, NH19 = "letters/zhenkang-2018.txt", "letters/nanhua-2019.txt"
+MOA16, MARA21 = "letters/moa-2016.txt", "letters/mara-2021.txt"
+HIT_KEYS = {"id", "record", "letter_id", "title", "year", "issuer", "grade", "score", "snippet", "source_path"}
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def backend(request, tmp_path_factory):
+    """One index per backend holding the hand-built letters; tests here only read it."""
+    index = open_test_backend(request.param, tmp_path_factory.mktemp(f"index-{request.param}"))
+    result = index.index(LETTERS)
+    assert result.errors == []
+    yield index
+    index.clear()
+    index.close()
+
+
+@pytest.fixture(params=BACKEND_PARAMS)
+def fresh(request, tmp_path):
+    """An empty index of its own, for tests that write."""
+    index = open_test_backend(request.param, tmp_path)
+    yield index
+    index.clear()
+    index.close()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("错峰生产", {X17, X19}),
+    ("一窗受理", {X19}),
+    ("学校", {ZK18}),
+    ("农村公路", {NH19}),
+    ("PM2.5", {X17, X19}),
+    ("张永波", {X19}),
+    ("高标准农田", {MARA21}),
+    ("第134号建议", {X19}),
+])
+def test_search_finds_letters(backend, text, expected):
+    assert set(paths(backend.search(Query(text)))) == expected
+
+
+@pytest.mark.parametrize("simplified, traditional", [
+    ("错峰生产", "錯峰生產"),
+    ("学校建设", "學校建設"),
+    ("镇康县教育局", "鎮康縣教育局"),
+    ("农村公路", "農村公路"),
+])
+def test_search_simplified_and_traditional_give_the_same_hits(backend, simplified, traditional):
+    a, b = backend.search(Query(simplified)), backend.search(Query(traditional))
+    assert a["total"] > 0
+    assert [h["id"] for h in a["hits"]] == [h["id"] for h in b["hits"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("环境保护局", {X17, X19}),
+    ("生态环境局", {X17, X19}),
+    ("许昌市环保局", {X17, X19}),
+    ("农业部", {MOA16, MARA21}),
+    ("农业农村部", {MOA16, MARA21}),
+])
+def test_search_any_agency_name_finds_every_year(backend, text, expected):
+    assert set(paths(backend.search(Query(text)))) == expected
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("许昌市环境保护局", {X17, X19}),
+    ("许昌市生态环境局", {X17, X19}),
+    ("环保局", {X17, X19}),
+    ("农业部", {MOA16, MARA21}),
+    ("鎮康縣教育局", {ZK18}),
+    ("镇康县教育局", {ZK18}),
+    ("南华县交通局", {NH19}),
+])
+def test_search_issuer_filter_uses_every_name(backend, issuer, expected):
+    assert set(paths(backend.search(Query(issuer=issuer)))) == expected
+
+
+def test_search_hits_show_the_name_the_letter_used(backend):
+    issuers = {h["source_path"]: h["issuer"] for h in backend.search(Query("环保局"))["hits"]}
+    assert issuers == {X17: "许昌市环境保护局", X19: "许昌市生态环境局"}
+
+
+@pytest.mark.parametrize("query, expected", [
+    (Query(year_from=2017, year_to=2018), {X17, ZK18}),
+    (Query(year_from=2019), {X19, NH19, MARA21}),
+    (Query(year_to=2016), {MOA16}),
+    (Query(grade="A"), {X19, ZK18}),
+    (Query(congress_body="政协"), {NH19}),
+    (Query(congress_level="市", congress_term=7, congress_session=4), {X19}),
+    (Query(congress_level="全国", congress_session=4), {MOA16, MARA21}),
+    (Query(item_type="提案"), {NH19}),
+    (Query(kind="reply"), {X17, X19, ZK18, NH19, MOA16, MARA21}),
+    (Query("错峰生产", year_from=2019, year_to=2021), {X19}),
+    (Query("错峰生产", grade="B"), {X17}),
+])
+def test_search_filters(backend, query, expected):
+    result = backend.search(query)
+    assert set(paths(result)) == expected
+    assert result["total"] == len(expected)
+
+
+def test_search_measure_records(backend):
+    hits = backend.search(Query("一窗受理", record="measures"))["hits"]
+    assert [h["id"] for h in hits] == [f"{letter_id(XUCHANG_2019)}:m2"]
+    assert hits[0]["record"] == "measures"
+    assert hits[0]["letter_id"] == letter_id(XUCHANG_2019)
+    assert hits[0]["title"] == XUCHANG_2019["title"]["text"]
+
+
+@pytest.mark.parametrize("query, expected_values", [
+    (Query(record="metrics", indicator="PM2.5"), {68.0, 57.0}),
+    (Query(record="metrics", indicator="PM2.5", value_max=60), {57.0}),
+    (Query(record="metrics", indicator="pm2.5平均浓度", value_min=60), {68.0}),
+    (Query(record="metrics", indicator="PM2.5", year_from=2019), {57.0}),
+    (Query(record="metrics", value_min=100), {134.0, 120.0}),
+])
+def test_search_metric_records_by_indicator_and_value(backend, query, expected_values):
+    ids = [h["id"] for h in backend.search(query)["hits"]]
+    assert all(":k" in i for i in ids)
+    metrics = {f"{letter_id(l)}:k{i}": m["value"] for l in LETTERS for i, m in enumerate(l["metrics"], 1)}
+    assert {metrics[i] for i in ids} == expected_values
+
+
+def test_search_hit_shape(backend):
+    hit = backend.search(Query("错峰生产"))["hits"][0]
+    assert set(hit) == HIT_KEYS
+    assert isinstance(hit["score"], float)
+
+
+@pytest.mark.parametrize("text, marked", [
+    ("错峰生产", "<mark>错峰生产</mark>"),
+    ("学校", "<mark>學校</mark>"),
+    ("環保局", "<mark>环境保护局</mark>"),
+])
+def test_search_snippet_marks_terms_in_the_original_text(backend, text, marked):
+    snippets = [h["snippet"] for h in backend.search(Query(text))["hits"]]
+    assert any(marked in s for s in snippets)
+
+
+@pytest.mark.parametrize("term", ["垃圾分类", "河长制"])
+def test_search_title_outranks_measures_outranks_body(fresh, term):
+    in_body = letter("letters/body.txt", title="关于城市管理的答复", outline=[f"推进{term}工作"])
+    in_measure = letter("letters/measure.txt", title="关于城市环境的答复", measures=[("推进工作", f"开展{term}试点。")])
+    in_title = letter("letters/title.txt", title=f"关于{term}的答复")
+    fresh.index([in_body, in_measure, in_title])
+    assert paths(fresh.search(Query(term))) == ["letters/title.txt", "letters/measure.txt", "letters/body.txt"]
+
+
+def test_search_limit_and_total(backend):
+    result = backend.search(Query(limit=2))
+    assert result["total"] == len(LETTERS)
+    assert len(result["hits"]) == 2
+
+
+@pytest.mark.parametrize("text", ['"', '"错峰', "AND", "OR NOT", "*", "NEAR(a b)", "{title}:", "a:b", "^x",
+                                  "(", ")", "-", "'", "\\", "\x00", "𠀀", "   ", "生产 -错峰", "title_bg : x"])
+def test_search_any_user_text_is_safe(backend, text):
+    result = backend.search(Query(text))
+    assert result["total"] >= 0
+
+
+def test_stats_counts_and_facets(backend):
+    stats = backend.stats()
+    assert stats["letters"] == len(LETTERS)
+    assert stats["measures"] == sum(len(l["measures"]) for l in LETTERS)
+    assert stats["metrics"] == sum(len(l["metrics"]) for l in LETTERS)
+    assert stats["by_year"] == {"2016": 1, "2017": 1, "2018": 1, "2019": 2, "2021": 1}
+    assert stats["by_grade"] == {"A": 2, "B": 1}
+    assert stats["by_issuer"] == {"许昌市生态环境局": 2, "镇康县教育局": 1, "南华县交通运输局": 1, "农业农村部": 2}
+
+
+def test_reindex_replaces_never_duplicates(fresh):
+    fresh.index(LETTERS)
+    fresh.index(LETTERS)
+    fresh.index([XUCHANG_2019, XUCHANG_2019])
+    stats = fresh.stats()
+    assert (stats["letters"], stats["measures"]) == (len(LETTERS), sum(len(l["measures"]) for l in LETTERS))
+    assert fresh.search(Query("一窗受理"))["total"] == 1
+
+
+def test_reindex_drops_records_the_letter_no_longer_has(fresh):
+    fresh.index([XUCHANG_2019])
+    changed = copy.deepcopy(XUCHANG_2019)
+    changed["measures"] = changed["measures"][:1]
+    changed["grade"]["letter"] = "B"
+    fresh.index([changed])
+    assert fresh.search(Query("一窗受理", record="measures"))["total"] == 0
+    assert [h["grade"] for h in fresh.search(Query("简政放权"))["hits"]] == ["B"]
+
+
+def test_delete_removes_a_letter_and_its_records(fresh):
+    fresh.index([XUCHANG_2019, MOA_2016])
+    fresh.delete([letter_id(XUCHANG_2019)])
+    stats = fresh.stats()
+    assert (stats["letters"], stats["measures"], stats["metrics"]) == (1, 1, 0)
+
+
+def test_index_reports_a_bad_letter_and_goes_on(fresh):
+    broken = {"source": {"path": "broken.json"}}
+    result = fresh.index([broken, XUCHANG_2017])
+    assert result.indexed == 1
+    assert len(result.errors) == 1 and "broken.json" in result.errors[0]
+
+
+def test_index_letter_without_header_fields(fresh):
+    bare = letter("letters/bare.txt", measures=[("推进垃圾分类", "在 67 个乡镇开展垃圾分类试点。")])
+    fresh.index([bare])
+    hit = fresh.search(Query("垃圾分类"))["hits"][0]
+    assert (hit["title"], hit["year"], hit["issuer"], hit["grade"]) == (None, None, None, None)
