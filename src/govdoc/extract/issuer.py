@@ -1,7 +1,125 @@
-"""Stage issuer (placeholder: not implemented yet)."""
+"""发文机关: the organ that issued the letter, as the text names it.
+
+Sources, strongest first: the signature line above the date, the red header (``XX局文件``), the
+first line of the title block (``潼关县民政局关于…``), an agency in brackets after the title
+(``…的答复(水利局)``), page metadata (``来源:`` / ``发布机构`` / ``发文机关`` / ``回复人``) and a
+``承办单位:`` line.  ``我局`` alone names nobody; ``联系单位`` and the 印发 line are not sources.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
 from spacy.language import Language
 
+from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, iter_lines, org_span
+from govdoc.model import Name
+from govdoc.normalize import NormText
+from govdoc.text.dates import find_dates
 
-@Language.component("govdoc_issuer")
+TAIL_WINDOW = 1500
+_SP = r"[ \t]*"
+RED_HEADER_RE = re.compile(rf"^{_SP}(?P<org>{ORG_RE.pattern}){_SP}文{_SP}件{_SP}$", re.M)
+METADATA_RE = re.compile(rf"(?:来源|信息来源|发布机构|发文机关|发文单位|发布单位|回复人|回复单位){_SP}[:：]?{_SP}"
+                         r"(?P<val>[^\s|:：]{2,40})(?![:：])")
+# Values of a 来源 field that name a website or a newspaper, not an organ.
+NOT_ORGAN_RE = re.compile(r"(?:网|网站|门户|日报|晚报|报|新闻|客户端|公众号|微信|本站)$")
+UNDERTAKER_RE = re.compile(rf"^{_SP}承办单位{_SP}[:：]{_SP}(?P<val>[^\s|:：,，]{{2,40}})", re.M)
+TITLE_ORG_RE = re.compile(rf"(?:\d{{4}}年度?)?(?P<org>{ORG_RE.pattern}){_SP}(?:关于|对)")
+TITLE_BRACKET_RE = re.compile(r"[(（](?P<org>[^()（）\n]{2,30})[)）][ \t]*$")
+PRINTED_RE = re.compile(r"印发|印制")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    score: float
+    source: str
+
+
+def _date_only(line: str) -> bool:
+    """A line holding nothing but a date (the signature date, not an 印发 line)."""
+    stripped = line.strip()
+    if not stripped or PRINTED_RE.search(stripped):
+        return False
+    hits = list(find_dates(stripped, compact=True))
+    return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(stripped)
+
+
+def _signature(match: str) -> list[Candidate]:
+    """An organ line right above the date line, or an organ line that ends the letter."""
+    start = max(0, len(match) - TAIL_WINDOW)
+    lines = [(s, e) for s, e in iter_lines(match, start) if match[s:e].strip()]
+    out = []
+    for i, (s, e) in enumerate(lines):
+        line = match[s:e]
+        span = org_span(line)
+        if span is None:
+            dated = re.match(rf"^(?P<org>{_SP}\S.*?)[ \t]{{2,}}(?P<date>\S+){_SP}$", line)
+            if dated and _date_only(dated.group("date")) and org_span(dated.group("org")):
+                rel = org_span(dated.group("org"))
+                out.append(Candidate(s + rel[0], s + rel[1], 0.9, "signature"))
+            continue
+        if i + 1 < len(lines) and _date_only(match[slice(*lines[i + 1])]):
+            out.append(Candidate(s + span[0], s + span[1], 0.9, "signature"))
+        elif i == len(lines) - 1:
+            out.append(Candidate(s + span[0], s + span[1], 0.75, "signature"))
+    return out
+
+
+def _header(match: str) -> list[Candidate]:
+    out = []
+    for m in RED_HEADER_RE.finditer(match, 0, min(len(match), HEADER_WINDOW)):
+        out.append(Candidate(m.start("org"), m.end("org"), 0.9, "red header"))
+    return out
+
+
+def _title(norm: NormText) -> list[Candidate]:
+    from govdoc.extract.title import best_title
+
+    cand = best_title(norm)
+    if cand is None or cand.score < 0.6:
+        return []
+    out = []
+    s, e = cand.segments[0]
+    m = TITLE_ORG_RE.match(norm.match, s, e)
+    if m:
+        out.append(Candidate(m.start("org"), m.end("org"), 0.8, "title"))
+    elif len(cand.segments) > 1 and org_span(norm.match[s:e]):
+        out.append(Candidate(s, e, 0.8, "title"))
+    # an agency in brackets right after the title (trimmed off the title itself)
+    line_end = norm.match.find("\n", cand.end)
+    bracket = TITLE_BRACKET_RE.match(norm.match, cand.end, len(norm.match) if line_end < 0 else line_end)
+    if bracket and org_span(bracket.group("org"), min_cjk=2):
+        out.append(Candidate(bracket.start("org"), bracket.end("org"), 0.75, "title bracket"))
+    return out
+
+
+def _metadata(match: str) -> list[Candidate]:
+    out = []
+    region = min(len(match), HEADER_WINDOW)
+    for m in METADATA_RE.finditer(match, 0, region):
+        val = m.group("val")
+        if ORG_RE.fullmatch(val) and not NOT_ORGAN_RE.search(val):
+            out.append(Candidate(m.start("val"), m.end("val"), 0.7, "metadata"))
+    for m in UNDERTAKER_RE.finditer(match, max(0, len(match) - TAIL_WINDOW)):
+        if ORG_RE.fullmatch(m.group("val")):
+            out.append(Candidate(m.start("val"), m.end("val"), 0.6, "承办单位"))
+    return out
+
+
+def find_issuers(norm: NormText) -> list[Candidate]:
+    match = norm.match
+    return _signature(match) + _header(match) + _title(norm) + _metadata(match)
+
+
+@Language.component("govdoc_issuer", requires=["doc._.norm"], assigns=["doc._.issuer"])
 def issuer_component(doc):
+    norm = doc._.norm
+    cands = find_issuers(norm)
+    if cands:
+        best = max(cands, key=lambda c: (c.score, -c.start))
+        doc._.issuer = Name(name=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
+                            confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

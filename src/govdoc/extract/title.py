@@ -32,7 +32,7 @@ DATE_LINE_RE = re.compile(r"^[ \t]*\d{4}[-./年]")
 LABELLED_RE = re.compile(r"^[ \t\-]*(?P<label>文件名称|名[ \t]*称|文件标题|标[ \t]*题|题[ \t]*目)[ \t]*[:：][ \t]*"
                          r"(?P<val>[^\n]{4,150}?)[ \t]*$", re.M)
 # A grade bracket before or after the title (A类); an agency bracket after it (水利局).
-LEAD_GRADE_RE = re.compile(r"^[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*")
+LEAD_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*")
 TAIL_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*$")
 TAIL_BRACKET_RE = re.compile(r"[ \t]*[(（](?P<inner>[^()（）\n]{2,30})[)）][ \t]*$")
 SUBJECT_WORDS = re.compile(r"关于|建议|提案|议案|号")
