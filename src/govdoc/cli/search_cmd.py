@@ -93,11 +93,11 @@ def search_command(
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return
     table = Table(title=f"{result['total']} {records.value} for {query!r}" if query else f"{result['total']} {records.value}")
-    for col in ("score", "year", "grade", "issuer", "title", "snippet", "id"):
-        table.add_column(col, overflow="fold")
+    for col in ("score", "year", "grade", "issuer", "title", "snippet"):
+        table.add_column(col, overflow="fold", ratio=3 if col == "snippet" else None)
     for hit in result["hits"]:
         table.add_row(f"{hit['score']:.2f}", str(hit["year"] or ""), hit["grade"] or "", hit["issuer"] or "",
-                      hit["title"] or hit["source_path"] or "", _rich_snippet(hit["snippet"] or ""), hit["id"])
+                      hit["title"] or hit["source_path"] or "", _rich_snippet(hit["snippet"] or ""))
     out.print(table)
 
 

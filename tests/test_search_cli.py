@@ -1,0 +1,91 @@
+"""``govdoc index`` / ``search`` / ``stats`` on the embedded index."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from backends import LETTERS
+from typer.testing import CliRunner
+
+from govdoc.cli import commands  # noqa: F401 - registers the commands
+from govdoc.cli.app import app
+
+
+@pytest.fixture
+def data(tmp_path):
+    letters = tmp_path / "letters.jsonl"
+    letters.write_text("".join(json.dumps(l, ensure_ascii=False) + "\n" for l in LETTERS), encoding="utf-8")
+    result = CliRunner().invoke(app, ["index", str(letters), "--data", str(tmp_path / "data")])
+    assert result.exit_code == 0, result.output
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def console(monkeypatch):
+    """What the rich consoles print (they hold the streams they were made with)."""
+    from govdoc.cli import output
+
+    buffers = {"out": io.StringIO(), "err": io.StringIO()}
+    monkeypatch.setattr(output.out, "file", buffers["out"])
+    monkeypatch.setattr(output.err, "file", buffers["err"])
+    return buffers
+
+
+def run(*args):
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.mark.parametrize("args, paths", [
+    (["错峰生产"], {"letters/xuchang-2017.txt", "letters/xuchang-2019.txt"}),
+    (["错峰生产", "--year", "2019"], {"letters/xuchang-2019.txt"}),
+    (["", "--year", "..2017", "--grade", "b"], {"letters/xuchang-2017.txt"}),
+    (["", "--issuer", "环保局", "--session", "市七届人大四次会议"], {"letters/xuchang-2019.txt"}),
+    (["", "--records", "metrics", "--indicator", "PM2.5", "--max", "60"], {"letters/xuchang-2019.txt"}),
+    (["一窗受理", "--records", "measures"], {"letters/xuchang-2019.txt"}),
+])
+def test_search_json(data, args, paths):
+    result = run("search", *args, "--json", "--data", str(data))
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert {h["source_path"] for h in out["hits"]} == paths and out["total"] == len(paths)
+
+
+def test_search_table_names_the_hits(data, console):
+    result = run("search", "错峰生产", "--data", str(data))
+    table = console["out"].getvalue()
+    assert result.exit_code == 0 and "2 letters for '错峰生产'" in table
+    assert "<mark>" not in table and "[bold" not in table
+
+
+def test_stats_json(data):
+    out = json.loads(run("stats", "--json", "--data", str(data)).stdout)
+    assert (out["letters"], out["by_grade"]) == (len(LETTERS), {"A": 2, "B": 1})
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--year", "20x"], "--year"),
+    (["--session", "人大"], "--session"),
+    (["--backend", "elasticsearch", "--es-url", ""], "GOVDOC_ES_URL"),
+])
+def test_search_bad_options_get_one_error_line(data, args, message, monkeypatch, console):
+    monkeypatch.delenv("GOVDOC_ES_URL", raising=False)
+    result = run("search", "x", *args, "--data", str(data))
+    errors = result.output + console["err"].getvalue()
+    assert result.exit_code == 2 and message in errors and errors.count("error:") == 1
+
+
+def test_index_bad_file_names_it_and_goes_on(tmp_path, console):
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    (tmp_path / "good.json").write_text(json.dumps(LETTERS[0]), encoding="utf-8")
+    result = run("index", str(tmp_path), "--data", str(tmp_path / "data"))
+    errors = result.output + console["err"].getvalue()
+    assert result.exit_code == 1
+    assert "bad.json: not valid JSON" in errors and "indexed 1 letter" in errors
+
+
+def test_data_folder_from_environment(tmp_path, monkeypatch):
+    (tmp_path / "good.json").write_text(json.dumps(LETTERS[0]), encoding="utf-8")
+    monkeypatch.setenv("GOVDOC_DATA", str(tmp_path / "env-data"))
+    assert run("index", str(tmp_path / "good.json")).exit_code == 0
+    assert (tmp_path / "env-data" / "index.sqlite").is_file()
