@@ -1,0 +1,103 @@
+"""``govdoc ingest PATH...``: parse and index folders of letters, resumably, with a progress bar."""
+from __future__ import annotations
+
+import enum
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from govdoc.cli.app import app
+from govdoc.cli.index_cmd import (DEFAULT_DATA, Backend, BackendOpt, DataOpt, EsAuthOpt, EsIndexOpt, EsKeyOpt,
+                                  EsUrlOpt, open_from_options)
+from govdoc.cli.output import err, out
+
+
+class OcrMode(str, enum.Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Bar:
+    """Files done/total, pages/s, ETA and the error count, on stderr."""
+
+    def __init__(self):
+        self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                            TextColumn("{task.fields[rate]} pages/s"), TextColumn("[red]{task.fields[errors]} failed"),
+                            TimeRemainingColumn(), console=err, transient=False)
+        self.task = None
+        self.t0 = time.monotonic()
+
+    def start(self, total: int) -> None:
+        self.bar.start()
+        self.task = self.bar.add_task("ingest", total=total, rate="0.00", errors=0)
+
+    def advance(self, outcome, summary) -> None:
+        rate = summary.pages / max(time.monotonic() - self.t0, 1e-6)
+        self.bar.update(self.task, advance=1, rate=f"{rate:.2f}", errors=summary.failed)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+def summary_table(s) -> Table:
+    t = Table(title=f"govdoc ingest: {s.total} file(s) in {s.seconds:.1f} s", show_header=False)
+    t.add_column("what")
+    t.add_column("count", justify="right")
+    rows = [("parsed", s.parsed), ("skipped (unchanged)", s.skipped), ("indexed", s.indexed),
+            ("parsed, not indexed", s.not_indexed), ("failed", s.failed), ("pages", s.pages),
+            ("pages read by OCR", s.ocr_pages)]
+    rows += [(f"  failed: {reason}", n) for reason, n in s.by_reason().most_common()]
+    rows += [(f"kind {kind}", s.kinds.get(kind, 0)) for kind in ("reply", "suggestion", "other")]
+    for what, n in rows:
+        t.add_row(what, str(n))
+    return t
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders of letters (any supported format).")],
+    workers: Annotated[int, typer.Option("--workers", "-j", help="Worker processes (0: one per core).")] = 0,
+    backend: BackendOpt = Backend.sqlite,
+    ocr: Annotated[OcrMode, typer.Option("--ocr", help="auto: OCR scans only; always: OCR every PDF; never.")]
+    = OcrMode.auto,
+    data: DataOpt = DEFAULT_DATA,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Parse files that failed before again.")]
+    = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds one file may take before its worker is killed.")]
+    = 900.0,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Files with more pages fail with a clear message.")]
+    = 500,
+    es_url: EsUrlOpt = None,
+    es_api_key: EsKeyOpt = None,
+    es_basic_auth: EsAuthOpt = None,
+    es_index: EsIndexOpt = "govdoc",
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress bar.")] = True,
+) -> None:
+    """Parse every file under PATHs in parallel (OCR for scans), write <data>/json/<id>.json and index
+    in batches.  Re-runs skip unchanged files and finish whatever an interrupted run left."""
+    from govdoc.ingest import Settings, ingest
+
+    settings = Settings(data_dir=data, workers=workers, ocr=ocr.value, timeout=timeout, max_pages=max_pages,
+                        retry_failed=retry_failed)
+    factory = lambda: open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index)  # noqa: E731
+    bar: Optional[Bar] = Bar() if progress else None
+    try:
+        summary = ingest(paths, settings, factory, bar)
+    finally:
+        if bar:
+            bar.stop()
+    out.print(summary_table(summary))
+    for path, reason in summary.failures:
+        out.print(f"failed: {path}: {reason}", markup=False, highlight=False)
+    for line in summary.problems:
+        out.print(f"problem: {line}", markup=False, highlight=False)
+    if summary.index_error:
+        out.print(f"index: {summary.index_error}; the JSON is kept under {data / 'json'} and the next "
+                  f"`govdoc ingest` (or `govdoc index {data / 'json'}`) indexes it", markup=False, highlight=False)
+    if summary.failed or summary.not_indexed:
+        raise typer.Exit(1)

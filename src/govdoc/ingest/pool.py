@@ -1,0 +1,121 @@
+"""Worker processes with a per-file time limit.
+
+``concurrent.futures`` cannot stop one stuck task, so each worker here is a 'spawn' process
+with its own pipe: a file that runs past the limit gets its worker killed (SIGKILL) and
+replaced, and is reported "timed out after S s"; a worker that dies (a crash in a C library,
+the OOM killer) is reported and replaced the same way.  The batch always goes on.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+from typing import Iterable, Iterator, Optional
+
+from govdoc.ingest.worker import Options, Outcome, worker_main
+
+START_TIMEOUT = 300.0  # seconds a new worker may take to load spaCy and the OCR engine
+
+
+@dataclass
+class Slot:
+    process: mp.process.BaseProcess
+    conn: object
+    started: float
+    ready: bool = False
+    path: Optional[str] = None
+    since: float = 0.0
+
+
+class WorkerPool:
+    def __init__(self, workers: int, opts: Options, timeout: float):
+        self.ctx = mp.get_context("spawn")
+        self.opts = opts
+        self.timeout = timeout
+        self.slots: list[Slot] = [self._spawn() for _ in range(max(1, workers))]
+
+    def _spawn(self) -> Slot:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=worker_main, args=(child, self.opts), daemon=True)
+        proc.start()
+        child.close()
+        return Slot(proc, parent, time.monotonic())
+
+    def _replace(self, slot: Slot) -> None:
+        if slot.process.is_alive():
+            slot.process.kill()
+        slot.process.join(5)
+        slot.conn.close()
+        self.slots[self.slots.index(slot)] = self._spawn()
+
+    def map(self, paths: Iterable[str]) -> Iterator[Outcome]:
+        """Outcomes in completion order, one per path."""
+        queue = deque(paths)
+        while queue or any(s.path for s in self.slots):
+            for slot in self.slots:
+                if slot.ready and slot.path is None and queue:
+                    slot.path, slot.since = queue.popleft(), time.monotonic()
+                    slot.conn.send(slot.path)
+            ready = wait([s.conn for s in self.slots] + [s.process.sentinel for s in self.slots],
+                         timeout=self._next_deadline())
+            for slot in list(self.slots):
+                if slot.conn in ready or slot.process.sentinel in ready:
+                    yield from self._collect(slot)
+            yield from self._expire()
+
+    def _collect(self, slot: Slot) -> Iterator[Outcome]:
+        try:
+            while slot.conn.poll():
+                msg = slot.conn.recv()
+                if msg == "ready":
+                    slot.ready = True
+                elif isinstance(msg, Outcome):
+                    slot.path = None
+                    yield msg
+            if slot.process.is_alive():
+                return
+        except (EOFError, OSError):
+            pass
+        code = slot.process.exitcode
+        if slot.path:  # died while working on a file
+            yield Outcome(slot.path, error=f"worker crashed (exit code {code}) while reading the file")
+        elif not slot.ready:
+            raise RuntimeError(f"an ingest worker failed to start (exit code {code})")
+        self._replace(slot)
+
+    def _next_deadline(self) -> float:
+        now = time.monotonic()
+        limits = [s.since + self.timeout - now for s in self.slots if s.path]
+        limits += [s.started + START_TIMEOUT - now for s in self.slots if not s.ready]
+        return max(0.05, min(limits, default=1.0))
+
+    def _expire(self) -> Iterator[Outcome]:
+        now = time.monotonic()
+        for slot in list(self.slots):
+            if slot.path and now - slot.since > self.timeout:
+                path = slot.path
+                self._replace(slot)
+                yield Outcome(path, error=f"timed out after {self.timeout:g} s")
+            elif not slot.ready and now - slot.started > START_TIMEOUT:
+                raise RuntimeError(f"an ingest worker did not start within {START_TIMEOUT:g} s")
+
+    def close(self) -> None:
+        for slot in self.slots:
+            try:
+                slot.conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+        for slot in self.slots:
+            slot.process.join(5)
+            if slot.process.is_alive():
+                slot.process.kill()
+                slot.process.join(5)
+            slot.conn.close()
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

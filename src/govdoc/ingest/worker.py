@@ -1,0 +1,122 @@
+"""What one worker process does with one file: read (OCR if needed), parse, write the JSON.
+
+:func:`parse_one` never raises for a bad file: it returns an :class:`Outcome` whose ``error``
+names the reason.  :func:`worker_main` is the process loop; it builds the spaCy pipeline and
+pins OCR to one thread once, then answers jobs until told to stop.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+
+@dataclass
+class Options:
+    json_dir: str
+    ocr: str = "auto"  # auto | always | never
+    max_pages: int = 500
+    reader: str = "govdoc.read:read_path"  # "module:function" — (path, **options) -> ReadResult
+
+
+@dataclass
+class Outcome:
+    path: str
+    sha256: Optional[str] = None
+    letter_id: Optional[str] = None
+    kind: Optional[str] = None
+    pages: int = 0
+    ocr: bool = False
+    error: Optional[str] = None  # the reason, in the user's terms; None when parsed
+    reply: Optional[dict] = None
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def load_reader(spec: str) -> Callable:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def read_document(path: Path, opts: Options):
+    """Read a file the way the options say: ``--ocr always`` sends PDFs to OCR even when
+    they have a text layer; otherwise the reader decides (OCR only without a usable layer)."""
+    if opts.ocr == "always" and path.read_bytes()[:1024].find(b"%PDF-") >= 0:
+        from govdoc.read.ocr import ocr_pdf
+
+        return ocr_pdf(path, path.read_bytes(), max_pages=opts.max_pages)
+    return load_reader(opts.reader)(path, ocr=opts.ocr, max_pages=opts.max_pages)
+
+
+def write_json(path: Path, data: dict) -> None:
+    """Write atomically: a reader never sees half a file, a kill never leaves one."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def file_sha256(path: Path) -> Optional[str]:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def parse_one(path: str, opts: Options) -> Outcome:
+    from govdoc.build import parse_read
+    from govdoc.errors import BadInput
+    from govdoc.index.base import letter_id
+
+    start = time.perf_counter()
+    out = Outcome(path, sha256=file_sha256(Path(path)))
+    try:
+        result = read_document(Path(path), opts)
+        out.pages, out.ocr = len(result.pages), result.ocr
+        reply, _norm = parse_read(result)
+        data = reply.model_dump(mode="json")
+        out.letter_id, out.kind, out.reply = letter_id(data), data["kind"], data
+        out.sha256 = data["source"]["sha256"]
+        out.warnings = list(data.get("warnings") or [])
+        write_json(Path(opts.json_dir) / f"{out.letter_id}.json", data)
+    except BadInput as exc:
+        out.error = exc.reason if exc.page is None else f"page {exc.page}: {exc.reason}"
+    except MemoryError:
+        out.error = "out of memory"
+    except Exception as exc:  # an internal bug: name it, keep the batch going
+        out.error = f"internal error: {type(exc).__name__}: {exc}"
+    out.seconds = time.perf_counter() - start
+    return out
+
+
+def init_worker(ocr: str) -> None:
+    """Once per process: one OCR thread (N workers → N cores) and the spaCy pipeline."""
+    from govdoc.nlp.pipeline import make_nlp
+    from govdoc.read import ocr as ocr_module
+
+    ocr_module.configure(threads=1)
+    make_nlp()
+    if ocr != "never":
+        ocr_module.engine()
+
+
+def worker_main(conn, opts: Options) -> None:
+    """Process loop: send "ready", then answer each path with an Outcome; None stops it."""
+    init_worker(opts.ocr)
+    conn.send("ready")
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:
+            return
+        if path is None:
+            return
+        conn.send(parse_one(path, opts))
