@@ -1,27 +1,81 @@
-"""Join pages into one text: line endings, page-number lines, broken lines."""
+"""Pages of raw text → one normalized text with page offsets.
+
+Steps: clean each page (invisible characters, line ends, spaces between CJK characters on
+laid-out pages, page-number lines); drop running headers and footers of laid-out pages; join
+lines broken by layout or page breaks (:mod:`govdoc.normalize.joins`); collapse runs of blank
+lines to one.  ``page_starts[i]`` is the offset of page ``i``'s first character in the final
+text (a page whose first line was joined onto the previous page starts mid-line; an empty page
+starts where the next content does).  Normalizing the result again changes nothing.
+"""
 from __future__ import annotations
 
-import re
+from typing import Iterable, Optional
 
+from govdoc.normalize.headers import drop_running_lines
+from govdoc.normalize.joins import JoinRules, join_lines
+from govdoc.normalize.lines import clean_page
 from govdoc.normalize.normtext import NormText
 from govdoc.read.base import Page
 
-# Page numbers and running footers on a line of their own: — 3 —, -3-, 第3页, 3/12.
-PAGE_NUMBER_LINE = re.compile(r"^[ \t]*(?:[—\-－–]+[ \t]*\d+[ \t]*[—\-－–]+|第[ \t]*\d+[ \t]*页(?:[ \t]*共[ \t]*\d+[ \t]*页)?|\d+[ \t]*/[ \t]*\d+)[ \t]*$", re.M)
+Position = Optional[tuple[int, int]]  # (line index, column) in the output lines
 
 
-def normalize(pages: list[Page]) -> NormText:
-    parts, starts, numbers, conf = [], [], [], []
-    offset = 0
-    for page in pages:
-        text = page.text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-        text = PAGE_NUMBER_LINE.sub("", text)
-        if parts:
-            parts.append("\n")
-            offset += 1
-        starts.append(offset)
-        numbers.append(page.number)
-        conf.append(page.confidence)
-        parts.append(text)
-        offset += len(text)
-    return NormText("".join(parts), starts or [0], numbers or [1], conf or [None])
+def normalize(pages: Iterable[Page]) -> NormText:
+    pages = list(pages)
+    if not pages:
+        return NormText("")
+    cleaned = [clean_page(page.text, page.layout) for page in pages]
+    laid_out = [lines for lines, page in zip(cleaned, pages) if page.layout]
+    if laid_out:
+        drop_running_lines(laid_out)
+    rules = JoinRules.for_layout_lines(line for lines in laid_out for line in lines)
+    out, positions = assemble(cleaned, [page.layout for page in pages], rules)
+    text = "\n".join(out)
+    return NormText(text, page_offsets(out, positions, len(text)),
+                    [page.number for page in pages], [page.confidence for page in pages])
+
+
+def assemble(pages: list[list[str]], layouts: list[bool], rules: JoinRules) -> tuple[list[str], list[Position]]:
+    """Output lines, and where each page's first character landed."""
+    out: list[str] = []
+    positions: list[Position] = []
+    last_raw, last_layout, blank = "", False, False
+    for lines, layout in zip(pages, layouts):
+        first: Position = None
+        for line in lines:
+            if not line:
+                blank = bool(out)
+                continue
+            if out and rules.should_join(out[-1], last_raw, last_layout, line, layout):
+                out[-1], column = join_lines(out[-1], line)
+            else:
+                if blank:
+                    out.append("")
+                out.append(line)
+                column = 0
+            if first is None:
+                first = (len(out) - 1, column)
+            last_raw, last_layout, blank = line, layout, False
+        positions.append(first)
+    return out, positions
+
+
+def page_offsets(out: list[str], positions: list[Position], end: int) -> list[int]:
+    line_starts, offset = [], 0
+    for line in out:
+        line_starts.append(offset)
+        offset += len(line) + 1
+    offsets: list[int] = []
+    following = end
+    for pos in reversed(positions):  # an empty page starts where the next content does
+        if pos is not None:
+            following = line_starts[pos[0]] + pos[1]
+        offsets.append(following)
+    return offsets[::-1]
+
+
+def pages_of(norm: NormText, layout: bool = False) -> list[Page]:
+    """Split a normalized text back into its pages (what re-normalizing starts from)."""
+    bounds = [*norm.page_starts, len(norm.text)]
+    return [Page(number, norm.text[bounds[i]:bounds[i + 1]], conf, layout)
+            for i, (number, conf) in enumerate(zip(norm.page_numbers, norm.page_confidence))]

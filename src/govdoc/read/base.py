@@ -1,12 +1,19 @@
-"""The reader interface: a detected format → a reader class → :class:`ReadResult`."""
+"""The reader interface: a detected format → a reader function → :class:`ReadResult`.
+
+A reader is ``(path: Path, data: bytes, **options) -> ReadResult``, registered for a format
+with ``@register(fmt)``.  Reader modules are imported only when a file of their format comes
+in (``READER_MODULES``), so PDF, DOCX, HTML and OCR libraries load only when used.
+"""
 from __future__ import annotations
 
 import hashlib
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
 from govdoc.errors import BadInput
+from govdoc.text.zh import CJK_RE
 
 
 @dataclass
@@ -14,6 +21,7 @@ class Page:
     number: int  # 1-based, as in the source
     text: str
     confidence: Optional[float] = None  # mean OCR line confidence; None for text layers
+    layout: bool = False  # text laid out in fixed lines (PDF, OCR): spaces between CJK are artefacts
 
 
 @dataclass
@@ -24,10 +32,27 @@ class ReadResult:
     pages: list[Page]
     ocr: bool = False
     warnings: list[str] = field(default_factory=list)
+    encoding: Optional[str] = None  # the detected text encoding, where bytes were decoded
 
 
-Reader = Callable[[Path, bytes], ReadResult]
+Reader = Callable[..., ReadResult]
 READERS: dict[str, Reader] = {}
+
+# Detected format → the module whose import registers its reader.
+READER_MODULES = {
+    "text": "govdoc.read.text",
+    "pdf": "govdoc.read.pdf",
+    "docx": "govdoc.read.docx",
+    "html": "govdoc.read.html",
+    "image": "govdoc.read.image",
+}
+# Formats we recognise but do not read, and what to tell the user.
+UNSUPPORTED = {
+    "doc": "unsupported file type (old Word .doc; save it as .docx)",
+    "rtf": "unsupported file type (RTF; save it as .docx)",
+    "zip": "unsupported file type (a ZIP archive that is not a DOCX)",
+    "binary": "binary data, not a document",
+}
 
 
 def register(fmt: str):
@@ -44,9 +69,27 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def reader_for(path: Path, fmt: str) -> Reader:
+    if fmt in UNSUPPORTED:
+        raise BadInput(path, UNSUPPORTED[fmt])
+    if fmt not in READERS and fmt in READER_MODULES:
+        try:
+            importlib.import_module(READER_MODULES[fmt])
+        except ModuleNotFoundError as exc:
+            if exc.name != READER_MODULES[fmt]:
+                raise
+    reader = READERS.get(fmt)
+    if reader is None:
+        hint = "; the OCR reader is not installed" if fmt == "image" else ""
+        raise BadInput(path, f"unsupported file type ({fmt}{hint})")
+    return reader
+
+
 def read_path(path: str | Path, **options) -> ReadResult:
-    """Read one file into pages.  Raises :class:`BadInput` naming the file and the reason."""
-    from govdoc.read.detect import detect_format  # noqa: F401 - registers the readers
+    """Read one file into pages.  Raises :class:`BadInput` naming the file and the reason.
+
+    Options go to the reader (``max_pages`` for PDFs, OCR options for scans)."""
+    from govdoc.read.detect import detect_format
 
     path = Path(path)
     if not path.exists():
@@ -54,10 +97,18 @@ def read_path(path: str | Path, **options) -> ReadResult:
     if path.is_dir():
         raise BadInput(path, "is a folder, not a file")
     data = path.read_bytes()
+    if not data:
+        raise BadInput(path, "empty file (0 bytes)")
     if not data.strip():
-        raise BadInput(path, "empty file")
-    fmt = detect_format(path, data)
-    reader = READERS.get(fmt)
-    if reader is None:
-        raise BadInput(path, f"unsupported file type ({fmt})")
-    return reader(path, data, **options)
+        raise BadInput(path, "empty file (only whitespace)")
+    result = reader_for(path, detect_format(path, data))(path, data, **options)
+    check_text(path, result)
+    return result
+
+
+def check_text(path: Path, result: ReadResult) -> None:
+    """Every reader's result must hold some text, and some of it Chinese."""
+    if not any(page.text.strip() for page in result.pages):
+        raise BadInput(path, "empty file (only whitespace)")
+    if not any(CJK_RE.search(page.text) for page in result.pages):
+        raise BadInput(path, "no Chinese text found")

@@ -1,27 +1,28 @@
-"""Plain text: detect the encoding (UTF-8, UTF-8 BOM, GB18030, Big5, UTF-16), split pages on \\f."""
+"""Plain text: detect the encoding (UTF-8 with or without BOM, GB18030/GBK, Big5, UTF-16),
+unify line endings, split pages on form feeds."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from govdoc.errors import BadInput
 from govdoc.read.base import Page, ReadResult, register, sha256
+from govdoc.read.encoding import decode_bytes
+
+NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b]")
 
 
-def decode(path: Path, data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for enc in ("utf-8", "gb18030", "big5"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise BadInput(path, "cannot detect the text encoding")
+def split_pages(text: str) -> list[Page]:
+    """One page per form-feed-separated part; line endings unified to ``\\n``."""
+    text = NEWLINES.sub("\n", text)
+    return [Page(i + 1, part) for i, part in enumerate(text.split("\f"))]
 
 
 @register("text")
-def read_text(path: Path, data: bytes, **_) -> ReadResult:
-    text = decode(path, data).replace("\r\n", "\n").replace("\r", "\n")
-    pages = [Page(i + 1, t) for i, t in enumerate(text.split("\f"))]
-    return ReadResult(str(path), sha256(data), "text", pages)
+def read_text(path: Path, data: bytes, **_options) -> ReadResult:
+    decoded = decode_bytes(data)
+    if decoded.text.count("\ufffd") > max(10, len(decoded.text) // 20):
+        raise BadInput(path, "cannot detect the text encoding (binary data?)")
+    warnings = [f"text encoding uncertain ({decoded.encoding}); some bytes were replaced"] if decoded.replaced else []
+    return ReadResult(str(path), sha256(data), "text", split_pages(decoded.text),
+                      warnings=warnings, encoding=decoded.encoding)

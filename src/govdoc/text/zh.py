@@ -15,15 +15,42 @@ CJK_RE = re.compile(f"[{CJK}]")
 # Chinese numerals as used in dates, terms and counts; both zeros (〇 and ○) and 零.
 ZH_DIGITS = "〇○零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟"
 
+# Full-width (CJK) punctuation, as a character-class body.  Spaces between two of these or a
+# CJK character are layout artefacts in PDF text.
+CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
+# Punctuation that ends a sentence or a clause that stands on its own line (a line ending in
+# one of these is not a line broken by layout).  Both widths.
+TERMINAL_PUNCT = "。！？；：…!?;:"
+# Closing brackets/quotes that may follow the terminal mark: ``……。”`` still ends the line.
+CLOSERS = "”’）》」』】〕)]\"'"
+# Words that close a clause without punctuation in sloppy web text (``现答复如下`` + new line).
+CLAUSE_FINAL_WORDS = ("如下", "收悉")
+
+# Text whose display width is two columns: CJK ideographs, CJK punctuation, full-width forms.
+WIDE_RE = re.compile(f"[{CJK}{CJK_PUNCT}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3400-\u9fff]")
+
 # Full-width ASCII block → half-width; ideographic space → space; a few look-alikes.
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH[0x3000] = 0x20
-_WIDTH.update({ord("〔"): ord("〔"), ord("﹝"): ord("〔"), ord("﹞"): ord("〕")})
+_WIDTH.update({ord("﹝"): ord("〔"), ord("﹞"): ord("〕")})
+# Small form variants (what some OCR engines and PDF fonts emit) → ASCII punctuation.
+_WIDTH.update({ord(a): ord(b) for a, b in zip("﹐﹑﹒﹔﹕﹖﹗﹙﹚﹛﹜﹟﹠﹡﹢﹣﹤﹥﹦﹨﹩﹪﹫", ",、.;:?!(){}#&*+-<>=\\$%@")})
+# Dashes and tildes that mean the same thing in ranges and phone numbers.
+_WIDTH.update({ord("－"): ord("-"), ord("\u2212"): ord("-"), ord("\u2010"): ord("-"), ord("\u2011"): ord("-")})
 
 
 def fold_width(text: str) -> str:
     """Full-width digits, Latin letters and ASCII punctuation → half-width (same length)."""
     return text.translate(_WIDTH)
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes when printed: wide (CJK) characters count two."""
+    return len(text) + len(WIDE_RE.findall(text))
+
+
+def count_cjk(text: str) -> int:
+    return len(CJK_RE.findall(text))
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +62,7 @@ def _t2s():
 
 def has_traditional(text: str) -> bool:
     """Cheap test: does converting to simplified change anything?"""
-    sample = text if len(text) < 4000 else text[:4000]
+    sample = text if len(text) < 4000 else text[:2000] + text[-2000:]
     return _t2s().convert(sample) != sample
 
 
@@ -60,3 +87,47 @@ def match_text(text: str) -> str:
 
 def is_cjk(ch: str) -> bool:
     return bool(CJK_RE.match(ch))
+
+
+@lru_cache(maxsize=1)
+def common_chars() -> frozenset[str]:
+    """The ~3000 most frequent characters of written Chinese in both scripts (the single-character
+    words of jieba's dictionary by frequency, plus their traditional forms).  Used to tell a right
+    decoding from a wrong one: a mis-decoded text is full of rare characters."""
+    import jieba
+    import opencc
+
+    freq: dict[str, int] = {}
+    with jieba.get_dict_file() as fh:
+        for raw in fh:
+            if raw[3:4] == b" ":  # a one-character word (3 UTF-8 bytes), then its frequency
+                word, count = raw.decode("utf-8").split(" ")[:2]
+                freq[word] = int(count)
+    top = "".join(sorted((c for c in freq if CJK_RE.match(c)), key=freq.__getitem__, reverse=True)[:3000])
+    traditional = opencc.OpenCC("s2t").convert(top)
+    return frozenset(top) | frozenset(traditional)
+
+
+# --- Line shapes (used to decide which lines may be joined) -------------------------------
+
+_NUM = "一二三四五六七八九十百零〇"
+# A line that starts a heading or a list item: 一、 （一） (1) 1. 1、 ① 第一条 一是 ● 附件.
+HEADING_START = re.compile(
+    rf"""^(?:[{_NUM}]+[、.．]
+      |[（(][{_NUM}]+[）)]
+      |[（(]\d{{1,3}}[）)]
+      |\d{{1,3}}[)）]
+      |\d{{1,3}}(?:[、．]|\.(?!\d))
+      |[\u2460-\u2473\u2474-\u2487\u2488-\u249b]
+      |第[{_NUM}\d]+[条章节款项部分篇]
+      |第[一二三四五六七八九十][，,、:：]
+      |[一二三四五六七八九十]是[，,、:：]?
+      |[●■◆◇□•★☆※▲►▪]
+      |附\s*件|附\s*[:：])""",
+    re.X,
+)
+# A line that starts with a short label and a colon: 抄送：…, 联系人:…, 签发人：… (metadata).
+LABEL_START = re.compile(rf"^[{CJK}]{{1,6}}\s*[:：]")
+# Sentence-internal or sentence-final punctuation: a line without any is a title, a name, a
+# date — a line that stands alone.
+SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")

@@ -1,0 +1,76 @@
+"""One page's raw text → clean lines: invisible characters, line ends, spaces between CJK
+characters, page-number lines.  Whole-page regex passes, no per-character loops."""
+from __future__ import annotations
+
+import re
+
+from govdoc.text.zh import CJK, CJK_PUNCT
+
+# Zero-width characters, soft hyphen, BOM, and control characters other than tab and newline.
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\ufffe\x00-\x08\x0e-\x1f\x7f]")
+LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+# Spaces that print as one: tab, no-break space, the narrow and figure spaces.
+ODD_SPACES = re.compile(r"[\t\xa0\u2000-\u200a\u202f\u205f]")
+# Leading and trailing blanks of each line (ASCII and ideographic spaces).
+LINE_EDGES = re.compile(r"^[ \u3000]+|[ \u3000]+$", re.M)
+# PDF/OCR: a single space between two CJK characters or CJK punctuation is spacing, not a word
+# break.  Runs of two or more spaces are kept: they separate columns (``联系人：张三    电话``).
+LAYOUT_CJK_SPACE = re.compile(f"(?<=[{CJK}{CJK_PUNCT}]) (?=[{CJK}{CJK_PUNCT}])")
+# Letter-spaced words (``生 态 环 境``, ``答  复  函``): three or more single characters, each
+# separated by 1-3 spaces.  Plain text keeps two- and three-character ones (``李  颖``, ``答 复``)
+# and accepts single spaces only.
+LETTER_SPACED_LAYOUT = re.compile(f"(?<![{CJK}])(?:[{CJK}][ \u3000]{{1,3}}){{2,}}[{CJK}](?![{CJK}])")
+LETTER_SPACED_TEXT = re.compile(f"(?<![{CJK}])(?:[{CJK}] ){{3,}}[{CJK}](?![{CJK}])")
+_BLANKS = re.compile(r"[ \u3000]+")
+# A page number or page footer on a line of its own: — 3 —, -3-, ·3·, 第3页, 第 3 页 共 5 页,
+# 共5页 第3页, 3/12, Page 3, 第3页/共5页.
+PAGE_NUMBER_LINE = re.compile(
+    r"""^[ \t]*(?:
+        [—–\-－~～·•][ \t]*\d{1,4}[ \t]*[—–\-－~～·•]
+       |第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[/，,]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?
+       |共[ \t]*\d{1,4}[ \t]*页[ \t]*[/，,]?[ \t]*第[ \t]*\d{1,4}[ \t]*页
+       |\d{1,4}[ \t]*/[ \t]*\d{1,4}
+       |[Pp]age[ \t]*\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?
+    )[ \t]*\n?""",
+    re.M | re.X,
+)
+# At the very top or bottom of a laid-out page, a bare number is its page number.
+BARE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def clean_page(text: str, layout: bool) -> list[str]:
+    """The page's lines, stripped, with layout artefacts removed.  Blank lines are kept (as
+    empty strings) so that paragraph breaks survive."""
+    text = LINE_ENDS.sub("\n", INVISIBLE.sub("", text))
+    text = ODD_SPACES.sub(" ", text)
+    if layout:
+        text = text.replace("\u3000", " ")
+        text = LETTER_SPACED_LAYOUT.sub(_unspace, text)
+        text = LAYOUT_CJK_SPACE.sub("", text)
+    else:
+        text = LETTER_SPACED_TEXT.sub(_unspace, text)
+    text = PAGE_NUMBER_LINE.sub("", LINE_EDGES.sub("", text))
+    return text.split("\n")
+
+
+def _unspace(m: re.Match) -> str:
+    return _BLANKS.sub("", m.group())
+
+
+def drop_edge_numbers(lines: list[str]) -> bool:
+    """Remove a bare number on the first or last non-blank line (a laid-out page's number).
+    Returns whether anything was removed."""
+    changed = False
+    for index in (first_content(lines), last_content(lines)):
+        if index is not None and BARE_NUMBER.match(lines[index]):
+            lines[index] = ""
+            changed = True
+    return changed
+
+
+def first_content(lines: list[str]) -> int | None:
+    return next((i for i, line in enumerate(lines) if line), None)
+
+
+def last_content(lines: list[str]) -> int | None:
+    return next((i for i in range(len(lines) - 1, -1, -1) if lines[i]), None)
