@@ -1,7 +1,280 @@
-"""Stage measures (placeholder: not implemented yet)."""
+"""Measures: the concrete actions an agency took or plans, where the text sets them out as items.
+
+Sources (corpora/ANNOTATION.md, ``measures``):
+
+* leaf headings of the outline (一、 （一） 1. …) that name an action — not report headings
+  (``我市开展污染防治攻坚战取得的成效``, ``下步工作措施``), courtesy (``您这一提案提得很好``) or
+  directives (``承办单位…要逐件清点``); a heading with sub-headings is a container whose leaves count;
+* inline enumerations ``一是…二是…三是…`` (two items at least), outside counted headings;
+* a sentence of three or more short parallel phrases separated by semicolons;
+* a suggestion form's ``建议：`` field listing parallel proposals separated by commas.
+
+The head (``title``) is the heading title, or the item up to its first comma or full stop, with a
+leading framing clause (``近段时间，``) skipped and long heads cut to a verbatim prefix.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
 from spacy.language import Language
 
+from govdoc.extract.outline import HEADINGS_KEY, HeadingCandidate, find_headings, next_start
+from govdoc.model import CitedDocument, Measure
+from govdoc.normalize import NormText
 
-@Language.component("govdoc_measures")
+HEAD_MAX = 40
+# A report heading names a category of content instead of an action: short, or ``…的<category>``.
+CATEGORY = (r"(?:成效|成绩|效果|措施|举措|做法|经验|情况|工作|步骤|阶段|问题|意见|建议|提案|打算|安排|计划|"
+            r"思路|目标|方向|原则|背景|现状|要求|说明|内容|进展|答复|回复)")
+REPORT_HEADING_RE = re.compile(rf"(?:的{CATEGORY}|^.{{0,6}}{CATEGORY})(?:如下)?\W*$")
+COURTESY_RE = re.compile(r"^(?:您|你|贵|感谢|非常感谢|衷心感谢|谢谢|首先|关于您|关于你)")
+# Requirements laid on others (rules, notices) are not measures the agency took.
+DIRECTIVE_RE = re.compile(r"(?<![重主需只纪提概摘])要(?![求点素件闻害])|应当|必须|不得|严禁")
+# A leading clause that frames the item instead of naming it.
+FRAMING_RE = re.compile(r"^(?:近段时间|近期|近年来|近两年|今年以来|[0-9]{4}年以来|目前|当前|同时|此外|另外|其中|首先|"
+                        r"其次|最后|一方面|另一方面|[^,]{0,12}(?:过程中|期间|方面)|为[^,]{2,20}|按照[^,]{2,20}|"
+                        r"根据[^,]{2,20}|结合[^,]{2,20}|针对[^,]{2,20})$")
+FUTURE_RE = re.compile(r"下一步|下步|接下来|今后|拟|力争|争取|计划于|准备|将(?:继续|进一步|积极|加强|加大|全力|结合|"
+                       r"根据|会|于|尽快|及时|立即|持续|不断|认真|从|按照|着力|深入|组织|协调|推动|推进|加快|努力|逐步|"
+                       r"适时|研究|统筹|坚持|在)")
+INLINE_RE = re.compile(r"(?:^|(?<=[,。;:!?\s]))(?P<num>[一二三四五六七八九十])是")
+SENTENCE_END_RE = re.compile(r"[。\n]")
+SENTENCE_RE = re.compile(r"[^。!?\n]+")
+SUGGESTION_FIELD_RE = re.compile(r"^[ \t]*(?:具体建议|建议内容|主要建议|建议)[ \t]*:(?P<body>[^。\n]+)", re.M)
+PURPOSE_RE = re.compile(r"^(?:确保|以便|以|从而|使|让|为了|为|切实保障|进而)")
+LIST_TAIL_RE = re.compile(r"等(?:方面|措施|举措|工作|形式|手段|内容|途径)[^;]*$")
+CLOSING_RE = re.compile(r"^[ \t\u3000]*(?:感谢|再次感谢|衷心感谢|诚挚感谢|特此|此复|以上意见|最后|希望|恳请|谢谢|"
+                        r"联系人|联系单位|联系电话|抄送|抄报)", re.M)
+CUT_RE = re.compile(r"[,。;!?]")
+CITED_RE = re.compile(r"《(?P<title>[^《》\n]{2,80})》[ \t]*(?:[(]?[ \t]*(?P<num>[\u4e00-\u9fff]{1,12}"
+                      r"[〔\[(【][0-9]{4}[〕\])】][0-9]{1,5}号)[)]?)?")
+
+
+@dataclass
+class MeasureCandidate:
+    head_start: int
+    head_end: int
+    text_start: int
+    text_end: int
+    section: Optional[str]
+    source: str  # heading | inline | semicolon | suggestion
+    planned: bool = False
+    cited: list[CitedDocument] = field(default_factory=list)
+    confidence: float = 0.8
+
+
+def _outside_quotes(s: str, i: int) -> bool:
+    return s.count("《", 0, i) == s.count("》", 0, i) and s.count("“", 0, i) == s.count("”", 0, i)
+
+
+def head_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """The head of an item: up to its first comma or full stop (outside 《》 and quotes), a
+    framing first clause skipped, cut to HEAD_MAX characters."""
+    s = text[start:end]
+    cuts = [m.start() for m in CUT_RE.finditer(s) if _outside_quotes(s, m.start())] + [len(s)]
+    a, b = 0, cuts[0]
+    if FRAMING_RE.match(s[:b].strip()) and len(cuts) > 1 and s[b] == ",":
+        a, b = b + 1, cuts[1]
+    b = min(b, a + HEAD_MAX)
+    while a < b and s[a] in " \t\u3000":
+        a += 1
+    while b > a and s[b - 1] in " \t\u3000":
+        b -= 1
+    return start + a, start + b
+
+
+def _is_action(title: str) -> bool:
+    return not (REPORT_HEADING_RE.search(title) or COURTESY_RE.match(title) or DIRECTIVE_RE.search(title))
+
+
+def _title_range(norm: NormText, h: HeadingCandidate) -> tuple[int, int]:
+    if h.title_end - h.title_start <= HEAD_MAX:
+        return h.title_start, h.title_end
+    return head_range(norm.match, h.title_start, h.title_end)
+
+
+def _section(norm: NormText, heads: list[HeadingCandidate], pos: int) -> Optional[str]:
+    """Title of the innermost heading whose section holds ``pos``."""
+    best = None
+    for h in heads:
+        if h.start > pos:
+            break
+        if pos < h.body_end:
+            best = h
+    return norm.slice(best.title_start, best.title_end) if best else None
+
+
+def _lead_in(text: str, pos: int) -> str:
+    """The sentence (or heading line) just before ``pos``: where a list announces itself."""
+    seg = text[max(0, pos - 120):pos].rstrip()
+    parts = re.split(r"[。\n]", seg[:-1] if seg.endswith("。") else seg)
+    return parts[-1] if parts else ""
+
+
+def _list_start(heads: list[HeadingCandidate], i: int) -> int:
+    """Start of the first heading of the list that heading ``i`` belongs to."""
+    j = i
+    while j > 0 and heads[j].number > 1 and heads[j - 1].style == heads[i].style:
+        j -= 1
+    return heads[j].start
+
+
+def closing_start(text: str, start: int, end: int) -> int:
+    """An item's text stops before the letter's closing lines (thanks, contact, signature)."""
+    m = CLOSING_RE.search(text, start, end)
+    return m.start() if m else end
+
+
+def _from_headings(norm: NormText, heads: list[HeadingCandidate]) -> list[MeasureCandidate]:
+    text = norm.match
+    out = []
+    for i, h in enumerate(heads):
+        if h.children:
+            continue
+        title = text[h.title_start:h.title_end]
+        if not _is_action(title):
+            continue
+        a, b = _title_range(norm, h)
+        end = next_start(heads, i, len(text))
+        end = closing_start(text, h.title_end, end)
+        parent = heads[h.parent] if h.parent is not None else None
+        context = text[parent.title_start:parent.title_end] if parent else _lead_in(text, _list_start(heads, i))
+        first = SENTENCE_RE.search(text, h.title_start, end)
+        planned = bool(FUTURE_RE.search(context) or FUTURE_RE.search(text[a:b])
+                       or (first and FUTURE_RE.search(first.group()[:30])))
+        out.append(MeasureCandidate(a, b, h.title_start, end, norm.slice(parent.title_start, parent.title_end)
+                                    if parent else None, "heading", planned,
+                                    confidence=0.75 if h.run_in else 0.85))
+    return out
+
+
+def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _from_inline(norm: NormText, heads, taken: list[tuple[int, int]]) -> list[MeasureCandidate]:
+    """``一是…二是…``: runs of two or more consecutive items."""
+    text = norm.match
+    marks = [(m.start(), m.end(), "一二三四五六七八九十".index(m.group("num")) + 1) for m in INLINE_RE.finditer(text)]
+    runs, run = [], []
+    for mk in marks:
+        if run and mk[2] == run[-1][2] + 1 and mk[0] - run[-1][0] < 800:
+            run.append(mk)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [mk] if mk[2] == 1 else []
+    if len(run) >= 2:
+        runs.append(run)
+    out = []
+    for run in runs:
+        if _covered(taken, run[0][0]):
+            continue
+        context = _lead_in(text, run[0][0]) + text[text.rfind("\n", 0, run[0][0]) + 1:run[0][0]]
+        for k, (s, e, _n) in enumerate(run):
+            if k + 1 < len(run):
+                end = run[k + 1][0]
+            else:
+                stop = SENTENCE_END_RE.search(text, e)
+                end = stop.end() if stop else len(text)
+            a, b = head_range(text, e, end)
+            if b <= a:
+                continue
+            planned = bool(FUTURE_RE.search(context[-40:]) or FUTURE_RE.search(text[a:b]))
+            out.append(MeasureCandidate(a, b, e, end, _section(norm, heads, s), "inline", planned))
+    return out
+
+
+def _from_semicolons(norm: NormText, heads, taken) -> list[MeasureCandidate]:
+    """A sentence of 3+ short parallel phrases separated by semicolons."""
+    text = norm.match
+    out = []
+    for sent in SENTENCE_RE.finditer(text):
+        if sent.group().count(";") < 2 or _covered(taken, sent.start()) or DIRECTIVE_RE.search(sent.group()):
+            continue
+        items, pos = [], sent.start()
+        for piece in sent.group().split(";"):
+            items.append([pos, pos + len(piece)])
+            pos += len(piece) + 1
+        middle = [text[a:b] for a, b in items[1:-1]]
+        if any(len(p.strip()) > 20 or re.match(r"\s*[A-Za-z0-9]", p) or "排名" in p for p in middle):
+            continue
+        # the first item keeps as many trailing clauses as its neighbours have
+        keep = middle[0].count(",") + 1
+        commas = [m.start() for m in re.finditer(",", text[items[0][0]:items[0][1]])]
+        if len(commas) >= keep:
+            items[0][0] += commas[-keep] + 1
+        tail = LIST_TAIL_RE.search(text, items[-1][0], items[-1][1])
+        if tail:
+            items[-1][1] = tail.start()
+        planned = bool(FUTURE_RE.search(_lead_in(text, sent.start()) + text[sent.start():items[0][0]]))
+        section = _section(norm, heads, sent.start())
+        for a, b in items:
+            a2, b2 = a, b
+            while a2 < b2 and text[a2] in " \t\u3000,":
+                a2 += 1
+            while b2 > a2 and text[b2 - 1] in " \t\u3000,":
+                b2 -= 1
+            if b2 - a2 > HEAD_MAX:
+                a2, b2 = head_range(text, a2, b2)
+            if b2 > a2:
+                out.append(MeasureCandidate(a2, b2, a, b, section, "semicolon", planned, confidence=0.7))
+    return out
+
+
+def _from_suggestion_field(norm: NormText, heads) -> list[MeasureCandidate]:
+    """``建议：A，B，C，确保…`` on a suggestion form: each parallel proposal."""
+    text = norm.match
+    out = []
+    for m in SUGGESTION_FIELD_RE.finditer(text):
+        pos, items = m.start("body"), []
+        for piece in m.group("body").split(","):
+            if piece.strip() and not PURPOSE_RE.match(piece.strip()):
+                items.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        if len(items) < 2 or any(len(text[a:b]) > HEAD_MAX for a, b in items):
+            continue
+        for a, b in items:
+            out.append(MeasureCandidate(a, b, a, b, _section(norm, heads, a), "suggestion", True, confidence=0.7))
+    return out
+
+
+def cited_documents(norm: NormText, start: int, end: int) -> list[CitedDocument]:
+    """The 《…》 titles in a stretch of text, each with the document number written right after."""
+    out = []
+    for m in CITED_RE.finditer(norm.match, start, end):
+        num = norm.slice(m.start("num"), m.end("num")) if m.group("num") else None
+        out.append(CitedDocument(title=norm.slice(m.start("title"), m.end("title")), doc_number=num))
+    return out
+
+
+def find_measures(norm: NormText, heads: Optional[list[HeadingCandidate]] = None) -> list[MeasureCandidate]:
+    heads = find_headings(norm) if heads is None else heads
+    found = _from_headings(norm, heads)
+    taken = [(c.text_start, c.text_end) for c in found]
+    found += _from_inline(norm, heads, taken)
+    taken += [(c.text_start, c.text_end) for c in found if c.source == "inline"]
+    found += _from_semicolons(norm, heads, taken)
+    found += _from_suggestion_field(norm, heads)
+    found.sort(key=lambda c: c.head_start)
+    for c in found:
+        c.cited = cited_documents(norm, c.text_start, c.text_end)
+    return found
+
+
+def to_models(norm: NormText, found: list[MeasureCandidate]) -> list[Measure]:
+    return [Measure(title=norm.slice(c.head_start, c.head_end), text=norm.slice(c.text_start, c.text_end),
+                    section=c.section, status="planned" if c.planned else "taken", cited_documents=c.cited,
+                    span=norm.span(c.head_start, c.head_end),
+                    confidence=round(c.confidence * norm.confidence_at(c.head_start), 3))
+            for c in found]
+
+
+@Language.component("govdoc_measures", requires=["doc._.outline"], assigns=["doc._.measures"])
 def measures_component(doc):
+    norm = doc._.norm
+    heads = doc.user_data.get(HEADINGS_KEY)
+    doc._.measures = to_models(norm, find_measures(norm, heads))
     return doc

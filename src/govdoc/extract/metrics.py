@@ -1,7 +1,319 @@
-"""Stage metrics (placeholder: not implemented yet)."""
+"""Metrics: the quantitative facts a letter states (``PM10 平均浓度 85 微克/立方米``, ``排名全省第 3``).
+
+Three precompiled passes over ``norm.match``: rankings (``排名全省第 3`` → unit 名次), comparisons
+(``较全省均值低 9 微克``) and plain quantities (a number, Arabic or Chinese, followed by a unit from
+``data/units.txt``).  A quantity needs a unit; the value is the number as written and a multiplier
+stays in the unit (``152万平方米`` → 152, ``万平方米``).
+
+Not metrics (corpora/ANNOTATION.md): dates and years, document, item and session numbers, phone
+numbers, postcodes, codes (``GB12348-2008``), classes (``Ⅲ类``), plan periods (``十三五``), ordinals
+(``第一``, ``一是``), slogans in quotes (``“四个一百”``), titles in 《》, the article 一
+(``一条环乡路``), adverbial counts in Chinese numerals (``两次下放``), and figures on page-chrome,
+address and contact lines.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+
 from spacy.language import Language
 
+from govdoc.model import Comparison, Metric, Rank
+from govdoc.normalize import NormText
+from govdoc.text.numerals import cn_to_int
 
-@Language.component("govdoc_metrics")
+_SP = r"[ \t]?"
+_CN = "一二两三四五六七八九十"
+# Checks that only some units need: 日/天 only as a duration, 方 not in 方面, 次 not in 次会议 …
+UNIT_GUARD = {
+    "日": r"(?=[ \t]?(?:内|以内|之内|后))",
+    "方": r"(?![面案式向针法位便])",
+    "次": r"(?!会议|常委会|全体)",
+    "年": r"(?![级度底末初中以来\d])",
+    "成": r"(?![功立为效果本员绩熟])",
+    "周": r"(?![边年末岁])",
+    "省": r"(?![级委政长])",
+    "人": r"(?![大民])",
+    "起": r"(?![草诉步来])",
+    "期": r"(?![间])",
+    "元": r"(?![旦素])",
+    "所": r"(?![有属以在谓得])",
+}
+MULTIPLIER = r"(?P<mult>百万|千万|万|亿|千)"
+ARABIC = r"(?<![A-Za-z0-9_.\-/:+#@~])(?P<ar>\d+(?:\.\d+)?)(?![-/:~.]\d)"
+CHINESE = rf"(?<![第每逐唯统万之某几初单{_CN}百千零〇])(?P<cn>[{_CN}][{_CN}百千零〇]*)"
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, str]:
+    """unit → class (count | measure | time), from the gazetteer ``data/units.txt``."""
+    out = {}
+    text = (resources.files("govdoc.data") / "units.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            unit, cls = line.split()
+            out[unit] = cls
+    return out
+
+
+def _unit_alternation() -> str:
+    parts = []
+    for u in sorted(units(), key=len, reverse=True):
+        guard = UNIT_GUARD.get(u, "")
+        if u[-1].isascii() and u[-1].isalpha():
+            guard += r"(?![A-Za-z])"
+        parts.append(re.escape(u) + guard)
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern]:
+    unit = _unit_alternation()
+    number = rf"(?:{ARABIC}|{CHINESE})"
+    return {
+        "quantity": re.compile(
+            rf"{number}{_SP}(?P<mid>余|多)?{MULTIPLIER}?{_SP}(?P<unit>{unit})?(?P<post>以上|以下|左右|以内|之内|内)?"),
+        "rank": re.compile(
+            rf"(?:排名|排在|排位|排|位列|位居|居于|居|列){_SP}(?P<scope>全国|全省|全市|全区|全县|全州|[省市区县]内)?"
+            rf"{_SP}第{_SP}(?P<num>\d{{1,3}}|[{_CN}]{{1,3}})(?:{_SP}[位名])?"),
+        "comparison": re.compile(
+            rf"(?P<kw>相比|同比|环比|较|比)(?P<base>[^,;。!?\d\s第]{{0,10}}?){_SP}"
+            r"(?P<dir>增长|增加|提高|上升|下降|降低|减少|低|高|多|少)了?" + _SP
+            + rf"(?P<qual>约|近)?{_SP}(?P<num>\d+(?:\.\d+)?){_SP}{MULTIPLIER}?(?P<unit>{unit})?"),
+    }
+
+
+DIRECTION = {"低": "lower", "少": "lower", "高": "higher", "多": "higher", "增长": "up", "增加": "up",
+             "提高": "up", "上升": "up", "下降": "down", "降低": "down", "减少": "down"}
+PRE_QUALIFIER_RE = re.compile(r"(?:约|近|超过|超|逾|不足|不到|将近)[ \t]?$")
+QUOTED_RE = re.compile(r"《[^《》\n]*》|“[^“”\n]{0,14}”|\"[^\"\n]{0,14}\"")
+# Lines that carry contact details, addresses, page chrome: figures there are not facts.
+CHROME_LINE_RE = re.compile(r"[ \t\-]*(?:抄送|抄报|联系|地址|邮编|邮政编码|附件|电话|传真|索引号|发布|来源|文号|"
+                            r"浏览|点击|访问|时间|日期|作者|编辑|版权|主办|承办人|经办人)")
+CHROME_BEFORE_RE = re.compile(r"(?:浏览|访问|点击|阅读)[量数次]*[:\s]*$")
+AS_OF_RE = re.compile(r"截[止至]到?[ \t]*(?P<when>目前|现在|当前|今天|[今去本上前]?年?[\d 年月一二三四五六七八九十〇○零]*"
+                      r"(?:\d|[一二三四五六七八九十])[ \t]*(?:日|号|月底|月末|月初|年底|年末|月|年))")
+# The area a figure covers (全市 77 个…), not a ranking's or a baseline's area (排名全省, 较全省均值).
+SCOPE_RE = re.compile(r"(?<![名居列较比于])全(?:国|省|市|区|县|州|镇|乡)")
+CLAUSE_BREAK = ",;。:!?、()\"“”‘’《》[]【】\n的等"
+LEFT_MAX, RIGHT_MAX = 8, 8
+# Words that end a counted noun phrase after the measure word (1617 个行政村|进行试点).
+RIGHT_STOP_RE = re.compile(r"[的和及与已均都将为是在对把被从向由并等]|进行|实行|开展|实施|纳入|作为|完成|参加|启动")
+LEFT_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?[ \t]*[年月日号]?")
+LEFT_TRIM_RE = re.compile(r"(?:其中|目前|共|累计|已|在|对|将|并|和|及|与|了|的)+")
+INDICATOR_TAIL_RE = re.compile(r"(?:共|累计|合计|总计|达到|达|已在|已|在|约)+$")
+
+
+@dataclass
+class MetricCandidate:
+    start: int
+    end: int
+    value: float | int
+    unit: Optional[str]
+    kind: str  # quantity | rank | comparison
+    num_start: int
+    num_end: int
+    qualifier: Optional[str] = None
+    indicator: Optional[str] = None
+    comparison: Optional[Comparison] = None
+    rank: Optional[Rank] = None
+    as_of: Optional[str] = None
+    scope: Optional[str] = None
+    confidence: float = 0.9
+
+
+def _number(s: str) -> float | int | None:
+    if s[0].isdigit():
+        return float(s) if "." in s else int(s)
+    return cn_to_int(s)
+
+
+def _ranges(regex: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in regex.finditer(text)]
+
+
+def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+def _line_is_chrome(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return bool(CHROME_LINE_RE.match(text, line_start)) or bool(CHROME_BEFORE_RE.search(text, max(0, pos - 8), pos))
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "。!?\n") + 1
+
+
+def _left(text: str, pos: int, floor: int, word_starts: Optional[set[int]]) -> int:
+    """Start of the words before ``pos`` that name what the number measures."""
+    a = pos
+    while a > floor and pos - a < LEFT_MAX and text[a - 1] not in CLAUSE_BREAK:
+        a -= 1
+    cut = a > floor and text[a - 1] not in CLAUSE_BREAK
+    for m in LEFT_FIGURE_RE.finditer(text, a, pos):  # another figure or a date is not the name
+        b = m.start()
+        while b > 0 and (text[b - 1].isdigit() or text[b - 1] == "."):
+            b -= 1
+        if not (b > 0 and text[b - 1].isascii() and text[b - 1].isalpha()):  # but PM10 is a name
+            a, cut = m.end(), False
+    while a > floor and (text[a - 1].isascii() and text[a - 1].isalnum()
+                         or text[a - 1] == "." and a - 2 >= floor and text[a - 2].isalnum()):
+        a -= 1  # a code such as PM10 or PM2.5 stays whole
+        cut = False
+    if cut and word_starts:
+        while a < pos and a not in word_starts:
+            a += 1
+    m = LEFT_TRIM_RE.match(text, a, pos)
+    a = m.end() if m else a
+    while a < pos and text[a] in " \t":
+        a += 1
+    return a
+
+
+def _right(text: str, pos: int, word_starts: Optional[set[int]]) -> int:
+    """End of the counted noun right after a measure word (6 个|县级以上黑臭水体)."""
+    b = pos
+    while b < len(text) and b - pos < RIGHT_MAX and "\u4e00" <= text[b] <= "\u9fff":
+        b += 1
+    stop = RIGHT_STOP_RE.search(text, pos, b)
+    if stop:
+        return stop.start()
+    if word_starts and b - pos >= RIGHT_MAX and b not in word_starts:
+        cut = max((w for w in range(pos + 1, b) if w in word_starts), default=b)
+        b = cut
+    return b
+
+
+def _quantity(m: re.Match, text: str) -> Optional[tuple[float | int, str, Optional[str]]]:
+    """(value, unit, qualifier) of a number-unit match, or None when it is not a metric."""
+    raw_num = m.group("ar") or m.group("cn")
+    value = _number(raw_num)
+    unit = (m.group("mult") or "") + (m.group("unit") or "")
+    if value is None or not unit:
+        return None
+    base = m.group("unit")
+    if m.group("cn"):
+        if base == "次" or (value <= 2 and base not in ("倍", "成")):
+            return None  # 两次下放 (adverbial), 一条环乡路 (article), 二位代表, 近两年
+    if base == "年" and (value >= 1000 or m.group("mult")):
+        return None  # a year
+    if m.group("ar") and base is None and m.end() < len(text) and text[m.end()] in "年月日号":
+        return None
+    qualifier = m.group("mid") or m.group("post")
+    return value, unit, qualifier
+
+
+def _first_pass(text: str) -> list[MetricCandidate]:
+    pats = patterns()
+    out: list[MetricCandidate] = []
+    for m in pats["rank"].finditer(text):
+        pos = _number(m.group("num"))
+        if pos:
+            out.append(MetricCandidate(m.start(), m.end(), pos, "名次", "rank", m.start("num"), m.end("num"),
+                                       rank=Rank(position=pos, scope=m.group("scope"))))
+    for m in pats["comparison"].finditer(text):
+        unit = (m.group("mult") or "") + (m.group("unit") or "")
+        if not unit:
+            continue
+        value = _number(m.group("num"))
+        base = m.group("base").strip() or m.group("kw")
+        comp = Comparison(baseline=base, direction=DIRECTION[m.group("dir")], delta=value, unit=unit)
+        out.append(MetricCandidate(m.start(), m.end(), value, unit, "comparison", m.start("num"), m.end("num"),
+                                   qualifier=m.group("qual"), comparison=comp, confidence=0.85))
+    return out
+
+
+def find_metrics(norm: NormText, word_starts: Optional[Iterable[int]] = None) -> list[MetricCandidate]:
+    """Every metric in text order, deduplicated by its verbatim wording."""
+    text = norm.match
+    words = set(word_starts) if word_starts is not None else None
+    special = _first_pass(text)
+    covered = sorted((c.start, c.end) for c in special)
+    cstarts = [a for a, _ in covered]
+    quoted = _ranges(QUOTED_RE, text)
+    qstarts = [a for a, _ in quoted]
+    found = list(special)
+    for m in patterns()["quantity"].finditer(text):
+        s = m.start()
+        if _inside(covered, cstarts, s) or _inside(quoted, qstarts, s):
+            continue
+        q = _quantity(m, text)
+        if q is None or text[max(0, s - 2):s].strip().endswith("第") or _line_is_chrome(text, s):
+            continue
+        value, unit, qualifier = q
+        pre = PRE_QUALIFIER_RE.search(text, max(0, s - 3), s)
+        start = pre.start() if pre else s
+        qualifier = qualifier or (pre.group().strip() if pre else None)
+        found.append(MetricCandidate(start, m.end(), value, unit, "quantity", s, m.end("ar") if m.group("ar")
+                                     else m.end("cn"), qualifier=qualifier,
+                                     confidence=0.9 if m.group("ar") else 0.75))
+    found = [c for c in found if not _line_is_chrome(text, c.start)]
+    found.sort(key=lambda c: c.start)
+    _describe(norm, found, words)
+    return _dedupe(norm, found)
+
+
+def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[set[int]]) -> None:
+    """Widen each span to identify the fact, and fill indicator, as_of and scope."""
+    text = norm.match
+    prev_end, last_indicator, last_sentence = 0, None, -1
+    for c in found:
+        sent = _sentence_start(text, c.start)
+        if sent != last_sentence:
+            last_indicator, last_sentence = None, sent
+        floor = max(sent, prev_end)
+        cls = units().get(c.unit.lstrip("百千万亿") if c.unit else "", "measure")
+        if c.kind == "quantity":
+            right = _right(text, c.end, words) if cls == "count" else c.end
+            left = _left(text, c.start, floor, words)
+            if right > c.end:
+                c.indicator = norm.slice(c.end, right)
+                c.end = right
+            else:
+                name = INDICATOR_TAIL_RE.sub("", text[left:c.start]).strip()
+                c.indicator = norm.slice(left, left + len(name)) if name else None
+                c.start = left
+        elif c.kind == "comparison":
+            c.indicator = last_indicator
+        else:
+            c.indicator = "排名"
+        if c.kind != "rank" and c.indicator:
+            last_indicator = c.indicator
+        head = text[sent:c.start]
+        when = list(AS_OF_RE.finditer(head))
+        c.as_of = norm.slice(sent + when[-1].start("when"), sent + when[-1].end("when")) if when else None
+        scope = list(SCOPE_RE.finditer(head))
+        c.scope = scope[-1].group() if scope else None
+        while c.end > c.start and text[c.end - 1] in " \t\n":
+            c.end -= 1
+        prev_end = max(prev_end, c.end)
+
+
+def _dedupe(norm: NormText, found: list[MetricCandidate]) -> list[MetricCandidate]:
+    seen, out = set(), []
+    for c in found:
+        key = re.sub(r"\s+", "", norm.match[c.start:c.end])
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def to_models(norm: NormText, found: list[MetricCandidate]) -> list[Metric]:
+    return [Metric(raw=norm.slice(c.start, c.end), indicator=c.indicator, value=c.value, unit=c.unit,
+                   qualifier=c.qualifier, comparison=c.comparison, rank=c.rank, as_of=c.as_of, scope=c.scope,
+                   span=norm.span(c.start, c.end), confidence=round(c.confidence * norm.confidence_at(c.start), 3))
+            for c in found]
+
+
+@Language.component("govdoc_metrics", assigns=["doc._.metrics"])
 def metrics_component(doc):
+    norm = doc._.norm
+    doc._.metrics = to_models(norm, find_metrics(norm, (t.idx for t in doc)))
     return doc

@@ -1,7 +1,165 @@
-"""Stage outline (placeholder: not implemented yet)."""
+"""The section tree of a letter's body: headings 一、 （一） 1. （1） ①, nested by marker style.
+
+A heading is a numbering marker at a line start, or right after the previous sentence in run-in
+style (``(一) 简政放权。我局…``).  Its title runs to the first 。 (or ！？；), the end of the line,
+or a layout gap (a space between two Chinese characters in flattened table text).  Numbering
+must be consecutive within a list: a marker is accepted when it is 1, the successor of the last
+accepted marker of its style, or — at the start of a cut text — followed by its own successor.
+A heading of a higher style resets the counters of the styles below it.
+
+Patterns run on ``norm.match`` (half-width, simplified: ``（一）`` reads ``(一)``); values are
+copied from ``norm.text``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
 from spacy.language import Language
 
+from govdoc.model import Heading
+from govdoc.normalize import NormText
+from govdoc.text.numerals import cn_to_int
+from govdoc.text.zh import CJK
 
-@Language.component("govdoc_outline")
+_CN_NUM = "一二三四五六七八九十"
+_SP = r"[ \t\u3000]*"
+# Marker styles, outermost first; the rank is the style's place in this tuple.
+STYLES = ("cn", "pcn", "ar", "par", "circ")
+HEADING_RE = re.compile(
+    rf"(?:^|(?<=[。!?;:]))(?P<lead>{_SP})(?P<marker>"
+    rf"(?P<cn>[{_CN_NUM}]{{1,3}}){_SP}[、.]"          # 一、  一.
+    rf"|\({_SP}(?P<pcn>[{_CN_NUM}]{{1,3}}){_SP}\)"    # (一)  （一）
+    rf"|(?P<ar>\d{{1,2}}){_SP}(?:、|\.(?!\d))"        # 1.  1、  1．  (not 1.5)
+    rf"|\({_SP}(?P<par>\d{{1,2}}){_SP}\)"             # (1)  （1）
+    rf"|(?P<circ>[①-⑳])"                             # ①
+    rf"){_SP}",
+    re.M,
+)
+# Where a title stops: a sentence end, a line end, or a layout gap between two CJK characters.
+TITLE_END_RE = re.compile(rf"[。!?;\n]|(?<=[{CJK}”》)])[ \t\u3000]+(?=[{CJK}“《])")
+TITLE_MAX = 60
+# A marker followed by another numeral or digit is a range or a compound (一、二级公路, 1、2).
+_NOT_TITLE_START_RE = re.compile(rf"[{_CN_NUM}\d、.,]")
+
+
+@dataclass
+class HeadingCandidate:
+    start: int          # marker start
+    marker_end: int
+    title_start: int
+    title_end: int
+    style: str
+    number: int
+    run_in: bool        # after a sentence on the same line, not at a line start
+    parent: Optional[int] = None
+    level: int = 1
+    body_end: int = 0   # where the heading's section ends (next heading of the same or a higher style)
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def rank(self) -> int:
+        return STYLES.index(self.style)
+
+
+def _number(style: str, digits: str) -> Optional[int]:
+    if style == "circ":
+        return ord(digits) - ord("①") + 1
+    return cn_to_int(digits) if style in ("cn", "pcn") else int(digits)
+
+
+def _raw_candidates(norm: NormText) -> list[HeadingCandidate]:
+    text = norm.match
+    out = []
+    for m in HEADING_RE.finditer(text):
+        style = next(s for s in STYLES if m.group(s))
+        title_start = m.end()
+        if title_start >= len(text) or text[title_start] == "\n":
+            continue  # a marker with nothing after it
+        if _NOT_TITLE_START_RE.match(text, title_start):
+            continue
+        end = TITLE_END_RE.search(text, title_start, title_start + TITLE_MAX + 1)
+        title_end = end.start() if end else min(len(text), title_start + TITLE_MAX)
+        while title_end > title_start and text[title_end - 1] in " \t\u3000:":
+            title_end -= 1
+        if title_end <= title_start:
+            continue
+        number = _number(style, m.group(style))
+        if not number:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        run_in = bool(text[line_start:m.start()].strip())
+        out.append(HeadingCandidate(m.start("marker"), m.end("marker"), title_start, title_end, style,
+                                    number, run_in))
+    return out
+
+
+def _consecutive(cands: list[HeadingCandidate]) -> list[HeadingCandidate]:
+    """Keep markers whose numbering continues a list; a higher style resets lower counters."""
+    last: dict[str, int] = {}
+    kept = []
+    for i, c in enumerate(cands):
+        expected = last.get(c.style, 0) + 1
+        ok = c.number in (1, expected)
+        if not ok and c.style not in last:
+            # a cut text may start mid-list: accept when its successor follows
+            ok = any(d.style == c.style and d.number == c.number + 1 for d in cands[i + 1:i + 40])
+        if not ok:
+            continue
+        kept.append(c)
+        last[c.style] = c.number
+        for s in STYLES[c.rank + 1:]:
+            last.pop(s, None)
+    return kept
+
+
+def _nest(heads: list[HeadingCandidate], text_len: int) -> None:
+    stack: list[int] = []
+    for i, h in enumerate(heads):
+        while stack and heads[stack[-1]].rank >= h.rank:
+            stack.pop()
+        if stack:
+            h.parent = stack[-1]
+            heads[stack[-1]].children.append(i)
+        h.level = len(stack) + 1
+        stack.append(i)
+    for i, h in enumerate(heads):
+        h.body_end = next((d.start for d in heads[i + 1:] if d.rank <= h.rank), text_len)
+
+
+def find_headings(norm: NormText) -> list[HeadingCandidate]:
+    """Every real heading in text order, with parent/children indexes and section ends."""
+    heads = _consecutive(_raw_candidates(norm))
+    _nest(heads, len(norm.text))
+    return heads
+
+
+def next_start(heads: list[HeadingCandidate], i: int, default: int) -> int:
+    """Where the text under heading ``i`` stops: at the next heading of any style."""
+    return heads[i + 1].start if i + 1 < len(heads) else default
+
+
+def to_models(norm: NormText, heads: list[HeadingCandidate]) -> list[Heading]:
+    """The heading tree as output models (roots only; children nested)."""
+
+    def build(i: int) -> Heading:
+        h = heads[i]
+        conf = (0.75 if h.run_in else 0.9) * norm.confidence_at(h.start)
+        return Heading(marker=norm.slice(h.start, h.marker_end), level=h.level,
+                       title=norm.slice(h.title_start, h.title_end), span=norm.span(h.start, h.title_end),
+                       confidence=round(conf, 3), children=[build(j) for j in h.children])
+
+    return [build(i) for i, h in enumerate(heads) if h.parent is None]
+
+
+HEADINGS_KEY = "govdoc.outline.candidates"
+
+
+@Language.component("govdoc_outline", assigns=["doc._.outline"])
 def outline_component(doc):
+    norm = doc._.norm
+    heads = find_headings(norm)
+    doc.user_data[HEADINGS_KEY] = heads
+    doc._.outline = to_models(norm, heads)
     return doc
