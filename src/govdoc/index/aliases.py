@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from govdoc.errors import BadInput
-from govdoc.index.analysis import fold
+from govdoc.index.analysis import fold, strip_pinyin
 
 GAZETTEER = Path(__file__).resolve().parents[3] / "corpora" / "agencies.tsv"
 _SPACE = re.compile(r"\s+")
@@ -28,7 +28,7 @@ class Gazetteer:
 
     def split(self, name: str) -> tuple[str, Optional[str]]:
         """``(place, canonical unit)`` of an issuer name; unit None when no gazetteer name ends it."""
-        flat = _SPACE.sub("", name)
+        flat = _SPACE.sub("", strip_pinyin(name))
         folded = fold(flat)
         for size in range(len(folded), 1, -1):
             unit = self.canonical.get(folded[-size:])

@@ -20,6 +20,8 @@ from govdoc.text.zh import CJK, match_text
 # A CJK run, or a Latin/digit run with inner dots (PM2.5, 90.9).
 RUN_RE = re.compile(rf"[{CJK}]+|[a-z0-9]+(?:\.[a-z0-9]+)*")
 _CJK_RUN = re.compile(rf"[{CJK}]+")
+# Pinyin inserted after a character on some mirrors: 鎮(zhèn)康縣 → 鎮康縣 for indexing.
+PINYIN_INSERT_RE = re.compile(rf"(?<=[{CJK}])\([a-zA-Z\u00c0-\u024f\u0300-\u036f]{{1,8}}\)")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -53,7 +55,11 @@ def query_terms(folded: str) -> list[str]:
     return [r for tok in cut(folded) for r in runs(tok)]
 
 
+def strip_pinyin(text: str) -> str:
+    return PINYIN_INSERT_RE.sub("", text)
+
+
 def analyze(text: str) -> tuple[str, str]:
     """``(words, bigrams)`` of raw text, each whitespace-joined: what a backend indexes."""
-    folded = fold(text or "")
+    folded = fold(strip_pinyin(text or ""))
     return " ".join(words(folded)), " ".join(bigrams(folded))
