@@ -1,0 +1,65 @@
+"""A query plan and filters → one Elasticsearch search body, matching what the SQLite backend does.
+
+Matching: every plan group must occur, as one of its alternative phrases, in one ``*_bg`` field
+(``match_phrase`` on whitespace-analyzed bigram tokens, like an FTS5 phrase in one column).
+Scoring: BM25 over the same fields with the same weights as SQLite's bm25 — group phrases on the
+bigram fields and ``plan.words`` (optional) on the word fields, summed over fields.
+Filters are exact ``term`` / ``range`` clauses and never score.  User text only ever reaches
+Elasticsearch as the text of a match query, never as query syntax.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from govdoc.index.aliases import issuer_keys
+from govdoc.index.base import BIGRAM_WEIGHT, FIELD_WEIGHTS, TEXT_FIELDS, Query
+from govdoc.search.plan import Phrase, Plan
+
+MAX_HITS = 10_000  # index.max_result_window in the template
+BIGRAM_FIELDS = tuple(f"{name}_bg^{FIELD_WEIGHTS[name] * BIGRAM_WEIGHT:g}" for name in TEXT_FIELDS)
+WORD_FIELDS = tuple(f"{name}_w^{FIELD_WEIGHTS[name]:g}" for name in TEXT_FIELDS)
+EXACT_FILTERS = ("grade", "congress_body", "congress_level", "congress_term", "congress_session",
+                 "item_type", "kind", "letter_id")
+RANGES = (("year", "gte", "year_from"), ("year", "lte", "year_to"),
+          ("value", "gte", "value_min"), ("value", "lte", "value_max"))
+
+
+def _phrase(tokens: Phrase, fields: tuple[str, ...]) -> dict:
+    return {"multi_match": {"query": " ".join(tokens), "type": "phrase", "fields": list(fields),
+                            "tie_breaker": 1.0}}
+
+
+def _group(alternatives: tuple[Phrase, ...], fields: tuple[str, ...]) -> dict:
+    return {"bool": {"should": [_phrase(p, fields) for p in alternatives], "minimum_should_match": 1}}
+
+
+def filters(query: Query) -> list[dict]:
+    out: list[dict] = [{"term": {"record": query.record}}]
+    for name in EXACT_FILTERS:
+        value = getattr(query, name)
+        if value is not None:
+            out.append({"term": {name: value}})
+    for field, op, attr in RANGES:
+        value = getattr(query, attr)
+        if value is not None:
+            out.append({"range": {field: {op: value}}})
+    if query.issuer:
+        norm = issuer_keys(query.issuer)[0]
+        out.append({"bool": {"should": [{"term": {"issuer_norm": norm}}, {"term": {"issuer_unit": norm}}],
+                             "minimum_should_match": 1}})
+    return out
+
+
+def search_body(query: Query, plan: Plan, title_plan: Optional[Plan] = None) -> dict:
+    """Keyword arguments for ``Elasticsearch.search``: query, sort (score, then id), size, totals."""
+    must = [_group(g, BIGRAM_FIELDS) for g in plan.groups]
+    if title_plan is not None:
+        must += [_group(g, ("title_bg",)) for g in title_plan.groups]
+    boolean: dict = {"filter": filters(query)}
+    if must:
+        boolean["must"] = must
+        if plan.words:
+            boolean["should"] = [{"multi_match": {"query": " ".join(plan.words), "type": "most_fields",
+                                                  "fields": list(WORD_FIELDS)}}]
+    return {"query": {"bool": boolean}, "sort": [{"_score": "desc"}, {"id": "asc"}], "track_scores": True,
+            "size": max(0, min(query.limit, MAX_HITS)), "track_total_hits": True}
