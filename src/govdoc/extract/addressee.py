@@ -28,8 +28,10 @@ LABEL_WORDS_RE = re.compile(r"联系|电话|地址|抄送|抄报|主办|协办|�
                             r"|索引|主题|标题|名称|文号|编号|机构|分类|组长|成员|意见|内容|题目|类别|姓名|作者")
 # Characters a salutation never holds (sentence punctuation, digits other than 等25位).
 _NAMES = r"[^\n:：。，,;；!！?？“”\"《》()（）\[\]【】|]"
-SALUTATION_RE = re.compile(
-    rf"^[ \t]*(?P<hon>尊敬的|尊敬)?[ \t]*(?P<who>{_NAMES}{{2,40}}?)[ \t]*[:：](?P<rest>[^\n]*)$", re.M)
+# Matched on the text between a line start and the line's first colon (found by COLON_RE, which is
+# far cheaper than trying a salutation pattern at every line).
+COLON_RE = re.compile("[:：]")
+SALUTATION_RE = re.compile(rf"[ \t]*(?P<hon>尊敬的|尊敬)?[ \t]*(?P<who>{_NAMES}{{2,40}}?)[ \t]*")
 # 尊敬的陈国兴、刘铭、张雯委员 (colon lost).
 HONORIFIC_RE = re.compile(rf"^[ \t]*尊敬的?[ \t]*(?P<who>{_NAMES}{{2,40}}?(?:{_ROLE_END}))[ \t]*$", re.M)
 MAINSEND_RE = re.compile(r"主[ \t]*送(?:单位|机关)?[ \t]*[:：][ \t]*(?P<who>[^\n]+?)[ \t]*[。.]?[ \t]*$", re.M)
@@ -74,12 +76,19 @@ def find_addressees(norm: NormText) -> list[Candidate]:
     """Salutation candidates in text order."""
     text = norm.match
     out = []
-    for m in SALUTATION_RE.finditer(text):
+    for colon in COLON_RE.finditer(text):
+        line_start = text.rfind("\n", 0, colon.start()) + 1
+        if colon.start() - line_start > 48:
+            continue
+        m = SALUTATION_RE.fullmatch(text, line_start, colon.start())
+        if m is None:
+            continue
         who = m.group("who")
         if not _plausible(who):
             continue
         role = role_of(who)
-        standalone = not m.group("rest").strip()
+        line_end = text.find("\n", colon.end())
+        standalone = not text[colon.end(): len(text) if line_end < 0 else line_end].strip()
         if role in PERSON_ROLES or role in GROUP_ENDINGS:
             out.append(Candidate(m.start("who"), m.end("who"), role, 0.95 if standalone or m.group("hon") else 0.85))
         elif role == "单位" and standalone:
@@ -106,11 +115,24 @@ def cohandling_addressee(norm: NormText) -> Optional[Candidate]:
     return Candidate(lm.start("who"), lm.end("who"), "单位", 0.7)
 
 
+SEARCH = "search"  # default for stages' ``addressee`` parameter: find it in the text
+
+
 def best_addressee(norm: NormText) -> Optional[Candidate]:
     cands = find_addressees(norm)
     if cands:
         return cands[0]
     return cohandling_addressee(norm)
+
+
+def addressee_from_doc(doc) -> Optional[Candidate]:
+    """The salutation a pipeline run already found, as a candidate (so later stages need not
+    search again)."""
+    found = doc._.addressee
+    if found is None or found.span is None:
+        return None
+    start, end = found.span.start, found.span.end
+    return Candidate(start, end, role_of(doc._.norm.match[start:end]), found.confidence)
 
 
 @Language.component("govdoc_addressee", assigns=["doc._.addressee"])

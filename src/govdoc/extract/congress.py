@@ -23,12 +23,16 @@ _NUM = r"[一二三四五六七八九十〇零\d]{1,4}"
 # A CJK character, optionally followed by inserted pinyin in brackets: 镇(zhèn).
 _HAN = r"[\u4e00-\u9fff](?:\([a-zA-Z\u00c0-\u024f\u0300-\u036f]{1,8}\))?"
 _SP = r"[ \t]*\n?[ \t]*"
-CONGRESS_RE = re.compile(
-    rf"(?P<prefix>(?:政协|人大)?(?:{_HAN}){{0,7}}?[{LEVELS}](?:政协|人大)?|政协|人大|全国)?{_SP}"
+_PREFIX = rf"(?:政协|人大)?(?:{_HAN}){{0,7}}?[{LEVELS}](?:政协|人大)?|政协|人大|全国"
+# The core, matched where a term (届) starts: 十三届全国委员会第四次会议 · 七届人大四次会议.
+CORE_RE = re.compile(
     rf"第?(?P<term>{_NUM})届{_SP}"
     rf"(?P<mid>(?:全国|[{LEVELS}])?{_SP}(?:人民代表大会|人大|政协|委员会)?){_SP}"
     rf"第?(?P<session>{_NUM})次(?:全体)?会议"
 )
+# The place/body words before the term, matched backwards from the term's start.
+PREFIX_RE = re.compile(rf"(?P<prefix>{_PREFIX}){_SP}$")
+_TERM_START_RE = re.compile(rf"第?{_NUM}$")
 # Words that end the text before a place name: 关于汨罗市… → 汨罗市, 对县… → 县, 在政协… → 政协.
 _LEAD_STOP = re.compile(r"^.*[在于对向由的为是了与及将和据经]")
 _PINYIN = re.compile(r"\([^)]*\)")
@@ -76,16 +80,29 @@ def _line(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def _matches(text: str):
+    """(start, end, prefix, core match) for each session span, found from each 届 (cheap to find)
+    instead of trying a pattern at every offset."""
+    pos = text.find("届")
+    while pos >= 0:
+        term = _TERM_START_RE.search(text, max(0, pos - 5), pos)
+        core = CORE_RE.match(text, term.start()) if term else None
+        if core:
+            before = PREFIX_RE.search(text, max(0, core.start() - 30), core.start())
+            start = before.start() if before else core.start()
+            yield start, core.end(), before.group("prefix") if before else "", core
+            pos = core.end()
+        pos = text.find("届", pos + 1)
+
+
 def find_congresses(norm: NormText) -> list[Candidate]:
     """Every session span outside sibling links, scored by closeness to the item number/title."""
     text = norm.match
     out = []
-    for m in CONGRESS_RE.finditer(text):
-        line_start, line_end = _line(text, m.start())
+    for start, end, prefix, m in _matches(text):
+        line_start, line_end = _line(text, start)
         if SIBLING_RE.match(text, line_start):
             continue
-        start = m.start()
-        prefix = m.group("prefix") or ""
         cut = _LEAD_STOP.match(prefix)
         if cut:  # drop the words before the place name
             start += cut.end()

@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.extract.addressee import best_addressee
+from govdoc.extract.addressee import SEARCH, addressee_from_doc, best_addressee
 from govdoc.model import Contact
 from govdoc.normalize import NormText
 
@@ -33,7 +33,9 @@ UNIT_LABELS = ("联系单位", "分管单位")
 OTHER_LABELS = ("承办负责人", "分管领导", "负责人", "传真", "邮政编码", "邮编", "联系地址", "地址", "电子邮箱",
                 "邮箱", "签发人", "抄送", "抄报")
 _ALL = sorted(STAFF_LABELS + CONTACT_LABELS + PHONE_LABELS + UNIT_LABELS + OTHER_LABELS, key=len, reverse=True)
-LABEL_RE = re.compile(r"(?P<label>" + "|".join(_spaced(w) for w in _ALL) + r")[ \t]*[:：]")
+# Matched backwards from each colon (colons are few and cheap to find).
+LABEL_RE = re.compile(r"(?P<label>" + "|".join(_spaced(w) for w in _ALL) + r")[ \t]*[:：]$")
+COLON_RE = re.compile("[:：]")
 # Mobile (masked ones too: 1370740****), then fixed lines with an optional area code and extension.
 PHONE_RE = re.compile(r"(?<![\d*])(?:1\d{10}|1\d{2,7}\*{3,6}\d{0,4}|(?:\(?0\d{2,3}\)?[-—–]?)?\d{7,8}(?:-\d{1,5})?)(?![\d*])")
 # Lines of site chrome, and the deputy's own fields.
@@ -66,7 +68,11 @@ def find_fields(norm: NormText, after: int = 0) -> list[Field]:
     """Contact-shaped ``label:value`` fields after offset ``after``; each value runs to the next
     label on its line, the line end or a closing bracket."""
     text = norm.match
-    labels = [m for m in LABEL_RE.finditer(text, after)]
+    labels = []
+    for colon in COLON_RE.finditer(text, after):
+        m = LABEL_RE.search(text, max(after, colon.start() - 24), colon.end())
+        if m:
+            labels.append(m)
     out = []
     for i, m in enumerate(labels):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -121,9 +127,11 @@ def _nearest(fields: list[Field], kind: str, line: int, reach: int) -> Optional[
     return min(near, key=lambda f: (abs(f.line - line), f.line < line)) if near else None
 
 
-def find_contact(norm: NormText) -> Optional[dict]:
-    """``{"unit", "person", "phone"}`` as (start, end) spans in the text, or None."""
-    addressee = best_addressee(norm)
+def find_contact(norm: NormText, addressee=SEARCH) -> Optional[dict]:
+    """``{"unit", "person", "phone"}`` as (start, end) spans in the text, or None.  Fields before
+    the salutation (``addressee``: a found candidate, None, or SEARCH) are page chrome."""
+    if addressee is SEARCH:
+        addressee = best_addressee(norm)
     fields = find_fields(norm, addressee.end if addressee else 0)
     text = norm.match
     people = []
@@ -159,7 +167,7 @@ def find_contact(norm: NormText) -> Optional[dict]:
 @Language.component("govdoc_contact", assigns=["doc._.contact"])
 def contact_component(doc):
     norm = doc._.norm
-    found = find_contact(norm)
+    found = find_contact(norm, addressee_from_doc(doc))
     if found:
         spans = [s for s in found.values() if s]
         start, end = min(s[0] for s in spans), max(s[1] for s in spans)

@@ -15,16 +15,17 @@ from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.extract.addressee import best_addressee
+from govdoc.extract.addressee import SEARCH, addressee_from_doc, best_addressee
 from govdoc.model import DateValue
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
 
-# An organ name before a signature date on the same line: 马关县交通运输局  2020年9月18日.
-_ORGAN_BEFORE = re.compile(r"^[\u4e00-\u9fff()（）]{2,40}[ \t\u3000]+$")
+# A line holding only a date, or an organ name then a date (马关县交通运输局  2020年9月18日).
+DATE_LINE_RE = re.compile(r"^[ \t]*(?:(?P<organ>[\u4e00-\u9fff()]{2,40})[ \t]+)?"
+                          r"(?P<value>[\d〇○零一二三四五六七八九十][^\n]{2,22}?)[ \t]*$", re.M)
 META_RE = re.compile(r"(?P<label>成文日期|成文时间|生效日期|印发日期)[ \t]*[:：]?[ \t]*")
 META_SCORE = {"成文日期": 0.85, "成文时间": 0.85, "生效日期": 0.7, "印发日期": 0.65}
-PRINTED_RE = re.compile(r"[ \t]*印发[ \t]*$")
+PRINTED_RE = re.compile(r"印发[ \t]*$", re.M)
 
 
 @dataclass
@@ -36,24 +37,18 @@ class Candidate:
     source: str  # signature | 成文日期 | … | 印发
 
 
-def _line(text: str, start: int, end: int) -> tuple[str, str]:
-    """What stands before and after ``text[start:end]`` on its line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return text[line_start:start], text[end: len(text) if line_end < 0 else line_end]
-
-
 def signature_dates(norm: NormText, after: int = 0, default_year: Optional[int] = None) -> list[Candidate]:
     """Dates after ``after`` that stand alone on their line (or after an organ name)."""
     text = norm.match
     out = []
-    for hit in find_dates(text, default_year, compact=True):
-        if hit.start < after:
-            continue
-        before, rest = _line(text, hit.start, hit.end)
-        if rest.strip() or before.strip() and not _ORGAN_BEFORE.match(before):
-            continue
-        out.append(Candidate(hit.start, hit.end, hit.date, 0.95 if not before.strip() else 0.9, "signature"))
+    for line in DATE_LINE_RE.finditer(text, after):
+        value = line.group("value")
+        for hit in find_dates(value, default_year, compact=True):
+            if hit.start == 0 and hit.end == len(value):
+                organ = line.group("organ")
+                s = line.start("value")
+                out.append(Candidate(s, s + hit.end, hit.date, 0.9 if organ else 0.95, "signature"))
+            break
     return out
 
 
@@ -68,16 +63,20 @@ def metadata_dates(norm: NormText, default_year: Optional[int] = None) -> list[C
         if hit is not None and hit.start == 0 and hit.date is not None:
             out.append(Candidate(m.end() + hit.start, m.end() + hit.end, hit.date, META_SCORE[m.group("label")],
                                  m.group("label")))
-    for hit in find_dates(text, default_year):
-        if hit.date is not None and PRINTED_RE.match(text, hit.end) and "\n" not in text[hit.end:hit.end + 4]:
-            out.append(Candidate(hit.start, hit.end, hit.date, 0.6, "印发"))
+    for m in PRINTED_RE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        hits = [h for h in find_dates(text[line_start:m.start()], default_year) if h.date]
+        if hits and not text[line_start + hits[-1].end:m.start()].strip():
+            out.append(Candidate(line_start + hits[-1].start, line_start + hits[-1].end, hits[-1].date, 0.6, "印发"))
     return out
 
 
-def best_issue_date(norm: NormText, doc_year: Optional[int] = None) -> Optional[Candidate]:
+def best_issue_date(norm: NormText, doc_year: Optional[int] = None, addressee=SEARCH) -> Optional[Candidate]:
     """The signature date when there is one (even a damaged one: then ``date`` is None), else the
-    best metadata date."""
-    addressee = best_addressee(norm)
+    best metadata date.  Signature dates are looked for after the salutation (``addressee``: a
+    found candidate, None, or SEARCH)."""
+    if addressee is SEARCH:
+        addressee = best_addressee(norm)
     after = addressee.end if addressee else 0
     signed = signature_dates(norm, after, doc_year)
     if signed:
@@ -90,7 +89,7 @@ def best_issue_date(norm: NormText, doc_year: Optional[int] = None) -> Optional[
 def issue_date_component(doc):
     norm = doc._.norm
     year = doc._.doc_number.year if doc._.doc_number else None
-    best = best_issue_date(norm, year)
+    best = best_issue_date(norm, year, addressee_from_doc(doc))
     if best and best.date:
         doc._.issue_date = DateValue(date=best.date.isoformat(), raw=norm.slice(best.start, best.end),
                                      span=norm.span(best.start, best.end),

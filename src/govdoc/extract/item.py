@@ -21,9 +21,11 @@ from govdoc.normalize import NormText
 # surrounding words: 会议1号 is 1, 类086号 is a secondary number, 字〔…〕 is a document number).
 _NUM = r"(?:[A-Za-z]{1,3}\d{1,16}|(?:(?![第议会届次号类字期批年月日])[\u4e00-\u9fff])?\d{1,16})"
 _TYPE = r"(?P<type>建议案|建议|提案|议案|批评和意见|批评、意见)"
-# 第0867号(资源环境类086号)提案 · 第2024087号《…的建议》的提案 · (99号)建议 · 第T014号代表建议
-NUMBERED_RE = re.compile(
-    rf"(?:第[ \t]*)?(?P<num>{_NUM})[ \t]*号\)?\s{{0,4}}(?:\([^()\n]{{1,20}}\))?\s{{0,4}}"
+# 第0867号(资源环境类086号)提案 · 第2024087号《…的建议》的提案 · (99号)建议 · 第T014号代表建议:
+# the number (matched backwards from 号) and what follows 号 (matched at 号).
+NUMBER_BEFORE_RE = re.compile(rf"(?:第[ \t]*)?(?P<num>{_NUM})[ \t]*$")
+TYPE_AFTER_RE = re.compile(
+    rf"号\)?\s{{0,4}}(?:\([^()\n]{{1,20}}\))?\s{{0,4}}"
     rf"(?:[《“\"][^》”\"\n]{{1,80}}[》”\"][ \t]*(?:的)?)?(?:代表|委员|人大代表|政协委员)?{_TYPE}"
 )
 # A form heading: 代表建议、批评和意见 / 第67号 on its own line.
@@ -43,10 +45,12 @@ class Candidate:
     start: int
     end: int
     type: Optional[str]
-    number: Optional[str]
     score: float
-    num_start: int = 0
-    num_end: int = 0
+    num_start: int  # the number's own span (without 第 and 号)
+    num_end: int
+
+    def number(self, norm: NormText) -> str:
+        return norm.slice(self.num_start, self.num_end)
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:
@@ -55,22 +59,39 @@ def _line(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+Hit = tuple[int, int, int, int, str]  # start, end, number start, number end, type word
+
+
+def _numbered(text: str):
+    """Numbered items, found from each 号 (cheap to find) instead of trying a pattern everywhere."""
+    pos = text.find("号")
+    while pos >= 0:
+        after = TYPE_AFTER_RE.match(text, pos)
+        before = NUMBER_BEFORE_RE.search(text, max(0, pos - 22), pos) if after else None
+        if before:
+            yield (before.start(), after.end(), *before.span("num"), after.group("type"))
+        pos = text.find("号", pos + 1)
+
+
+def _hits(pattern: re.Pattern, text: str):
+    for m in pattern.finditer(text):
+        yield (m.start(), m.end(), *m.span("num"), m.group("type"))
+
+
 def find_items(norm: NormText) -> list[Candidate]:
     """Every numbered item outside sibling links, scored: a title line or a session span right
     before it rank high."""
     text = norm.match
     out = []
-    for pattern, base in ((NUMBERED_RE, 0.7), (HEADING_RE, 0.8), (FIELD_RE, 0.85)):
-        for m in pattern.finditer(text):
-            line_start, line_end = _line(text, m.start())
+    for hits, base in ((_numbered(text), 0.7), (_hits(HEADING_RE, text), 0.8), (_hits(FIELD_RE, text), 0.85)):
+        for start, end, num_start, num_end, kind in hits:
+            line_start, line_end = _line(text, start)
             if SIBLING_RE.match(text, line_start):
                 continue
             score = base
-            if TITLE_WORDS_RE.search(text, line_start, line_end) or "会议" in text[max(0, m.start() - 8):m.start()]:
+            if TITLE_WORDS_RE.search(text, line_start, line_end) or "会议" in text[max(0, start - 8):start]:
                 score = 0.9
-            kind = m.group("type")
-            out.append(Candidate(m.start(), m.end(), TYPE_FOLD.get(kind, kind), None, score,
-                                 m.start("num"), m.end("num")))
+            out.append(Candidate(start, end, TYPE_FOLD.get(kind, kind), score, num_start, num_end))
     return out
 
 
@@ -111,7 +132,7 @@ def item_component(doc):
     body = doc._.congress.body if doc._.congress else None
     role = None if best or body else _addressee_role(norm)
     kind = resolve_type(best.type if best else None, body, page_label(norm), role)
-    number = norm.slice(best.num_start, best.num_end) if best else None
+    number = best.number(norm) if best else None
     if kind or number:
         span = norm.span(best.start, best.end) if best else None
         conf = (best.score * norm.confidence_at(best.start)) if best else 0.5

@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.extract.addressee import GROUP_ENDINGS, PERSON_ROLES, best_addressee
+from govdoc.extract.addressee import GROUP_ENDINGS, PERSON_ROLES, SEARCH, addressee_from_doc, best_addressee
 from govdoc.model import Proposer
 from govdoc.normalize import NormText
 
@@ -76,6 +76,18 @@ def split_salutation(text: str, start: int, end: int, role: Optional[str]) -> li
     return out
 
 
+_PROPOSED_RE = re.compile("提出|所提")
+
+
+def _name_then_role(text: str):
+    """NAME_THEN_ROLE_RE tried only just before each 提出/所提, not at every offset."""
+    for anchor in _PROPOSED_RE.finditer(text):
+        pos = anchor.start()
+        for m in NAME_THEN_ROLE_RE.finditer(text, max(0, pos - 16), anchor.end()):
+            if m.end() == anchor.end():
+                yield m
+
+
 def find_in_body(norm: NormText) -> list[Candidate]:
     """Third-person mentions and form fields, in text order, one per name."""
     text = norm.match
@@ -88,14 +100,17 @@ def find_in_body(norm: NormText) -> list[Candidate]:
         if _name_ok(m.group("name")):
             role = "委员" if "委员" in m.group(0)[:4] else "代表"
             found.setdefault(m.group("name"), Candidate(m.start("name"), m.end("name"), role, 0.7))
-    for m in NAME_THEN_ROLE_RE.finditer(text):
+    for m in _name_then_role(text):
         if _name_ok(m.group("name")):
             found.setdefault(m.group("name"), Candidate(m.start("name"), m.end("name"), m.group("role"), 0.6))
     return sorted(found.values(), key=lambda c: c.start)
 
 
-def find_proposers(norm: NormText) -> list[Candidate]:
-    addressee = best_addressee(norm)
+def find_proposers(norm: NormText, addressee=SEARCH) -> list[Candidate]:
+    """Names from the salutation (``addressee``: a found candidate, None, or SEARCH to find it),
+    else from the body."""
+    if addressee is SEARCH:
+        addressee = best_addressee(norm)
     if addressee and (addressee.role in PERSON_ROLES or addressee.role in GROUP_ENDINGS):
         names = split_salutation(norm.match, addressee.start, addressee.end, addressee.role)
         if names:
@@ -107,5 +122,5 @@ def find_proposers(norm: NormText) -> list[Candidate]:
 def proposers_component(doc):
     norm = doc._.norm
     doc._.proposers = [Proposer(name=norm.slice(c.start, c.end), role=c.role, span=norm.span(c.start, c.end),
-                                confidence=c.score * norm.confidence_at(c.start)) for c in find_proposers(norm)]
+                                confidence=c.score * norm.confidence_at(c.start)) for c in find_proposers(norm, addressee_from_doc(doc))]
     return doc

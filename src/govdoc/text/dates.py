@@ -36,8 +36,11 @@ _DAMAGED = rf"(?<![月\d{_CN_DIGIT}十])(?P<bad>[\d{_CN_DIGIT}十]{{1,4}})日"
 # Lost separators: 4-digit year + 2–4 digits, nothing glued on either side.
 _COMPACT = r"(?<!\d)(?P<cy>(?:19|20)\d{2})(?P<crest>\d{2,4})(?!\d)"
 
-_DATE_RE = re.compile("|".join([_FULL, _ISO, _PART, _DAMAGED]))
-_DATE_COMPACT_RE = re.compile("|".join([_FULL, _ISO, _COMPACT, _PART, _DAMAGED]))
+# Every form starts with a digit or a Chinese numeral; saying so up front lets the regex engine skip
+# other characters fast (about 4x faster on letters than the bare alternation).
+_FIRST = rf"(?=[\d{_CN_DIGIT}十])"
+_DATE_RE = re.compile(_FIRST + "(?:" + "|".join([_FULL, _ISO, _PART, _DAMAGED]) + ")")
+_DATE_COMPACT_RE = re.compile(_FIRST + "(?:" + "|".join([_FULL, _ISO, _COMPACT, _PART, _DAMAGED]) + ")")
 
 
 class DateHit(NamedTuple):
