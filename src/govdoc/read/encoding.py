@@ -55,16 +55,25 @@ def canonical(name: str) -> str:
         return ""
 
 
+# High bytes of UTF-16 code units in Chinese text: ASCII, general and CJK punctuation, CJK
+# ideographs, full-width forms.
+_UTF16_HIGH = frozenset([0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)])
+
+
 def utf16_without_bom(data: bytes) -> str:
-    """'utf-16-le' / 'utf-16-be' when every other byte of the start is NUL, else ''."""
-    head = data[:400]
+    """'utf-16-le' / 'utf-16-be' when nearly every code unit's high byte is one Chinese text
+    uses (and the bytes decode), else ''."""
+    head = data[:2000]
+    head = head[: len(head) // 2 * 2]
     if len(head) < 4:
         return ""
-    even, odd = head[0::2], head[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
+    for enc, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if sum(b in _UTF16_HIGH for b in high) >= 0.95 * len(high) and high.count(0) < len(high):
+            try:
+                head.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            return enc
     return ""
 
 

@@ -1,0 +1,166 @@
+"""PDF, DOCX and HTML readers on files generated here (fpdf2 with a CJK TrueType font,
+python-docx, literal HTML).  The PDF tests need a CJK font: Debian package fonts-wqy-zenhei."""
+from __future__ import annotations
+
+import glob
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from govdoc.read import read_path
+
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+)
+
+
+def cjk_font() -> str:
+    for path in FONT_CANDIDATES:
+        if Path(path).exists():
+            return path
+    try:
+        listed = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=False).stdout
+    except OSError:
+        listed = ""
+    files = [line.split(":")[0] for line in listed.splitlines() if line.split(":")[0].endswith((".ttf", ".ttc"))]
+    files += glob.glob("/usr/share/fonts/**/*[Cc][Jj][Kk]*.tt[fc]", recursive=True)
+    if not files:
+        pytest.skip("no CJK TrueType font installed (apt-get install fonts-wqy-zenhei)")
+    return files[0]
+
+
+def make_pdf(path: Path, pages: list[list[str]], *, footer: str | None = None, password: str | None = None) -> Path:
+    """One PDF page per list of lines; ``footer`` (with ``{n}``) printed at each page bottom."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_font("zh", "", cjk_font())
+    pdf.set_font("zh", size=14)
+    if password:
+        pdf.set_encryption(owner_password="owner", user_password=password)
+    for number, lines in enumerate(pages, 1):
+        pdf.add_page()
+        for line in lines:
+            pdf.cell(0, 9, line, new_x="LMARGIN", new_y="NEXT")
+        if footer:
+            pdf.set_y(-25)
+            pdf.cell(0, 9, footer.format(n=number), align="C")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "plumber"])
+def test_read_pdf_one_page_per_pdf_page(tmp_path, engine):
+    pages = [["许昌市生态环境局", "关于第134号建议的答复", "张永波代表："], ["感谢您对生态环境保护工作的关心。", "2019年9月20日"]]
+    result = read_path(make_pdf(tmp_path / "letter.pdf", pages), engine=engine)
+    assert result.format == "pdf"
+    assert [p.number for p in result.pages] == [1, 2]
+    assert all(p.layout for p in result.pages)
+    for page, lines in zip(result.pages, pages):
+        assert [line.strip() for line in page.text.splitlines() if line.strip()] == lines
+
+
+def test_read_pdf_then_normalize_drops_page_numbers(tmp_path):
+    from govdoc.normalize import normalize
+
+    pages = [["对推动我市生态环境与经济协调发展工作具有很好的指导意义。"], ["许昌市生态环境局"]]
+    result = read_path(make_pdf(tmp_path / "numbered.pdf", pages, footer="— {n} —"))
+    norm = normalize(result.pages)
+    assert "—" not in norm.text
+    assert norm.page_numbers == [1, 2]
+    assert norm.text[norm.page_starts[1]:] == "许昌市生态环境局"
+
+
+def test_read_pdf_encrypted_with_password_option(tmp_path):
+    path = make_pdf(tmp_path / "locked.pdf", [["加密的答复函内容"]], password="secret")
+    assert read_path(path, password="secret").pages[0].text.strip() == "加密的答复函内容"
+
+
+def test_read_docx_paragraphs_and_tables_in_order(tmp_path):
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    document.add_paragraph("许昌市生态环境局")
+    document.add_paragraph("张永波代表：")
+    table = document.add_table(rows=2, cols=2)
+    for row, (label, value) in enumerate([("办理结果", "A"), ("联系人", "李四")]):
+        table.cell(row, 0).text, table.cell(row, 1).text = label, value
+    last = document.add_paragraph("第一页结尾")
+    last.add_run().add_break(WD_BREAK.PAGE)
+    last.add_run("第二页\t开头")
+    document.add_paragraph("2019年9月20日")
+    path = tmp_path / "letter.docx"
+    document.save(path)
+
+    result = read_path(path)
+    assert result.format == "docx"
+    assert [p.text.split("\n") for p in result.pages] == [
+        ["许昌市生态环境局", "张永波代表：", "办理结果 A", "联系人 李四", "第一页结尾"],
+        ["第二页 开头", "2019年9月20日"],
+    ]
+
+
+GOV_PAGE = """<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<title>关于市七届人大四次会议第134号建议的答复_许昌市人民政府</title>
+<style>.red {{ color: red }}</style><script>var notice = "脚本里的文字";</script></head>
+<body>
+<div class="header"><a href="/">首页</a><a href="/gk">政务公开</a></div>
+<div class="nav"><ul><li><a href="#">机构概况</a></li><li><a href="#">政策文件</a></li></ul></div>
+<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/jy">建议提案</a></div>
+<table class="xxgk"><tr><td>索引号：</td><td>123-456</td><td>发文字号：</td><td>许环〔2019〕4号</td></tr>
+<tr><td>成文日期：</td><td>2019-09-20</td></tr></table>
+<h1>关于市七届人大四次会议第134号建议的答复</h1>
+<div class="share">分享到：微信 微博</div>
+<div id="zoom">
+<p>张永波代表：</p>
+<p>　　您提出的关于“统筹生态环境与经济协调发展”的建议收悉，现答复如下：</p>
+<p>　　首先，非常感谢您的关注。<br>我们对您的提案进行了认真的研究。</p>
+<table><tr><td>联系人</td><td>李四</td></tr></table>
+<div style="text-align:right">许昌市生态环境局<br/>2019年9月20日</div>
+</div>
+<div class="pagination"><a href="/133">上一篇：关于第133号建议的答复</a></div>
+<div class="footer">版权所有：许昌市人民政府 主办单位：许昌市人民政府办公室</div>
+</body></html>"""
+ARTICLE = [
+    "索引号： 123-456 发文字号： 许环〔2019〕4号",
+    "成文日期： 2019-09-20",
+    "关于市七届人大四次会议第134号建议的答复",
+    "张永波代表：",
+    "您提出的关于“统筹生态环境与经济协调发展”的建议收悉，现答复如下：",
+    "首先，非常感谢您的关注。",
+    "我们对您的提案进行了认真的研究。",
+    "联系人 李四",
+    "许昌市生态环境局",
+    "2019年9月20日",
+]
+
+
+@pytest.mark.parametrize(("charset", "encoding"), [("utf-8", "utf-8"), ("gb2312", "gb18030"), ("gbk", "gb18030")])
+def test_read_html_keeps_article_drops_chrome(tmp_path, charset, encoding):
+    path = tmp_path / "page.html"
+    path.write_bytes(GOV_PAGE.format(charset=charset).encode(encoding))
+    result = read_path(path)
+    assert result.format == "html"
+    assert result.encoding == encoding
+    assert [line for line in result.pages[0].text.split("\n") if line] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("html", "lines"),
+    [
+        ("<html><body><div><p>第一段落内容，足够长的正文文字在这里。</p><p>第二段落内容。</p></div></body></html>",
+         ["第一段落内容，足够长的正文文字在这里。", "第二段落内容。"]),
+        ("<html><body><td>正文第一行，内容很多很多。<br>正文第二行<br/>正文第三行</td></body></html>",
+         ["正文第一行，内容很多很多。", "正文第二行", "正文第三行"]),
+    ],
+)
+def test_read_html_line_structure(tmp_path, html, lines):
+    path = tmp_path / "page.htm"
+    path.write_text(html, encoding="utf-8")
+    assert [line for line in read_path(path).pages[0].text.split("\n") if line] == lines
