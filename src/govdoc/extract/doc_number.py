@@ -31,6 +31,7 @@ DOC_NUMBER_RE = re.compile(
     rf"(?P<prefix>[{CJK}]{{1,12}}?){_SP}(?:[:：]{_SP})?[{OPEN}]{_SP}(?P<year>{YEAR}){_SP}"
     rf"(?:[{CLOSE}]{_SP}第?{_SP}(?P<serial>[{_D}]{{1,5}})|(?P<glued>\d{{1,4}}))(?:{_SP}(?P<hao>号))?"
 )
+YEAR_OPEN_RE = re.compile(rf"[{OPEN}]{_SP}{YEAR}")
 LABEL = r"(?:文[ \t]*号|发文字号|文件编号|发文编号)"
 LABEL_RE = re.compile(LABEL + r"[ \t]*[:：]?[ \t]*$")
 # A labelled value that is not bracket-shaped (文件编号: 京政发2019年12号); ``无`` is not a number.
@@ -40,6 +41,9 @@ LEADING_LABEL_RE = re.compile(r"^(?:发文字号|文件编号|发文编号|文�
 SENTENCE_PUNCT = re.compile(r"[,，。;；!！?？]")
 TITLE_START = re.compile(r"[ \t]*(?:关于|对)")
 SIGNER_LABEL = re.compile(r"[ \t]*(?:签[ \t]*发|领导签发)")
+# A number that a sentence cites: a verb before it, or 文件 / 精神 / a conjunction after it.
+CITING_VERB = re.compile(r"(?:根据|按照|依据|依照|参照|结合|落实|执行|贯彻|印发|转发|详见|见)")
+CITED_AFTER = re.compile(r"[ \t]*(?:文件|精神|要求|规定|通知|和|及|与|、|等|的|中)")
 GRADE_SUFFIX = re.compile(r"[ \t]*[(（]?[A-D甲乙丙丁][)）]?类?[ \t]*$")
 
 
@@ -75,6 +79,8 @@ def _context_score(before: str, after: str) -> float:
         return 0.3 if before.endswith((" ", "\t")) else 0.1
     if not after.strip() or GRADE_SUFFIX.match(after) or SIGNER_LABEL.match(after):
         return 0.95
+    if CITED_AFTER.match(after):
+        return 0.2  # 国办发〔2020〕23号文件精神 / …和…号
     if TITLE_START.match(after):
         return 0.85  # glued before the title
     if SENTENCE_PUNCT.search(after):
@@ -82,15 +88,43 @@ def _context_score(before: str, after: str) -> float:
     return 0.6
 
 
+def _number_matches(text: str):
+    """DOC_NUMBER_RE matches, found cheaply: locate each bracketed year first, then read the
+    number around it within its line."""
+    last_end = 0
+    for hit in YEAR_OPEN_RE.finditer(text):
+        if hit.start() < last_end:
+            continue
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        line_end = text.find("\n", hit.end())
+        line_end = len(text) if line_end < 0 else line_end
+        pos = max(line_start, last_end, hit.start() - 16)
+        while True:
+            m = DOC_NUMBER_RE.search(text, pos, line_end)
+            if m is None or m.start() > hit.start():
+                break
+            if m.end() > hit.start():
+                last_end = m.end()
+                yield m
+                break
+            pos = m.end()
+
+
+def _cited_prefix(prefix: str) -> bool:
+    return bool(CITING_VERB.match(prefix))
+
+
 def _bracket_candidates(norm: NormText) -> list[Candidate]:
     out = []
     text = norm.match
-    for m in DOC_NUMBER_RE.finditer(text):
+    for m in _number_matches(text):
         serial = m.group("serial") or m.group("glued")
         if not any(c.isdigit() for c in serial) and not m.group("hao"):
             continue
         line_start, line_end = _line_bounds(text, m.start(), m.end())
         score = _context_score(text[line_start:m.start()], text[m.end():line_end])
+        if _cited_prefix(m.group("prefix")):
+            score = min(score, 0.1)  # 根据许政〔2019〕3号…
         if m.group("glued"):
             score *= 0.9  # the closing bracket was lost: weaker evidence
         if score <= 0:

@@ -21,7 +21,7 @@ from typing import Optional
 from spacy.language import Language
 
 from govdoc.extract.doc_number import best_doc_number
-from govdoc.extract.letter_layout import HEADER_WINDOW, body_start, iter_lines
+from govdoc.extract.letter_layout import HEADER_WINDOW, body_start, memo
 from govdoc.model import Grade
 from govdoc.normalize import NormText
 from govdoc.text.zh import CJK
@@ -35,7 +35,7 @@ GRADE_BODY = rf"(?P<open>[(（]{_SP})?(?P<letter>[{LETTER}]){_SP}(?:类{_SP})?(?
 GRADE_END = rf"(?![A-Za-z0-9{CJK}])(?!{_SP}[—\-–:：])"
 LABEL = r"(?:办理结果|办复结果|答复类别|办复类别|办理类别|办结类别|答复类型|办理类型|办复类型|结果类别|分类标识|类别)"
 LABELLED_RE = re.compile(rf"(?P<label>{LABEL}){_SP}(?:[:：]|为|是)?{_SP}{GRADE_BODY}{GRADE_END}")
-BARE_LINE_RE = re.compile(rf"^{_SP}{GRADE_BODY}{_SP}$")
+BARE_LINE_RE = re.compile(rf"^{_SP}{GRADE_BODY}{_SP}$", re.M)
 SUFFIX_RE = re.compile(rf"{_SP}{GRADE_BODY}{GRADE_END}")
 BRACKETED_RE = re.compile(rf"[(（]{_SP}(?P<letter>[{LETTER}]){_SP}类?{_SP}[)）](?:{_SP}类)?")
 # Lines that define the scheme or count items by class.
@@ -44,7 +44,8 @@ TITLE_WORD_RE = re.compile(r"关于|答复|回复|复函|建议|提案|议案|�
 SENTENCE_RE = re.compile(r"[,，。;；!！?？]")
 # Legend lines: ``B类——所提问题…`` and ``所提问题…的,用“B”标明``.
 LEGEND_LINE_RE = re.compile(rf"(?P<letter>[{LETTER}]){_SP}类?{_SP}(?:——|—|–|-|:|：|为|是指){_SP}(?P<meaning>[^;；。\n]{{2,60}})")
-LEGEND_USE_RE = re.compile(r"(?P<meaning>[^;；。:：,，\n]{2,60}?)的?[,，]?[ \t]*用[“\"'‘]?(?P<letter>[A-D])[”\"'’]?标[明出示]")
+LEGEND_USE_RE = re.compile(r"用[“\"'‘]?(?P<letter>[A-D])[”\"'’]?标[明出示]")
+CLAUSE_SEP_RE = re.compile(r"[;；。:：,，\n]")
 # A legend definition talks about how far the raised problem was solved.
 MEANING_WORDS = ("所提", "解决", "参考", "采纳", "落实")
 
@@ -68,60 +69,76 @@ def _balanced(m: re.Match) -> bool:
 def _labelled(match: str) -> list[Candidate]:
     out = []
     for m in LABELLED_RE.finditer(match):
-        line_start = match.rfind("\n", 0, m.start()) + 1
-        line_end = match.find("\n", m.end())
-        line = match[line_start:len(match) if line_end < 0 else line_end]
+        line = match[slice(*_line_at(match, m.start(), m.end()))]
         if _balanced(m) and not LEGEND_RE.search(line):
             out.append(Candidate(m.start(), m.end(), _letter(m.group("letter")), 0.95))
     return out
 
 
-def _after_number(norm: NormText) -> list[Candidate]:
-    number = best_doc_number(norm)
-    if number is None:
+def _after_number(norm: NormText, number_end: Optional[int]) -> list[Candidate]:
+    if number_end is None:
         return []
-    m = SUFFIX_RE.match(norm.match, number.end)
+    m = SUFFIX_RE.match(norm.match, number_end)
     if m is None or not _balanced(m):
         return []
     start = m.start("open") if m.group("open") else m.start("letter")
     return [Candidate(start, m.end(), _letter(m.group("letter")), 0.9)]
 
 
+def _line_at(match: str, start: int, end: int) -> tuple[int, int]:
+    line_start = match.rfind("\n", 0, start) + 1
+    line_end = match.find("\n", end)
+    return line_start, len(match) if line_end < 0 else line_end
+
+
 def _header_lines(norm: NormText) -> list[Candidate]:
     """A bare class line, or a bracketed class at either end of a title line, in the header."""
     match = norm.match
-    end = body_start(match)
+    end = min(memo(norm, "body_start", lambda n: body_start(n.match)), HEADER_WINDOW)
     out = []
-    for s, e in iter_lines(match, 0, min(end, HEADER_WINDOW)):
+    for bare in BARE_LINE_RE.finditer(match, 0, end):
+        if _balanced(bare) and (bare.group("letter") in "ABCD" or bare.group("open") or "类" in bare.group()):
+            start = bare.start("open") if bare.group("open") else bare.start("letter")
+            out.append(Candidate(start, bare.start() + len(bare.group().rstrip()), _letter(bare.group("letter")), 0.8))
+    for m in BRACKETED_RE.finditer(match, 0, end):
+        s, e = _line_at(match, m.start(), m.end())
         line = match[s:e]
-        bare = BARE_LINE_RE.match(line)
-        if bare and _balanced(bare) and (bare.group("letter") in "ABCD" or bare.group("open") or "类" in line):
-            start = s + (bare.start("open") if bare.group("open") else bare.start("letter"))
-            out.append(Candidate(start, s + len(line.rstrip()), _letter(bare.group("letter")), 0.8))
-            continue
         if SENTENCE_RE.search(line) or LEGEND_RE.search(line) or not TITLE_WORD_RE.search(line):
             continue
-        for m in BRACKETED_RE.finditer(line):
-            at_edge = not line[:m.start()].strip() or not line[m.end():].strip()
-            if at_edge:
-                out.append(Candidate(s + m.start(), s + m.end(), _letter(m.group("letter")), 0.85))
+        if not match[s:m.start()].strip() or not match[m.end():e].strip():  # at either end of the line
+            out.append(Candidate(m.start(), m.end(), _letter(m.group("letter")), 0.85))
     return out
 
 
-def find_grades(norm: NormText) -> list[Candidate]:
-    """Every place where the document states its own class, scored by the form."""
-    return _labelled(norm.match) + _after_number(norm) + _header_lines(norm)
+def find_grades(norm: NormText, number_end: Optional[int] = -1) -> list[Candidate]:
+    """Every place where the document states its own class, scored by the form.
+    ``number_end`` is where the document's own number ends (found here when left at -1)."""
+    if number_end == -1:
+        number = best_doc_number(norm)
+        number_end = number.end if number else None
+    return _labelled(norm.match) + _after_number(norm, number_end) + _header_lines(norm)
 
 
 def legend_meanings(norm: NormText) -> dict[str, tuple[int, int]]:
     """``letter → (start, end)`` of its definition in the document's own legend."""
+    match = norm.match
+    found = []
+    for m in LEGEND_LINE_RE.finditer(match):
+        found.append((m.group("letter"), m.start("meaning"), m.start("meaning") + len(m.group("meaning").rstrip())))
+    for m in LEGEND_USE_RE.finditer(match):  # …所提问题已经解决的,用“A”标明: the clause before
+        clause_end = m.start()
+        while clause_end > 0 and match[clause_end - 1] in ",， \t":
+            clause_end -= 1
+        clause_start = max(0, clause_end - 60)
+        sep = CLAUSE_SEP_RE.search(match[clause_start:clause_end][::-1])
+        if sep:
+            clause_start = clause_end - sep.start()
+        end = clause_end - 1 if match[clause_end - 1:clause_end] == "的" else clause_end
+        found.append((m.group("letter"), clause_start, end))
     out: dict[str, tuple[int, int]] = {}
-    for pattern in (LEGEND_LINE_RE, LEGEND_USE_RE):
-        for m in pattern.finditer(norm.match):
-            letter = _letter(m.group("letter"))
-            meaning = m.group("meaning").rstrip()
-            if any(word in meaning for word in MEANING_WORDS):
-                out.setdefault(letter, (m.start("meaning"), m.start("meaning") + len(meaning)))
+    for letter, start, end in found:
+        if any(word in match[start:end] for word in MEANING_WORDS):
+            out.setdefault(_letter(letter), (start, end))
     return out
 
 
@@ -140,10 +157,11 @@ def scheme_meaning(norm: NormText, letter: str) -> Optional[str]:
     return None
 
 
-@Language.component("govdoc_grade", requires=["doc._.norm"], assigns=["doc._.grade"])
+@Language.component("govdoc_grade", requires=["doc._.norm", "doc._.doc_number"], assigns=["doc._.grade"])
 def grade_component(doc):
     norm = doc._.norm
-    cands = find_grades(norm)
+    number = doc._.doc_number
+    cands = find_grades(norm, number.span.end if number is not None and number.span else None)
     if not cands:
         return doc
     best = max(cands, key=lambda c: (c.score, -c.start))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, iter_lines, org_span
+from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, org_span
 from govdoc.model import Name
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
@@ -28,6 +28,9 @@ UNDERTAKER_RE = re.compile(rf"^{_SP}承办单位{_SP}[:：]{_SP}(?P<val>[^\s|:�
 TITLE_ORG_RE = re.compile(rf"(?:\d{{4}}年度?)?(?P<org>{ORG_RE.pattern}){_SP}(?:关于|对)")
 TITLE_BRACKET_RE = re.compile(r"[(（](?P<org>[^()（）\n]{2,30})[)）][ \t]*$")
 PRINTED_RE = re.compile(r"印发|印制")
+# A line that ends in a date (maybe with the organ before it, set apart by spaces).
+DATE_LINE_RE = re.compile(r"^[ \t]*(?:(?P<before>\S[^\n]*?)[ \t]{2,})?"
+                          r"(?P<date>[\d〇○零一二三四五六七八九十][\d〇○零一二三四五六七八九十年月日号 \t./-]{5,20})$", re.M)
 
 
 @dataclass
@@ -47,29 +50,48 @@ def _date_only(line: str) -> bool:
     return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(stripped)
 
 
+def _previous_line(match: str, pos: int, floor: int) -> tuple[int, int] | None:
+    """The nearest non-blank line ending before ``pos`` (not above ``floor``)."""
+    end = pos - 1
+    while end > floor:
+        start = match.rfind("\n", floor, end) + 1
+        if match[start:end].strip():
+            return start, end
+        end = start - 1
+    return None
+
+
+def _org_in(match: str, s: int, e: int) -> tuple[int, int] | None:
+    rel = org_span(match[s:e])
+    return (s + rel[0], s + rel[1]) if rel else None
+
+
 def _signature(match: str) -> list[Candidate]:
-    """An organ line right above the date line, or an organ line that ends the letter."""
-    start = max(0, len(match) - TAIL_WINDOW)
-    lines = [(s, e) for s, e in iter_lines(match, start) if match[s:e].strip()]
+    """An organ line right above the date line (or before the date on the same line), or an
+    organ line that ends the letter."""
+    floor = max(0, len(match) - TAIL_WINDOW)
     out = []
-    for i, (s, e) in enumerate(lines):
-        line = match[s:e]
-        span = org_span(line)
-        if span is None:
-            dated = re.match(rf"^(?P<org>{_SP}\S.*?)[ \t]{{2,}}(?P<date>\S+){_SP}$", line)
-            if dated and _date_only(dated.group("date")) and org_span(dated.group("org")):
-                rel = org_span(dated.group("org"))
-                out.append(Candidate(s + rel[0], s + rel[1], 0.9, "signature"))
+    for m in DATE_LINE_RE.finditer(match, floor):
+        if not _date_only(m.group("date")):
             continue
-        if i + 1 < len(lines) and _date_only(match[slice(*lines[i + 1])]):
-            out.append(Candidate(s + span[0], s + span[1], 0.9, "signature"))
-        elif i == len(lines) - 1:
-            out.append(Candidate(s + span[0], s + span[1], 0.75, "signature"))
+        if m.group("before"):
+            span = _org_in(match, m.start("before"), m.end("before"))
+        else:
+            prev = _previous_line(match, m.start(), floor)
+            span = _org_in(match, *prev) if prev else None
+        if span:
+            out.append(Candidate(span[0], span[1], 0.9, "signature"))
+    last = _previous_line(match, len(match.rstrip()) + 1, floor)
+    span = _org_in(match, *last) if last else None
+    if span:
+        out.append(Candidate(span[0], span[1], 0.75, "signature"))
     return out
 
 
 def _header(match: str) -> list[Candidate]:
     out = []
+    if "文" not in match[:HEADER_WINDOW]:
+        return out
     for m in RED_HEADER_RE.finditer(match, 0, min(len(match), HEADER_WINDOW)):
         out.append(Candidate(m.start("org"), m.end("org"), 0.9, "red header"))
     return out

@@ -11,37 +11,36 @@ from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.text.zh import match_text
+# A cue: words one of which must occur (a cheap ``in`` test), the pattern, and its weight.
+Cue = tuple[tuple[str, ...], re.Pattern, float]
 
-Cue = tuple[re.Pattern, float]
 
-
-def _cues(*pairs: tuple[str, float], flags: int = re.M) -> list[Cue]:
-    return [(re.compile(p, flags), w) for p, w in pairs]
+def _cues(*cues: tuple[tuple[str, ...], str, float]) -> list[Cue]:
+    return [(anchors, re.compile(p, re.M), w) for anchors, p, w in cues]
 
 
 REPLY_CUES = _cues(
-    (r"(?:答复|回复|函复|函告|复函)(?:意见)?如下", 3.0),     # 现答复如下 / 现将…情况答复如下
-    (r"提出以下答复意见|答复意见如下", 3.0),
-    (r"收悉", 1.0),
-    (r"此复|特此(?:答复|函复|回复)", 2.0),
-    (r"会办意见|协办意见", 1.5),
-    (r"^[ \t]*(?:尊敬的)?[^\n:：,，。]{1,40}(?:代表|委员)(?:们)?[ \t]*[:：]", 1.0),   # salutation
-    (r"感谢(?:您|你们|你)", 0.5),
-    (r"办理结果[ \t]*[:：][ \t]*[(（]?[A-D甲乙丙丁]|(?:答复|办复)类别[ \t]*[:：]", 1.0),
+    (("如下",), r"(?:答复|回复|函复|函告|复函)(?:意见)?如下", 3.0),     # 现答复如下 / 现将…情况答复如下
+    (("答复意见",), r"提出以下答复意见|答复意见如下", 3.0),
+    (("收悉",), r"收悉", 1.0),
+    (("此复", "特此"), r"此复|特此(?:答复|函复|回复)", 2.0),
+    (("会办意见", "协办意见"), r"会办意见|协办意见", 1.5),
+    (("感谢",), r"感谢(?:您|你们|你)", 0.5),
+    (("办理结果", "类别"), r"办理结果[ \t]*[:：][ \t]*[(（]?[A-D甲乙丙丁]|(?:答复|办复)类别[ \t]*[:：]", 1.0),
 )
 SUGGESTION_CUES = _cues(
-    (r"案[ \t]*由", 1.5),
-    (r"代表姓名|提案人|提议人|领衔(?:代表|人|委员)[ \t]*[:：|]|附议(?:代表|人)|联名代表|所属代表团", 2.0),
-    (r"(?:题[ \t]*目|标[ \t]*题)[ \t]*[:：][^\n]*\n(?:.*\n){0,3}?[ \t]*内[ \t]*容[ \t]*[:：]", 2.0),
-    (r"^[ \t]*(?:建议|理由|办法和建议|具体建议)[ \t]*[:：]", 1.5),
-    (r"(?:特|现)?(?:提出|提)(?:以下|如下)建议|建议如下|为此[,，]?(?:特)?建议", 1.5),
+    (("案",), r"案[ \t]*由", 1.5),
+    (("代表", "提案人", "提议人", "领衔", "附议"),
+     r"代表姓名|提案人|提议人|领衔(?:代表|人|委员)[ \t]*[:：|]|附议(?:代表|人)|联名代表|所属代表团", 2.0),
+    (("内容",), r"(?:题[ \t]*目|标[ \t]*题)[ \t]*[:：][^\n]*\n(?:.*\n){0,3}?[ \t]*内[ \t]*容[ \t]*[:：]", 2.0),
+    (("建议", "理由", "办法"), r"^[ \t]*(?:建议|理由|办法和建议|具体建议)[ \t]*[:：]", 1.5),
+    (("以下建议", "如下建议", "建议如下", "为此"), r"(?:特|现)?(?:提出|提)(?:以下|如下)建议|建议如下|为此[,，]?(?:特)?建议", 1.5),
 )
 OTHER_CUES = _cues(
-    (r"第[一二三四五六七八九十百]+条[ \t]", 3.0),                   # articles of rules
-    (r"各承办单位|各(?:有关)?单位要|各(?:县|区|市)(?:区)?(?:人民政府|政府)?要", 2.0),
-    (r"共(?:收到|承办|交办|办理|受理)[^\n。]{0,12}\d+件|\d+件[(（][A-D甲乙丙丁]类|[(（][A-D甲乙丙丁]类[)）]\d+件", 2.5),
-    (r"网友|留言", 2.0),
+    (("条",), r"第[一二三四五六七八九十百]+条[ \t]", 3.0),                   # articles of rules
+    (("各",), r"各承办单位|各(?:有关)?单位要|各(?:县|区|市)(?:区)?(?:人民政府|政府)?要", 2.0),
+    (("共收到", "共承办", "共交办", "共办理", "共受理", "件(", "件（", "类)", "类）"), r"共(?:收到|承办|交办|办理|受理)[^\n。]{0,12}\d+件|\d+件[(（][A-D甲乙丙丁]类|[(（][A-D甲乙丙丁]类[)）]\d+件", 2.5),
+    (("网友", "留言"), r"网友|留言", 2.0),
 )
 # Placeholders of templates (XX林业局, 第X号, ×××号, X X届).
 PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:[X×][ \t]?[X×]+|[X×](?=[届次号年月日]))(?![A-Za-z])")
@@ -54,14 +53,20 @@ OTHER_TITLE_RE = re.compile(r"(?:通知|方案|办法|规定|规则|细则|报�
 
 
 def _score(text: str, cues: list[Cue]) -> float:
-    return sum(w for pattern, w in cues if pattern.search(text))
+    return sum(w for anchors, pattern, w in cues if any(a in text for a in anchors) and pattern.search(text))
+
+
+SALUTATION_CUE = _cues((("代表", "委员"), r"^[ \t]*(?:尊敬的)?[^\n:：,，。]{1,40}(?:代表|委员)(?:们)?[ \t]*[:：]", 1.0))
+HEADER_WINDOW = 1500
 
 
 def kind_scores(match: str, title: Optional[str] = None) -> dict[str, float]:
     """The summed cue weights per kind for a match text (and the title when known)."""
-    scores = {"reply": _score(match, REPLY_CUES), "suggestion": _score(match, SUGGESTION_CUES),
+    scores = {"reply": _score(match, REPLY_CUES) + _score(match[:HEADER_WINDOW], SALUTATION_CUE), "suggestion": _score(match, SUGGESTION_CUES),
               "other": OTHER_PRIOR + _score(match, OTHER_CUES)}
-    placeholders = sum(1 for _ in zip(range(PLACEHOLDER_MAX), PLACEHOLDER_RE.finditer(match)))
+    placeholders = 0
+    if "X" in match or "×" in match:
+        placeholders = sum(1 for _ in zip(range(PLACEHOLDER_MAX), PLACEHOLDER_RE.finditer(match)))
     scores["other"] += PLACEHOLDER_WEIGHT * placeholders
     if title:
         title = title.strip()
@@ -91,7 +96,9 @@ def looks_like_reply(match: str) -> bool:
 
 @Language.component("govdoc_kind", requires=["doc._.norm"], assigns=["doc._.kind"])
 def kind_component(doc):
-    title = match_text(doc._.title.text) if doc._.title is not None else None
+    title = doc._.title
+    if title is not None and title.span is not None:  # the title as the match text has it
+        title = doc._.norm.match[title.span.start:title.span.end].replace("\n", "")
     kind, _confidence = classify(doc._.norm.match, title)
     doc._.kind = kind
     return doc

@@ -7,7 +7,7 @@ texts.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 HEADER_WINDOW = 1500
 
@@ -46,7 +46,8 @@ def salutation_start(match: str, limit: int = HEADER_WINDOW) -> int:
 
 
 def is_paragraph(line: str) -> bool:
-    line = URL_RE.sub("", line)
+    if "http" in line or "www." in line:
+        line = URL_RE.sub("", line)
     marks = len(SENTENCE_MARK.findall(line))
     if marks >= 2:
         return True
@@ -66,22 +67,38 @@ def body_start(match: str, limit: int = HEADER_WINDOW) -> int:
 
 
 # Words an organ's name ends with (局, 委员会, 人民政府, 办事处, 大队 …).
-ORG_SUFFIX = (r"(?:局|厅|委员会|委|办公室|办|政府|办事处|大队|支队|中队|中心|院|部|署|处|公司|集团|站|所|馆|社|队|会|科|股|司|室"
-              r"|镇|乡|街道)")
+ORG_ENDINGS = ("局", "厅", "委员会", "委", "办公室", "办", "政府", "办事处", "大队", "支队", "中队", "中心", "院",
+               "部", "署", "处", "公司", "集团", "站", "所", "馆", "社", "队", "会", "科", "股", "司", "室", "镇",
+               "乡", "街道")
+ORG_SUFFIX = "(?:" + "|".join(ORG_ENDINGS) + ")"
 # Characters an organ's name never contains: digits, sentence punctuation, colons, quotes.
-_ORG_CHAR = r"[^\n\d:：,，。;；!！?？、|<>《》“”\"【】\[\]]"
-# An organ name spanning a whole string (used on a stripped line or a field value).
-ORG_RE = re.compile(rf"{_ORG_CHAR}{{2,40}}?{ORG_SUFFIX}")
+_NOT_ORG = r"\d:：,，。;；!！?？、|<>《》“”\"【】\[\]"
+_NOT_ORG_CHAR = re.compile(f"[{_NOT_ORG}]")
+# An organ name (used inside larger patterns: a title's first words, a bracket after it).
+ORG_RE = re.compile(rf"[^\n{_NOT_ORG}]{{2,40}}?{ORG_SUFFIX}")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def memo(norm, key: str, compute: Callable):
+    """``compute(norm)``, remembered for the latest text, so that stages that need the same
+    intermediate result (the best title, the header end) compute it once per document."""
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0] is norm:
+        return hit[1]
+    value = compute(norm)
+    _MEMO[key] = (norm, value)
+    return value
+
+
+_MEMO: dict[str, tuple[object, object]] = {}
 
 
 def org_span(line: str, min_cjk: int = 4) -> tuple[int, int] | None:
     """``(start, end)`` of an organ name that fills ``line`` (spaces around it allowed)."""
     stripped = line.strip()
-    if len(_CJK_CHAR.findall(stripped)) < min_cjk:
+    if not min_cjk <= len(stripped) <= 42 or not stripped.endswith(ORG_ENDINGS) or _NOT_ORG_CHAR.search(stripped):
         return None
-    m = ORG_RE.fullmatch(stripped)
-    if m is None:
+    if len(_CJK_CHAR.findall(stripped)) < min_cjk:
         return None
     start = line.index(stripped)
     return start, start + len(stripped)

@@ -31,6 +31,8 @@ def find_printed(norm: NormText) -> Optional[Printed]:
     """The last 印发 line of the text, with the office before the date."""
     match = norm.match
     start = max(0, len(match) - TAIL_WINDOW)
+    if "印" not in match[start:]:
+        return None
     lines = [(s, e) for s, e in iter_lines(match, start) if match[s:e].strip()]
     for i in range(len(lines) - 1, -1, -1):
         s, e = lines[i]

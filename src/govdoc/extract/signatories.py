@@ -44,6 +44,8 @@ def _split_spaced(chunk: str, base: int) -> list[tuple[int, int]]:
 
 def find_signatories(norm: NormText) -> list[Candidate]:
     out = []
+    if "签" not in norm.match:
+        return out
     for m in LABEL_RE.finditer(norm.match):
         value = m.group("value")
         stop = STOP_RE.search(value)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from spacy.language import Language
 
-from govdoc.extract.doc_number import DOC_NUMBER_RE
-from govdoc.extract.letter_layout import ORG_RE, SALUTATION_RE, body_start, iter_lines, org_span
+from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
+from govdoc.extract.letter_layout import HEADER_WINDOW, SALUTATION_RE, body_start, iter_lines, memo, org_span
 from govdoc.model import Text
 from govdoc.normalize import NormText
 
@@ -25,7 +26,9 @@ FINAL_RE = re.compile(r"(?:答复|回复|复函|的函|意见|建议|建议案|�
                       rf"批复|公告|通报){_BRACKET_TAIL}[ \t]*$")
 # A title that ends like a reply is a title even without 关于/对 in front.
 REPLY_FINAL_RE = re.compile(rf"(?:的答复|的回复|的复函|答复函|答复的函|答复意见|会办意见|协办意见){_BRACKET_TAIL}[ \t]*$")
-START_RE = re.compile(rf"^(?:\d{{4}}年度?)?(?:{ORG_RE.pattern})?[ \t]*(?:关于|对)")
+YEAR_PREFIX_RE = re.compile(r"^\d{4}年度?")
+# Words without which a line cannot be a title line (a cheap first screen).
+TITLE_HINTS = ("关于", "对", "复", "函", "意见")
 NOT_TITLE_RE = re.compile(r"[,，。;；!！?？:：|>]|关于我们|https?://")
 DATE_LINE_RE = re.compile(r"^[ \t]*\d{4}[-./年]")
 # Labelled metadata titles: the fallback.
@@ -53,26 +56,49 @@ class Candidate:
         return self.segments[-1][1]
 
 
-def _trim(match: str, s: int, e: int) -> tuple[int, int]:
-    """Drop a glued document number or grade in front, and a grade or agency bracket after."""
-    line = match[s:e]
-    num = DOC_NUMBER_RE.match(line.lstrip())
-    if num:
-        s += len(line) - len(line.lstrip()) + num.end()
-    grade = LEAD_GRADE_RE.match(match, s, e)
-    if grade:
-        s = grade.end()
-    tail = TAIL_GRADE_RE.search(match, s, e)
-    if tail:
-        e = tail.start()
-    bracket = TAIL_BRACKET_RE.search(match, s, e)
-    if bracket and ORG_RE.fullmatch(bracket.group("inner").strip()) and not SUBJECT_WORDS.search(bracket.group("inner")):
-        e = bracket.start()
+def _strip(match: str, s: int, e: int) -> tuple[int, int]:
     while s < e and match[s] in " \t":
         s += 1
     while e > s and match[e - 1] in " \t":
         e -= 1
     return s, e
+
+
+def _trim(match: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a glued document number or grade in front, and a grade or agency bracket after."""
+    s, e = _strip(match, s, e)
+    if YEAR_OPEN_RE.search(match, s, e):
+        num = DOC_NUMBER_RE.match(match, s, e)
+        if num:
+            s, e = _strip(match, num.end(), e)
+    if s < e and match[s] in "(（":
+        grade = LEAD_GRADE_RE.match(match, s, e)
+        if grade:
+            s = grade.end()
+    if s < e and match[e - 1] in ")）":
+        tail = TAIL_GRADE_RE.search(match, max(s, e - 12), e)
+        bracket = None if tail else TAIL_BRACKET_RE.search(match, max(s, e - 34), e)
+        if tail:
+            e = tail.start()
+        elif bracket and org_span(bracket.group("inner"), min_cjk=2) and not SUBJECT_WORDS.search(bracket.group("inner")):
+            e = bracket.start()
+    return _strip(match, s, e)
+
+
+def _ends(pattern: re.Pattern, text: str) -> bool:
+    """``pattern`` (anchored at the end) matches the tail of ``text``."""
+    return bool(pattern.search(text, max(0, len(text) - 72)))
+
+
+def _starts_title(text: str) -> bool:
+    """``关于…``, ``对…建议``, or an organ (maybe after ``2022年度``) followed by either."""
+    cut = [i for i in (text.find("关于"), text.find("对")) if i >= 0]
+    if not cut:
+        return False
+    head = YEAR_PREFIX_RE.sub("", text[:min(cut)]).strip()
+    if head and not org_span(head, min_cjk=2):
+        return False
+    return "关于" in text or any(w in text for w in ("建议", "提案", "议案", "会议", "答复"))
 
 
 def _titleish(line: str) -> bool:
@@ -91,23 +117,27 @@ def _blocks(match: str, end: int) -> list[Candidate]:
     out = []
     i = 0
     while i < len(lines):
+        line = match[slice(*lines[i])]
+        if not any(h in line for h in TITLE_HINTS) or not _titleish(line):
+            i += 1
+            continue
         s, e = _trim(match, *lines[i])
         text = match[s:e]
-        starts = bool(START_RE.match(text)) and ("关于" in text or re.search("建议|提案|议案|会议|答复", text))
-        if s >= e or not _titleish(text) or not (starts or REPLY_FINAL_RE.search(text)):
+        starts = _starts_title(text)
+        if s >= e or not (starts or _ends(REPLY_FINAL_RE, text)):
             i += 1
             continue
         cand = Candidate([(s, e)], 0.9 if starts else 0.7)
-        if i > 0 and text.lstrip().startswith(("关于", "对")) and org_span(match[slice(*lines[i - 1])]):
+        if i > 0 and text.startswith(("关于", "对")) and org_span(match[slice(*lines[i - 1])]):
             cand.segments.insert(0, org_span_abs(match, *lines[i - 1]))
         j = i
-        while not FINAL_RE.search(match[cand.start:cand.end]) and j + 1 < len(lines) and len(cand.segments) < MAX_LINES:
+        while not _ends(FINAL_RE, match[cand.start:cand.end]) and j + 1 < len(lines) and len(cand.segments) < MAX_LINES:
             ns, ne = lines[j + 1]
             if not _continues(match[ns:ne]):
                 break
             cand.segments.append(_trim(match, ns, ne))
             j += 1
-        if not FINAL_RE.search(match[cand.start:cand.end]):
+        if not _ends(FINAL_RE, match[cand.start:cand.end]):
             cand.score -= 0.15  # cut or unfinished title
         out.append(cand)
         i = j + 1
@@ -119,28 +149,33 @@ def org_span_abs(match: str, s: int, e: int) -> tuple[int, int]:
     return s + rel[0], s + rel[1]
 
 
-def _labelled(match: str, end: int, reply_like: bool) -> list[Candidate]:
+def _labelled(match: str, end: int, reply_like: Callable[[], bool]) -> list[Candidate]:
     out = []
     for m in LABELLED_RE.finditer(match, 0, end):
         val = m.group("val")
         names_suggestion = m.group("label").replace(" ", "") in ("题目", "标题") and not REPLY_FINAL_RE.search(val)
-        if names_suggestion and reply_like:
+        if names_suggestion and reply_like():
             continue  # the suggestion's own title on a record page
         out.append(Candidate([(m.start("val"), m.end("val"))], 0.6))
     return out
 
 
-def find_titles(norm: NormText, reply_like: bool = True) -> list[Candidate]:
-    """Title blocks above the body (last = closest to the salutation), then labelled titles."""
+def find_titles(norm: NormText, reply_like: Callable[[], bool] = lambda: True) -> list[Candidate]:
+    """Title blocks above the body (last = closest to the salutation), then labelled titles.
+    ``reply_like()`` says whether the text reads as a reply (asked only when it matters)."""
     match = norm.match
-    end = body_start(match)
-    return _blocks(match, end) + _labelled(match, max(end, min(len(match), 1500)), reply_like)
+    end = memo(norm, "body_start", lambda n: body_start(n.match))
+    return _blocks(match, end) + _labelled(match, max(end, min(len(match), HEADER_WINDOW)), reply_like)
 
 
 def best_title(norm: NormText) -> Candidate | None:
+    return memo(norm, "title", _best_title)
+
+
+def _best_title(norm: NormText) -> Candidate | None:
     from govdoc.extract.kind import looks_like_reply
 
-    cands = find_titles(norm, looks_like_reply(norm.match))
+    cands = find_titles(norm, lambda: looks_like_reply(norm.match))
     blocks = [c for c in cands if c.score > 0.6]
     if blocks:
         return blocks[-1]  # the block closest above the salutation is the letter's own
