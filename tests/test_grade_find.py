@@ -1,0 +1,73 @@
+"""extract.grade: the class a reply gives itself; legends, counts and other marks are not grades."""
+import pytest
+
+from govdoc.build import parse_text
+from govdoc.extract.grade import find_grades, legend_meanings
+from govdoc.normalize import NormText
+
+
+def _best(text):
+    norm = NormText(text)
+    cands = find_grades(norm)
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: (c.score, -c.start))
+    return best.letter, norm.slice(best.start, best.end)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("许环〔2019〕4号\n\n签发人：李光亚\n\n办理结果：A\n\n对市七届人大四次会议", ("A", "办理结果：A")),
+    ("办理结果:B\n", ("B", "办理结果:B")),
+    ("办理结果:(C)\n", ("C", "办理结果:(C)")),
+    ("答复类别：B类\n", ("B", "答复类别：B类")),
+    ("办复类别:B类\n联系电话:2698617\n", ("B", "办复类别:B类")),
+    ("类别:C\n熊林花代表:\n你提出的建议收悉", ("C", "类别:C")),
+    ("办理结果：甲类\n", ("A", "办理结果：甲类")),
+    ("答复类别：丙\n", ("C", "答复类别：丙")),
+    ("A\n\n许环〔2019〕4号\n\n关于对市七届人大四次会议第134号建议的答复\n张永波代表:\n", ("A", "A")),
+    (" 株县水利字〔2016〕2号(B)类   \n株洲县水利局\n", ("B", "(B)类")),
+    ("汨公交提字〔202302A\n\n关于汨罗市政协十一届二次会议\n", ("A", "A")),
+    ("(A类)关于市七届人大四次会议第5号建议的答复\n张代表:\n", ("A", "(A类)")),
+    ("关于市七届人大四次会议第5号建议的答复（乙类）\n张代表:\n", ("B", "（乙类）")),
+    ("关于市七届人大四次会议第5号建议的答复\n(B类)\n张代表:\n", ("B", "(B类)")),
+])
+def test_grade(text, expected):
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "注:办复类别共分ABC三类。\nA类——所提问题已经解决或基本解决;\nB类——所提问题正在解决;",
+    "复文要按问题的解决程度,用“A、B、C、D”标出办理结果。所提问题已经解决或基本解决的,用“A”标明;",
+    "今年共承办建议65件,其中(A類)22件,(B类)30件。",
+    "已办结43件(甲类),其余正在办理。",
+    "类别:提案\n",
+    "满意程度：非常满意\n",
+    "市人大代表苗方杰对此件办理结果评价:“通过治理效果很好,非常满意”。",
+    "是否同意公开:是\n是否完成对外公开:是\n公开属性：主动公开\n",
+    "类别：A类——所提问题已经解决或基本解决\n",
+    "关于加强ABC区公交线路的建议\n",
+])
+def test_not_a_grade(text):
+    assert _best(text) is None
+
+
+@pytest.mark.parametrize("text, letter, meaning", [
+    ("办复类别:B类\n注:办复类别共分ABC三类。\nA类——所提问题已经解决或基本解决;\n"
+     "B类——所提问题正在解决或已列入工作计划准备解决;\n", "B", "所提问题正在解决或已列入工作计划准备解决"),
+    ("所提问题已经解决或基本解决的,用“A”标明;所提问题正在解决或列入规划逐步解决的,用“B”标明;",
+     "A", "所提问题已经解决或基本解决"),
+])
+def test_legend_meaning(text, letter, meaning):
+    norm = NormText(text)
+    assert norm.slice(*legend_meanings(norm)[letter]) == meaning
+
+
+@pytest.mark.parametrize("text, meaning", [
+    ("办复类别:B类\n注:办复类别共分ABC三类。\nB类——所提问题正在解决或已列入工作计划准备解决;\n",
+     "所提问题正在解决或已列入工作计划准备解决"),
+    ("浙海渔提〔2017〕3号\n办理结果：C\n关于省十二届人大五次会议第1号建议的答复\n",
+     "所提问题因受条件限制留作参考或不可行"),          # the organ's published scheme
+    ("许环〔2019〕4号\n办理结果：A\n对市七届人大四次会议第134号建议的答复\n", None),  # no legend, no scheme
+])
+def test_meaning_in_parse(text, meaning):
+    assert parse_text(text).grade.meaning == meaning

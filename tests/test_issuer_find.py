@@ -1,0 +1,61 @@
+"""extract.issuer: the issuing organ as the text names it; 我局, 联系单位 and 印发 lines name nobody."""
+import pytest
+
+from govdoc.extract.issuer import find_issuers
+from govdoc.normalize import NormText
+
+BODY = "您提出的关于加强农村公路建设的建议收悉,现答复如下:\n我局高度重视,认真研究,积极推进。\n感谢您对交通工作的关心和支持!\n"
+
+
+def _issuer(text):
+    norm = NormText(text)
+    cands = find_issuers(norm)
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: (c.score, -c.start))
+    return norm.slice(best.start, best.end)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # signature line above the date
+    ("熊林花代表:\n" + BODY + "马关县交通运输局\n2020年9月18日\n联系人及电话:骆永仙,13800009117\n", "马关县交通运输局"),
+    ("龚程代表:\n" + BODY + "                 神山镇人民政府\n                 二〇二三年九月十五日\n", "神山镇人民政府"),
+    ("胡敏委员:\n" + BODY + "        汨罗市公安局交通警察大队\n\n          2023518\n\n承办人及联系电话:杨毅\n",
+     "汨罗市公安局交通警察大队"),
+    ("羅瑞等代表:\n" + BODY + "鎮(zhèn)康縣教育局\n2018年5月15日\n", "鎮(zhèn)康縣教育局"),
+    ("张代表:\n" + BODY + "马关县交通运输局        2020年9月18日\n", "马关县交通运输局"),
+    # signature line that ends the letter, no date
+    ("雨露乡委员小组:\n" + BODY + "南华县交通运输局\n", "南华县交通运输局"),
+    # red header; the 印发 office is not the issuer
+    ("许昌市生态环境局文件\n\n许环〔2019〕4号\n\n张永波代表:\n" + BODY
+     + "(联系单位：许昌市生态环境局 电话：0374-6069500)\n\n许昌市生态环境局办公室\n\n2019年9月20日印发", "许昌市生态环境局"),
+    # first line of the title block
+    ("潼关县民政局关于对县十八届人大三次会议第12号建议的答复\n王代表:\n" + BODY, "潼关县民政局"),
+    ("2022年度滕州市住建局关于人大十九届一次会议第50号代表建议的答复\n马军运代表:\n" + BODY, "滕州市住建局"),
+    ("株洲县水利局\n对县十一届人大六次会议第12号建议的答复\n许永立等代表:\n" + BODY, "株洲县水利局"),
+    # agency in brackets after the title
+    ("关于县十五届人大三次会议第7号建议的答复(水利局)\n李代表:\n" + BODY, "水利局"),
+    # page metadata
+    ("对隆尧县第十五届人民代表大会第六次会议第60号建议的答复\n来源:政府办 时间:2021-09-22\n王运强代表:\n" + BODY
+     + "2021年9月12日\n", "政府办"),
+    ("2021-08-17 来源:生态环境部\n黄莉新等25位委员:\n" + BODY, "生态环境部"),
+    ("索引号000014349/2025-29292 成文日期2025-11-21\n发文机关平顺县林业局 发布日期2025-11-21\n王代表:\n" + BODY,
+     "平顺县林业局"),
+    ("发布机构: 银川市交通运输局 责任部门: 银川市交通局\n刘代表:\n" + BODY, "银川市交通运输局"),
+    # 承办单位 line in the signature block
+    ("王代表:\n" + BODY + "承办单位：县农业农村局\n2023年5月8日\n", "县农业农村局"),
+])
+def test_issuer(text, expected):
+    assert _issuer(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "蔡中文代表:\n" + BODY + "分管领导:袁定军\n分管单位:城建股\n承办人:万昌明\n2021年5月6日\n",
+    "鲁兵委员:\n" + BODY + "联系单位:灵璧县文化和旅游局\n联系电话:0557-6022140\n2024年7月30日\n",
+    "编稿时间: 2021-08-23 15:26 来源: 君山区政府门户网 浏览量:1次\n蔡代表:\n" + BODY,
+    "时间:2017-08-20  来源:长治日报\n王代表:\n" + BODY,
+    "来源: 日期: 【字号:大 中\n胡敏委员:\n" + BODY,
+    "平原代表:\n" + BODY + "联 系 人:陈乃俊\n2025年7月28日\n",
+])
+def test_no_issuer(text):
+    assert _issuer(text) is None

@@ -1,0 +1,49 @@
+"""extract.kind: reply / suggestion / other from weighted general cues."""
+import pytest
+
+from govdoc.build import parse_text
+from govdoc.extract.kind import classify
+from govdoc.text.zh import match_text
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    ("张永波代表:\n您提出的建议收悉,现答复如下:\n一、…\n感谢您对生态环境工作的关心。\n", "对市七届人大四次会议第134号建议的答复",
+     "reply"),
+    ("蔡中文代表:\n您好!\n您向人大代表会议提出的建议,现将有关情况回复如下:\n", "关于君山区人大五届五次会议1号建议的回复",
+     "reply"),
+    ("尊敬的邢克智代表:\n您提出的建议收悉。经商财政部,提出以下答复意见。\n", None, "reply"),
+    ("区住房保障房屋管理局\n薄韫代表提出的代表建议收悉,经研究,现将会办意见函告如下\n以上意见供你单位统一答复代表时参考。\n",
+     "关于对区七届人大四次会议第T014号代表建议的会办意见", "reply"),
+    ("羅瑞等代表:\n你們提出的建議,已交由我局辦理。現將情況答復如下:\n", None, "reply"),
+    ("市人大代表苗方杰提出建议。针对这些问题,我局认真研究。现答复如下:\n一、…\n", None, "reply"),
+    # the deputy's own text
+    ("代表姓名 |\n王福余 |\n所属代表团 |\n五 |\n题目:关于加强农村居民用水安全监管的建议\n内容:部分农村自来水厂水质差。\n"
+     "建议:加强对农村自来水厂水质的监测与公开。\n办理情况:已于2015年6月24日办复\n",
+     "关于加强农村居民用水安全监管的建议", "suggestion"),
+    ("案由:关于加快老旧小区改造的议案\n领衔代表:张三\n附议代表:李四、王五\n理由:老旧小区设施落后。\n"
+     "办法和建议:一是加大投入;二是完善机制。\n", None, "suggestion"),
+    ("提案人:民盟文山市基层委员会\n关于加强学校周边安全的提案\n为此,特建议如下:\n一、加强巡查。\n", "关于加强学校周边安全的提案",
+     "suggestion"),
+    # other texts
+    ("市财政局、市建设局:\n根据统一安排,张宁等委员提出的提案被列为公开办理提案。特制定本工作方案。\n一、建立领导小组\n",
+     "丽水市卫生健康委员会关于印发市政协五届四次会议第271号提案公开办理工作方案的通知", "other"),
+    ("第十一条 局办公室对承办部门的办理进度实行监督。\n第十二条 对建议、提案的答复意见,均以局一般文件形式行文。"
+     "标题统一用《关于省××届人大×次会议“×××号”建议的答复》。\n第十三条 …\n", None, "other"),
+    ("各承办单位要在收到建议、提案之日起3个月内办理完毕并答复代表和委员。复文要按问题的解决程度标出办理结果。\n", None, "other"),
+    ("今年共承办人大代表建议65件,其中(A类)22件,(B类)30件,(C类)13件,代表满意率100%。\n",
+     "关于2023年人大代表建议办理情况的报告", "other"),
+    ("XX林业局关于XX届人大X次会议第XX号建议的答复\n尊敬的XX代表:\n您提出的建议收悉,现答复如下:\n", 
+     "XX林业局关于XX届人大X次会议第XX号建议的答复", "other"),           # a template with placeholders
+    ("网友您好:您的留言已收悉,现回复如下:\n该路段已列入改造计划。\n", None, "other"),   # citizen's message
+    ("市政府召开全市建议提案交办会。会议要求,各单位要高度重视。\n", None, "other"),
+])
+def test_classify(text, title, expected):
+    assert classify(match_text(text), match_text(title) if title else None)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对市七届人大四次会议\n第134号建议的答复\n张永波代表:\n您提出的建议收悉,现答复如下:\n一、…\n", "reply"),
+    ("关于2023年度建议提案办理工作的通知\n各县区人民政府:\n现将有关事项通知如下。\n", "other"),
+])
+def test_kind_in_parse(text, expected):
+    assert parse_text(text).kind == expected

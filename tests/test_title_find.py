@@ -1,0 +1,68 @@
+"""extract.title: the letter's own title block, joined, without a glued number or agency bracket."""
+import pytest
+
+from govdoc.extract.title import best_title, title_text
+from govdoc.normalize import NormText
+
+SALUTE = "张永波代表:\n\n您提出的关于统筹生态环境与经济协调发展的建议收悉,现答复如下:\n首先,感谢您的关注。\n"
+
+
+def _title(text):
+    norm = NormText(text)
+    cand = best_title(norm)
+    return None if cand is None else title_text(norm, cand)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the seed letter's header: title split over two lines with blank lines in between
+    ("许昌市生态环境局文件\n\n许环〔2019〕4号\n\n签发人：李光亚\n\n办理结果：A\n\n对市七届人大四次会议\n\n第134号建议的答复\n\n"
+     + SALUTE, "对市七届人大四次会议第134号建议的答复"),
+    ("关于对县政协九届三次会议第55号提案的\n答复\n雨露乡委员小组:\n你们的提案收悉,现答复如下:\n",
+     "关于对县政协九届三次会议第55号提案的答复"),
+    ("潼关县民政局关于对县十八届人大三次会议第12号建议的答复\n" + SALUTE,
+     "潼关县民政局关于对县十八届人大三次会议第12号建议的答复"),
+    ("株洲县水利局\n对县十一届人大六次会议第12号建议的答复\n" + SALUTE,
+     "株洲县水利局对县十一届人大六次会议第12号建议的答复"),           # issuer as the block's first line
+    ("株洲县水利局\n对县十一届人大六次会议第12号建议的\n \n \n" + SALUTE,
+     "株洲县水利局对县十一届人大六次会议第12号建议的"),                # cut title kept as is
+    ("嘉嘉办理〔2024〕2号关于对区七届人大四次会议 第T014号代表建议的会办意见\n区住房保障房屋管理局\n"
+     "薄韫代表提出的代表建议收悉,经研究,现将会办意见函告如下\n",
+     "关于对区七届人大四次会议 第T014号代表建议的会办意见"),          # glued number left out
+    ("关于县十五届人大三次会议第7号建议的答复(水利局)\n" + SALUTE, "关于县十五届人大三次会议第7号建议的答复"),
+    ("2022年度滕州市住建局关于人大十九届一次会议第50号代表建议的答复(关于将单位宿舍纳入老旧小区改造范围的建议)\n"
+     + SALUTE, "2022年度滕州市住建局关于人大十九届一次会议第50号代表建议的答复(关于将单位宿舍纳入老旧小区改造范围的建议)"),
+    ("(A类)关于市七届人大四次会议第5号建议的答复\n" + SALUTE, "关于市七届人大四次会议第5号建议的答复"),
+    ("关于政协十三届全国委员会第二次会议第3838号\n(资源环境类224号)提案答复的函\n\n  您提出的《关于加大国家生态文明"
+     "试验区建设的提案》收悉。经商生态环境部,现答复如下。\n",
+     "关于政协十三届全国委员会第二次会议第3838号(资源环境类224号)提案答复的函"),
+    # page heading and breadcrumbs above the letter's own block: the own block wins
+    ("当前位置: 首页 > 互动交流 > 建议提案\n株洲县人大十一届第六次会议第12号建议的答复\n更新时间:2016-09-30\n"
+     "株县水利字〔2016〕2号(B)类\n株洲县水利局\n对县十一届人大六次会议第12号建议的答复\n" + SALUTE,
+     "株洲县水利局对县十一届人大六次会议第12号建议的答复"),
+    ("第27号提案的答复\n\n 对政协沧县第十四届委员会第一次会议\n\n27号提案的答复\n\n尊敬的陈国兴委员\n\n"
+     "您提出的提案收悉,现答复如下:\n", "对政协沧县第十四届委员会第一次会议27号提案的答复"),
+    ("關於對縣十七屆人大二次會議第3號建議的答覆\n羅瑞等代表:\n你們的建議收悉,現答覆如下:\n",
+     "關於對縣十七屆人大二次會議第3號建議的答覆"),                   # traditional, verbatim
+    # metadata title as the fallback
+    ("文件名称:对十二届全国人大四次会议5185号建议的答复\n文件编号:\n尊敬的邢克智代表:\n您提出的建议收悉。经商财政部,"
+     "提出以下答复意见。\n", "对十二届全国人大四次会议5185号建议的答复"),
+    # other documents: their heading
+    ("丽水市卫生健康委员会关于印发市政协五届四次会议第271号提案公开办理工作方案的通知\n市财政局、市建设局:\n"
+     "根据统一安排,特制定本工作方案。\n", "丽水市卫生健康委员会关于印发市政协五届四次会议第271号提案公开办理工作方案的通知"),
+    # a suggestion record: 题目 cell is the title when the text is not a reply
+    ("第四次会议代表建议、批评和意见\n第67号\n题目:关于加强农村居民用水安全监管的建议\n内容:近年来,农村饮水问题突出,"
+     "群众反映强烈。\n建议:加强监测。\n", "关于加强农村居民用水安全监管的建议"),
+])
+def test_title(text, expected):
+    assert _title(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "熊林花代表:\n你提出的建议,已交我们研究办理,现答复如下:\n",
+    "在市人大七届一次会议上,人大代表苗方杰提出《关于加大力度治理学校周边环境》(99号)建议。现答复如下:\n",
+    # a record page whose 题目 cell names the suggestion; the reply has no title block of its own
+    "题目:关于加强农村居民用水安全监管的建议\n内容:…\n办理情况:\n王代表:\n您提出的建议收悉,现答复如下:\n我局高度重视。\n",
+    "网站首页 关于我们 友情链接\n",
+])
+def test_no_title(text):
+    assert _title(text) is None
