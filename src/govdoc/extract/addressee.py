@@ -40,6 +40,8 @@ ORGAN_LINE_RE = re.compile(rf"^[ \t]*(?P<who>[\u4e00-\u9fff、]{{3,30}}(?:{_ORGA
 ROLE_RE = re.compile(rf"(?:{_ROLE_END})$")
 ORGAN_RE = re.compile(rf"(?:{_ORGAN_END})$")
 _DIGITS = re.compile(r"\d")
+# Template placeholders (尊敬的XX委员, ×××代表) are never values.
+PLACEHOLDER_RE = re.compile(r"[XxＸ×]{2}|某某|○○")
 
 
 @dataclass
@@ -66,7 +68,7 @@ def role_of(who: str) -> Optional[str]:
 
 def _plausible(who: str) -> bool:
     compact = who.replace(" ", "").replace("\t", "")
-    if LABEL_WORDS_RE.search(compact):
+    if LABEL_WORDS_RE.search(compact) or PLACEHOLDER_RE.search(compact):
         return False
     # digits only in 等25位 / 12名
     return not _DIGITS.search(re.sub(r"等?\d+[位名]", "", compact))

@@ -17,6 +17,7 @@ CC_RE = re.compile(r"^[ \t]*抄[ \t]*[送报](?:单位|机关)?[ \t]*[:：][ \t]
 SEPARATORS = "、,，"
 OPEN, CLOSE = "(（[【〔《", ")）]】〕》"
 _CONTINUATION = re.compile(r"\n[ \t]*(?P<more>[^\n:：]+)")
+_NEXT_LINE_RE = re.compile(r"\n[ \t]*(?P<more>[^\n:：。]{2,60})[ \t]*(?:\n|$)")
 _TRIM = " \t\u3000。."
 
 
@@ -58,8 +59,14 @@ def find_cc(norm: NormText) -> list[tuple[int, int]]:
     """Entry spans of the first non-empty 抄送/抄报 list."""
     text = norm.match
     for m in CC_RE.finditer(text):
-        end = _value_end(text, m.start("value"), m.end("value"))
-        entries = split_list(text, m.start("value"), end)
+        start, end = m.start("value"), m.end("value")
+        if not text[start:end].strip():  # the list starts on the next line
+            nxt = _NEXT_LINE_RE.match(text, end)
+            if not nxt:
+                continue
+            start, end = nxt.start("more"), nxt.end("more")
+        end = _value_end(text, start, end)
+        entries = split_list(text, start, end)
         if entries:
             return entries
     return []

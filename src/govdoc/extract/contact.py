@@ -97,6 +97,8 @@ def find_fields(norm: NormText, after: int = 0) -> list[Field]:
 
 def _glued_name(piece: str) -> Optional[int]:
     """Length of a 2–3 character name glued after a unit (…计划财务处姚康 → 2), else None."""
+    if piece[-1] in _ORGAN_CHARS:  # 市教育局办公室 ends in a unit, not a name
+        return None
     for size in (3, 2):
         if len(piece) > size + 1 and piece[-size - 1] in _ORGAN_CHARS:
             return size

@@ -1,0 +1,69 @@
+"""extract.addressee: the salutation without 尊敬的 and colon; the lead unit of a co-handling
+opinion; field labels are not salutations."""
+import pytest
+
+from govdoc.extract.addressee import best_addressee, role_of
+from govdoc.normalize import NormText
+
+
+def addressee(text):
+    norm = NormText(text)
+    c = best_addressee(norm)
+    return norm.slice(c.start, c.end) if c else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对市七届人大四次会议第134号建议的答复\n\n张永波代表：\n\n您提出的建议收悉", "张永波代表"),
+    ("尊敬的王风科代表:\n\n您好！", "王风科代表"),
+    ("尊敬邢克智代表：\n您提出的建议收悉。", "邢克智代表"),
+    ("马青、周丽等委员：\n你们提出的提案收悉。", "马青、周丽等委员"),
+    ("刘苍林政协绿春县委员：\n您提出的提案收悉。", "刘苍林政协绿春县委员"),
+    ("民盟文山市基层委员会：\n你们提出的提案收悉。", "民盟文山市基层委员会"),
+    ("雨露乡委员小组:\n你们在政协南华县第九届委员会第三次会议上提出的提案", "雨露乡委员小组"),
+    ("黄莉新等25位委员:\n  你们提出的提案收悉", "黄莉新等25位委员"),
+    ("司长虹、杨胜利二位代表：\n你们提出的建议收悉。", "司长虹、杨胜利二位代表"),
+    ("张叶委员、王亚军委员、庞秋环委员、王海龙委员:\n您提出的提案已收悉。",
+     "张叶委员、王亚军委员、庞秋环委员、王海龙委员"),
+    ("羅瑞等代表:\n你們在會議期間提出的建議", "羅瑞等代表"),
+    # colon lost after the honorific
+    ("尊敬的陈国兴、刘铭、张雯委员\n\n们提出的关于加快农村教师周转房建设”的提案收悉", "陈国兴、刘铭、张雯委员"),
+    # salutation and first sentence on one line (a flattened form cell)
+    ("办理 情况 |\n马军运代表: 您好,您提出的建议已收悉", "马军运代表"),
+    # organs
+    ("市财政局、市建设局、市红十字会:\n\n根据政协丽水市委员会统一安排", "市财政局、市建设局、市红十字会"),
+    ("主送：市交通运输局\n关于……的会办意见", "市交通运输局"),
+    # a co-handling opinion is sent to the lead unit
+    ("嘉嘉办理〔2024〕2号关于对区七届人大四次会议 第T014号代表建议的会办意见\n\n发布时间:2024-08-27\n\n"
+     "区住房保障房屋管理局\n\n薄韫代表提出的关于加快推进老城区老旧小区综合改造的代表建议收悉", "区住房保障房屋管理局"),
+])
+def test_best_addressee(text, expected):
+    assert addressee(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "联系人：张三\n联系电话：0371-1234567",
+    "抄送：市政府办公室、市人大选工委",
+    "组长:王凡(市卫生健康委党委书记、主任)\n成员:朱映归",
+    "内容：李克强总理在政府工作报告中指出\n建议：加强对农村自来水厂水质的监测",
+    "承  办  人：齐安平             联系电话：13700000436",
+    "- 发布机构:滕州市住建局\n主办单位:区卫生局",
+    "委员反馈意见:",
+    "在市人大七届一次会议上，人大代表苗方杰提出《关于加大力度治理学校周边环境》(99号)建议。现答复如下：",
+    "尊敬的XX委员：\n您提出的提案收悉。",  # a template's placeholder is never a value
+    "尊敬的×××代表：",
+])
+def test_no_addressee(text):
+    assert addressee(text) is None
+
+
+@pytest.mark.parametrize("who, role", [
+    ("张永波代表", "代表"), ("黄莉新等25位委员", "委员"), ("雨露乡委员小组", "委员小组"),
+    ("民盟文山市基层委员会", "基层委员会"), ("区住房保障房屋管理局", "单位"), ("您好", None),
+])
+def test_role_of(who, role):
+    assert role_of(who) == role
+
+
+def test_seed_addressee(parsed_seed, seed_gold):
+    assert parsed_seed.addressee.text == seed_gold["addressee"]
+    assert parsed_seed.addressee.span is not None

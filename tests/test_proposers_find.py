@@ -1,0 +1,52 @@
+"""extract.proposers: names from the salutation (counts and roles stripped, groups kept whole), else
+from third-person text or a form field."""
+import pytest
+
+from govdoc.extract.proposers import find_proposers
+from govdoc.normalize import NormText
+
+
+def proposers(text):
+    norm = NormText(text)
+    return [(norm.slice(c.start, c.end), c.role) for c in find_proposers(norm)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("张永波代表：\n您提出的建议收悉", [("张永波", "代表")]),
+    ("黄莉新等25位委员:\n你们提出的提案收悉", [("黄莉新", "委员")]),
+    ("王学菊等12位代表:\n在姚安县第十七届人民代表大会第一次会议上，你们提出了建议", [("王学菊", "代表")]),
+    ("许永立等代表:\n你们提出的建议已收悉", [("许永立", "代表")]),
+    ("胡敏、仇艳辉、瞿钟娜委员:\n您好！", [("胡敏", "委员"), ("仇艳辉", "委员"), ("瞿钟娜", "委员")]),
+    ("张叶委员、王亚军委员:\n您提出的提案已收悉。", [("张叶", "委员"), ("王亚军", "委员")]),
+    ("司长虹、杨胜利二位代表：\n你们提出的建议收悉。", [("司长虹", "代表"), ("杨胜利", "代表")]),
+    ("尊敬的陈国兴、刘铭、张雯委员\n\n们提出的提案收悉", [("陈国兴", "委员"), ("刘铭", "委员"), ("张雯", "委员")]),
+    ("刘苍林政协绿春县委员：\n您提出的提案收悉。", [("刘苍林", "委员")]),
+    ("羅瑞等代表:\n你們提出的建議", [("羅瑞", "代表")]),
+    # a group is one entry
+    ("雨露乡委员小组:\n你们提出的提案收悉", [("雨露乡委员小组", "委员小组")]),
+    ("民盟文山市基层委员会：\n你们提出的提案收悉。", [("民盟文山市基层委员会", "基层委员会")]),
+    ("中共城关镇东街社区党支部：\n你们提出的建议收悉。", [("中共城关镇东街社区党支部", "支部")]),
+    # third person when there is no salutation or it names organs
+    ("在市人大七届一次会议上,人大代表苗方杰提出《关于加大力度治理学校周边环境》(99号)建议", [("苗方杰", "代表")]),
+    ("区住房保障房屋管理局\n\n薄韫代表提出的关于加快推进老城区老旧小区综合改造的代表建议收悉", [("薄韫", "代表")]),
+    ("市财政局、市建设局、市红十字会:\n\n根据统一安排,张宁等委员提出的第271号提案被列为公开办理提案。",
+     [("张宁", "委员")]),
+    ("代表姓名 |\n王福余 |\n联系电话 |\n15800007018 |", [("王福余", "代表")]),
+])
+def test_find_proposers(text, expected):
+    assert proposers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "您提出的《关于加大国家生态文明试验区建设的提案》收悉。经商生态环境部，现答复如下。",
+    "各承办单位要在收到建议、提案之日起3个月内办理完毕并答复代表和委员。",
+    "对各位代表提出的建议，我们高度重视。",
+    "市财政局、市建设局:\n\n现将工作方案印发给你们。",
+])
+def test_no_proposers(text):
+    assert proposers(text) == []
+
+
+def test_seed_proposers(parsed_seed, seed_gold):
+    assert [p.name for p in parsed_seed.proposers] == seed_gold["proposers"]
+    assert all(p.span is not None for p in parsed_seed.proposers)
