@@ -53,6 +53,8 @@ def test_best_issue_date(text, expected):
     "2021-08-17 来源:生态环境部\n" + LETTER,
     LETTER + "办理情况:已于2015年6月24日办复\n",                 # a date inside a sentence
     LETTER + "联系电话:2012345\n",
+    # no salutation: a date line at the top of the page is not a signature
+    "关于某某建议的答复\n2021-08-17\n" + "您提出的建议收悉，现答复如下：一、……二、……三、……\n" * 3,
 ])
 def test_no_issue_date(text):
     assert issue(text) is None

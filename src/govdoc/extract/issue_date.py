@@ -77,7 +77,8 @@ def best_issue_date(norm: NormText, doc_year: Optional[int] = None, addressee=SE
     found candidate, None, or SEARCH)."""
     if addressee is SEARCH:
         addressee = best_addressee(norm)
-    after = addressee.end if addressee else 0
+    # without a salutation, a signature still sits in the later part of the text
+    after = addressee.end if addressee else int(len(norm.match) * 0.4)
     signed = signature_dates(norm, after, doc_year)
     if signed:
         return signed[0]

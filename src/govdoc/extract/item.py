@@ -28,8 +28,8 @@ TYPE_AFTER_RE = re.compile(
     rf"号\)?\s{{0,4}}(?:\([^()\n]{{1,20}}\))?\s{{0,4}}"
     rf"(?:[《“\"][^》”\"\n]{{1,80}}[》”\"][ \t]*(?:的)?)?(?:代表|委员|人大代表|政协委员)?{_TYPE}"
 )
-# A form heading: 代表建议、批评和意见 / 第67号 on its own line.
-HEADING_RE = re.compile(rf"{_TYPE}(?:、批评和意见)?[ \t]*\n\s*第[ \t]*(?P<num>{_NUM})[ \t]*号[ \t]*$", re.M)
+# The type before the number: 代表建议第134号 · a form heading 代表建议、批评和意见 / 第67号.
+TYPE_BEFORE_RE = re.compile(rf"{_TYPE}(?:、批评和意见)?\s{{0,4}}第[ \t]*(?P<num>{_NUM})[ \t]*$")
 # A record field: 建议号:67 · 提案编号：T014
 FIELD_RE = re.compile(rf"{_TYPE}编?号[ \t]*[:：][ \t]*(?P<num>{_NUM})")
 # A labelled category of the page: 属性:议案 · 类别：提案
@@ -59,23 +59,23 @@ def _line(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-Hit = tuple[int, int, int, int, str]  # start, end, number start, number end, type word
-
-
 def _numbered(text: str):
-    """Numbered items, found from each 号 (cheap to find) instead of trying a pattern everywhere."""
+    """((start, end, number start, number end, type word), score) of numbered items, found from
+    each 号 (cheap to find) instead of trying a pattern at every offset."""
     pos = text.find("号")
     while pos >= 0:
         after = TYPE_AFTER_RE.match(text, pos)
         before = NUMBER_BEFORE_RE.search(text, max(0, pos - 22), pos) if after else None
         if before:
-            yield (before.start(), after.end(), *before.span("num"), after.group("type"))
+            yield (before.start(), after.end(), *before.span("num"), after.group("type")), 0.7
+        elif (typed := TYPE_BEFORE_RE.search(text, max(0, pos - 40), pos)) is not None:
+            yield (typed.start(), pos + 1, *typed.span("num"), typed.group("type")), 0.8
         pos = text.find("号", pos + 1)
 
 
-def _hits(pattern: re.Pattern, text: str):
-    for m in pattern.finditer(text):
-        yield (m.start(), m.end(), *m.span("num"), m.group("type"))
+def _fields(text: str):
+    for m in FIELD_RE.finditer(text):
+        yield (m.start(), m.end(), *m.span("num"), m.group("type")), 0.85
 
 
 def find_items(norm: NormText) -> list[Candidate]:
@@ -83,8 +83,8 @@ def find_items(norm: NormText) -> list[Candidate]:
     before it rank high."""
     text = norm.match
     out = []
-    for hits, base in ((_numbered(text), 0.7), (_hits(HEADING_RE, text), 0.8), (_hits(FIELD_RE, text), 0.85)):
-        for start, end, num_start, num_end, kind in hits:
+    for hits in (_numbered(text), _fields(text)):
+        for (start, end, num_start, num_end, kind), base in hits:
             line_start, line_end = _line(text, start)
             if SIBLING_RE.match(text, line_start):
                 continue

@@ -50,6 +50,8 @@ class Candidate:
 
 def _name_ok(name: str) -> bool:
     name = name.replace(" ", "")
+    if "·" in name:  # 阿布都·热合曼
+        return 3 <= len(name) <= 12 and all(len(part) >= 1 for part in name.split("·"))
     return (2 <= len(name) <= 4 and name not in NOT_NAMES and name[0] not in _BAD_FIRST
             and not _BAD_INNER.search(name[1:]))
 
