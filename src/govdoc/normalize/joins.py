@@ -5,6 +5,7 @@ word such as 如下) or when the next line starts a heading, a list item or a la
 (``一、`` ``（一）`` ``1.`` ``抄送：``):
 
 * **full line** (PDF/OCR pages): a line as wide as the page's text block runs on.
+* **pause** (any input): a line ending in ``，`` or ``、`` runs on.
 * **body line** (any input): a long line that reads like a sentence (it has sentence
   punctuation before its end) runs on, unless the next line stands alone (short, without
   sentence punctuation: a name, a date, a title line).
@@ -22,6 +23,8 @@ from typing import Optional
 from govdoc.text.zh import (CJK_RE, CLAUSE_FINAL_WORDS, CLOSERS, HEADING_START, LABEL_START,
                             SENTENCE_PUNCT, TERMINAL_PUNCT, display_width)
 
+# A line ending in a pause mark (comma, enumeration comma) has not ended.
+PAUSE_MARKS = ("，", "、", ",")
 # A body line is at least this long (characters) …
 BODY_MIN_LEN = 30
 # … and a line this short without sentence punctuation stands alone.
@@ -51,9 +54,13 @@ class JoinRules:
     def should_join(self, a: str, a_last: str, a_layout: bool, b: str, b_layout: bool) -> bool:
         """Does ``b`` continue ``a``?  ``a`` is the line built so far, ``a_last`` the last
         physical line in it."""
-        if not ends_open(a) or not may_continue(b):
+        if not ends_open(a) or HEADING_START.match(b):
             return False
         if a_layout and self.is_full(a_last):
+            return True  # a wrapped line may start with anything that is not a heading
+        if LABEL_START.match(b):
+            return False
+        if a.endswith(PAUSE_MARKS):
             return True
         return is_body_line(a) and not stands_alone(b, b_layout and self.is_full(b))
 
@@ -62,11 +69,6 @@ def ends_open(line: str) -> bool:
     """The line does not end a sentence or a clause."""
     core = line.rstrip(CLOSERS)
     return bool(core) and core[-1] not in TERMINAL_PUNCT and not core.endswith(CLAUSE_FINAL_WORDS)
-
-
-def may_continue(line: str) -> bool:
-    """The line may be the rest of a sentence: it is no heading, list item or labelled line."""
-    return not HEADING_START.match(line) and not LABEL_START.match(line)
 
 
 def is_body_line(line: str) -> bool:

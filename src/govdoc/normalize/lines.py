@@ -31,7 +31,7 @@ PAGE_NUMBER_LINE = re.compile(
        |共[ \t]*\d{1,4}[ \t]*页[ \t]*[/，,]?[ \t]*第[ \t]*\d{1,4}[ \t]*页
        |\d{1,4}[ \t]*/[ \t]*\d{1,4}
        |[Pp]age[ \t]*\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?
-    )[ \t]*\n?""",
+    )[ \t]*(?:\n|$)""",
     re.M | re.X,
 )
 # At the very top or bottom of a laid-out page, a bare number is its page number.
@@ -50,6 +50,8 @@ def clean_page(text: str, layout: bool) -> list[str]:
     else:
         text = LETTER_SPACED_TEXT.sub(_unspace, text)
     text = PAGE_NUMBER_LINE.sub("", LINE_EDGES.sub("", text))
+    if text.endswith("\n"):  # the end of the last line, not a blank line
+        text = text[:-1]
     return text.split("\n")
 
 
