@@ -25,12 +25,14 @@ SEPARATOR_RE = re.compile(r"[、,，]|和|及")
 # The tail after a name: 等25位委员 · 二位代表 · 委员 · 政协绿春县委员.
 TAIL_RE = re.compile(rf"(?:{_COUNT})?[ \t]*(?:{'|'.join(PERSON_ROLES)})?[ \t]*$")
 AFFILIATION_RE = re.compile(r"(?:政协|人大|[\u4e00-\u9fff]{1,6}?[省市州县区](?:政协|人大)).*$")
-# Third person: 人大代表苗方杰提出 · 薄韫代表提出的 · ，张宁等委员提出的.
+# Third person: 人大代表苗方杰提出 · 薄韫代表提出的 · ，张宁等委员提出的 · 由陈小明、李红委员提出的.
+_NAME_LIST = rf"(?P<names>{_NAME_CHAR}{{2,3}}(?:[、和]{_NAME_CHAR}{{2,3}}){{0,9}})"
 ROLE_THEN_NAME_RE = re.compile(
-    rf"(?:人大代表|政协委员|代表|委员)[ \t]*(?P<name>{_NAME_CHAR}{{2,3}})(?:{_COUNT}(?P<role2>代表|委员)?)?(?:领衔)?(?:提出|所提)")
+    rf"(?:人大代表|政协委员|代表|委员)[ \t]*{_NAME_LIST}(?:{_COUNT}(?:代表|委员)?)?(?:领衔)?(?:提出|所提)")
 NAME_THEN_ROLE_RE = re.compile(
-    rf"(?:^|(?<=[\s,，。、:：;；(“\"》]))(?P<name>{_NAME_CHAR}{{2,3}})(?:{_COUNT})?(?P<role>代表|委员)(?:领衔)?(?:提出|所提)",
+    rf"(?:^|(?<=[\s,，。、:：;；(“\"》由经])){_NAME_LIST}(?:{_COUNT})?(?P<role>代表|委员)(?:领衔)?(?:提出|所提)",
     re.M)
+_LIST_ITEM_RE = re.compile(r"[^、和]+")
 # Form fields: 代表姓名 | 王福余 · 提案人：张三 · 领衔代表:李四.
 FIELD_RE = re.compile(
     rf"(?P<label>代表姓名|委员姓名|提案人|提出人|建议人|领衔代表|领衔委员|领衔人)[ \t]*[|:：]?\s*(?P<name>{_HAN}{{2,4}})(?!{_HAN})")
@@ -85,9 +87,17 @@ def _name_then_role(text: str):
     """NAME_THEN_ROLE_RE tried only just before each 提出/所提, not at every offset."""
     for anchor in _PROPOSED_RE.finditer(text):
         pos = anchor.start()
-        for m in NAME_THEN_ROLE_RE.finditer(text, max(0, pos - 16), anchor.end()):
+        for m in NAME_THEN_ROLE_RE.finditer(text, max(0, pos - 64), anchor.end()):
             if m.end() == anchor.end():
                 yield m
+
+
+def _add_names(found: dict, text: str, m: re.Match, role: str, score: float) -> None:
+    """Each name of the ``names`` list of ``m``, once."""
+    base = m.start("names")
+    for item in _LIST_ITEM_RE.finditer(m.group("names")):
+        if _name_ok(item.group()):
+            found.setdefault(item.group(), Candidate(base + item.start(), base + item.end(), role, score))
 
 
 def find_in_body(norm: NormText) -> list[Candidate]:
@@ -99,12 +109,10 @@ def find_in_body(norm: NormText) -> list[Candidate]:
             role = "代表" if "代表" in m.group("label") else "委员" if "委员" in m.group("label") else None
             found.setdefault(m.group("name"), Candidate(m.start("name"), m.end("name"), role, 0.7))
     for m in ROLE_THEN_NAME_RE.finditer(text):
-        if _name_ok(m.group("name")):
-            role = "委员" if "委员" in m.group(0)[:4] else "代表"
-            found.setdefault(m.group("name"), Candidate(m.start("name"), m.end("name"), role, 0.7))
+        role = "委员" if "委员" in m.group(0)[:4] else "代表"
+        _add_names(found, text, m, role, 0.7)
     for m in _name_then_role(text):
-        if _name_ok(m.group("name")):
-            found.setdefault(m.group("name"), Candidate(m.start("name"), m.end("name"), m.group("role"), 0.6))
+        _add_names(found, text, m, m.group("role"), 0.6)
     return sorted(found.values(), key=lambda c: c.start)
 
 
