@@ -6,7 +6,7 @@ govdoc applies its own checked-in index template (``schemas/elasticsearch/``) wi
 names as its patterns, then creates the indices.  Records are the same as SQLite's (:mod:`govdoc.index.records`):
 stored fields, and token fields made by :mod:`govdoc.index.analysis` that the built-in
 ``whitespace`` analyzer splits (no analysis plugin needed).  Searches are built by
-:mod:`govdoc.index.es_query`; hits and snippets by :func:`govdoc.search.hits.make_hit`.
+:mod:`govdoc.index.elastic_query`; hits and snippets by :func:`govdoc.search.hits.make_hit`.
 
 Indexing streams bounded batches through ``helpers.streaming_bulk`` while the next batch is being
 analyzed.  A letter's old measure / metric records that the new version no longer has are found
@@ -29,7 +29,7 @@ from elasticsearch import ConnectionError as EsConnectionError
 
 from govdoc.errors import BadInput, IndexError_
 from govdoc.index.base import RECORD_KINDS, STORED_FIELDS, IndexBackend, IndexResult, Query
-from govdoc.index.es_query import search_body
+from govdoc.index.elastic_query import search_body
 from govdoc.index.records import analyzed_fields, records_for
 from govdoc.search.hits import make_hit
 from govdoc.search.plan import plan_query
@@ -62,13 +62,35 @@ def _reason(exc: Exception) -> str:
         if isinstance(error, dict):
             return f"HTTP {exc.status_code} {error.get('type')}: {error.get('reason')}"
         return f"HTTP {exc.status_code}: {exc.message}"
-    return f"{type(exc).__name__}: {exc}"
+    return f"{type(exc).__name__}: {getattr(exc, 'message', None) or exc}"
 
 
 def _doc_path(reply: dict) -> str:
     source = reply.get("source") if isinstance(reply, dict) else None
     path = source.get("path") if isinstance(source, dict) else None
     return path or "<letter>"
+
+
+def transient(exc: Exception) -> bool:
+    """Worth trying again: the node could not be reached, was overloaded (429) or failed (5xx)."""
+    return isinstance(exc, EsConnectionError) or (isinstance(exc, ApiError) and exc.status_code in TRANSIENT_STATUS)
+
+
+def retrying(fn: Callable[[], T], what: str, retries: int, backoff: float, max_backoff: float,
+             sleep: Callable[[float], None] = time.sleep) -> T:
+    """``fn()``, tried again up to ``retries`` times after a transient error, waiting ``backoff``,
+    then twice as long each time (at most ``max_backoff``); any other error, or the last transient
+    one, becomes an IndexError_ that says what failed and why."""
+    for attempt in range(retries + 1):
+        try:
+            return fn()
+        except (EsConnectionError, ApiError) as exc:
+            if not transient(exc):
+                raise IndexError_(f"{what} failed: {_reason(exc)}") from exc
+            last = exc
+        if attempt < retries:
+            sleep(min(backoff * 2 ** attempt, max_backoff))
+    raise IndexError_(f"{what} failed after {retries + 1} attempts: {_reason(last)}") from last
 
 
 def es_document(record: dict, counts: tuple[int, int]) -> dict:
@@ -115,20 +137,8 @@ class ElasticBackend(IndexBackend):
 
     # -- plumbing --------------------------------------------------------------------------------
     def _call(self, what: str, fn: Callable[[], T]) -> T:
-        """``fn()`` with retries and exponential backoff on transient errors; IndexError_ otherwise."""
-        where = f"Elasticsearch {self.url} ({self.prefix}-*)"
-        for attempt in range(self.retries + 1):
-            try:
-                return fn()
-            except EsConnectionError as exc:  # also ConnectionTimeout
-                last = exc
-            except ApiError as exc:
-                if exc.status_code not in TRANSIENT_STATUS:
-                    raise IndexError_(f"{where}: {what} failed: {_reason(exc)}") from exc
-                last = exc
-            if attempt < self.retries:
-                self._sleep(min(self.backoff * 2 ** attempt, self.max_backoff))
-        raise IndexError_(f"{where}: {what} failed after {self.retries + 1} attempts: {_reason(last)}") from last
+        return retrying(fn, f"Elasticsearch {self.url} ({self.prefix}-*): {what}", self.retries,
+                        self.backoff, self.max_backoff, self._sleep)
 
     def _ensure_indices(self) -> None:
         names = list(self.indices.values())
@@ -206,19 +216,24 @@ class ElasticBackend(IndexBackend):
         if not prepared:
             return 0, []
         failed = self._bulk(self.actions(prepared, self._counts(list(prepared))))
-        errors, bad = [], {}
+        bad: dict[str, list[dict]] = {}  # letter id → its rejected items
         for info in failed:
-            record_id = str(info.get("_id", ""))
-            lid = record_id.split(":")[0]
-            error = info.get("error") or {}
-            reason = f"{error.get('type')}: {error.get('reason')}" if isinstance(error, dict) else str(error)
-            path = prepared[lid][0] if lid in prepared else "<letter>"
-            errors.append(f"{path}: Elasticsearch rejected record {record_id} of letter {lid} "
-                          f"(HTTP {info.get('status')}): {reason}")
-            bad[lid] = prepared[lid][1] if lid in prepared else []
+            bad.setdefault(str(info.get("_id", "")).split(":")[0], []).append(info)
+        errors = [self._rejection(prepared[lid][0] if lid in prepared else "<letter>", lid, items)
+                  for lid, items in bad.items()]
         if bad:  # a letter is indexed whole or not at all
-            self._bulk([self._delete_action(d["id"]) for docs in bad.values() for d in docs])
+            self._bulk([self._delete_action(d["id"]) for lid in bad if lid in prepared for d in prepared[lid][1]])
         return len(prepared) - len(bad), errors
+
+    @staticmethod
+    def _rejection(path: str, lid: str, items: list[dict]) -> str:
+        """One line for a letter whose records Elasticsearch rejected: the first record and why."""
+        first = items[0]
+        error = first.get("error") or {}
+        reason = f"{error.get('type')}: {error.get('reason')}" if isinstance(error, dict) else str(error)
+        more = f" (and {len(items) - 1} more of its records)" if len(items) > 1 else ""
+        return (f"{path}: Elasticsearch rejected record {first.get('_id')} of letter {lid} "
+                f"(HTTP {first.get('status')}): {reason}{more}; the letter was not indexed")
 
     def index(self, replies: Iterable[dict], batch_size: int = BATCH_LETTERS) -> IndexResult:
         result = IndexResult()
