@@ -56,6 +56,7 @@ def test_issuer(text, expected):
     "时间:2017-08-20  来源:长治日报\n王代表:\n" + BODY,
     "来源: 日期: 【字号:大 中\n胡敏委员:\n" + BODY,
     "平原代表:\n" + BODY + "联 系 人:陈乃俊\n2025年7月28日\n",
+    "王代表:\n" + BODY + "我局将继续做好相关工作。\n2023年5月8日\n",
 ])
 def test_no_issuer(text):
     assert _issuer(text) is None

@@ -76,7 +76,11 @@ def _context_score(before: str, after: str) -> float:
     if before.strip():
         if before.rstrip().endswith(("(", "（")) or SENTENCE_PUNCT.search(before) or len(before.strip()) > 20:
             return 0.05  # cited in a sentence or in brackets
-        return 0.3 if before.endswith((" ", "\t")) else 0.1
+        if not before.endswith((" ", "\t")):
+            return 0.1
+        # set apart by spaces on a header line: 签发人：李光亚    许环〔2019〕4号 / XX局文件 许环〔2019〕4号
+        quiet_after = not after.strip() or GRADE_SUFFIX.match(after) or SIGNER_LABEL.match(after)
+        return 0.85 if SIGNER_LABEL.search(before) or before.rstrip().endswith("文件") else 0.6 if quiet_after else 0.3
     if not after.strip() or GRADE_SUFFIX.match(after) or SIGNER_LABEL.match(after):
         return 0.95
     if CITED_AFTER.match(after):

@@ -30,7 +30,7 @@ TO_LETTER = {"甲": "A", "乙": "B", "丙": "C", "丁": "D"}
 LETTER = "A-D甲乙丙丁"
 _SP = r"[ \t]*"
 # The class as written: B, B类, (B), (B)类, (B类).
-GRADE_BODY = rf"(?P<open>[(（]{_SP})?(?P<letter>[{LETTER}]){_SP}(?:类{_SP})?(?P<close>[)）])?(?:{_SP}类)?"
+GRADE_BODY = rf"(?P<open>[(（【\[]{_SP})?(?P<letter>[{LETTER}]){_SP}(?:类{_SP})?(?P<close>[)）】\]])?(?:{_SP}类)?"
 # Nothing word-like right after the class, and no legend dash or colon after it.
 GRADE_END = rf"(?![A-Za-z0-9{CJK}])(?!{_SP}[—\-–:：])"
 LABEL = r"(?:办理结果|办复结果|答复类别|办复类别|办理类别|办结类别|答复类型|办理类型|办复类型|结果类别|分类标识|类别)"

@@ -98,7 +98,7 @@ def org_span(line: str, min_cjk: int = 4) -> tuple[int, int] | None:
     stripped = line.strip()
     if not min_cjk <= len(stripped) <= 42 or not stripped.endswith(ORG_ENDINGS) or _NOT_ORG_CHAR.search(stripped):
         return None
-    if len(_CJK_CHAR.findall(stripped)) < min_cjk:
-        return None
+    if len(_CJK_CHAR.findall(stripped)) < min_cjk or "  " in stripped or "\t" in stripped:
+        return None  # too short, or several names side by side (joint letters)
     start = line.index(stripped)
     return start, start + len(stripped)
