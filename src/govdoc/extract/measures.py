@@ -141,9 +141,7 @@ def _from_headings(norm: NormText, heads: list[HeadingCandidate]) -> list[Measur
         end = closing_start(text, h.title_end, end)
         parent = heads[h.parent] if h.parent is not None else None
         context = text[parent.title_start:parent.title_end] if parent else _lead_in(text, _list_start(heads, i))
-        first = SENTENCE_RE.search(text, h.title_start, end)
-        planned = bool(FUTURE_RE.search(context) or FUTURE_RE.search(text[a:b])
-                       or (first and FUTURE_RE.search(first.group()[:30])))
+        planned = bool(FUTURE_RE.search(context) or FUTURE_RE.search(title))
         out.append(MeasureCandidate(a, b, h.title_start, end, norm.slice(parent.title_start, parent.title_end)
                                     if parent else None, "heading", planned,
                                     confidence=0.75 if h.run_in else 0.85))

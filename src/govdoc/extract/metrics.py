@@ -14,12 +14,13 @@ address and contact lines.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Optional
+from typing import Optional, Sequence
 
+from spacy.attrs import IDX
 from spacy.language import Language
 
 from govdoc.model import Comparison, Metric, Rank
@@ -44,8 +45,14 @@ UNIT_GUARD = {
     "所": r"(?![有属以在谓得])",
 }
 MULTIPLIER = r"(?P<mult>百万|千万|万|亿|千)"
-ARABIC = r"(?<![A-Za-z0-9_.\-/:+#@~])(?P<ar>\d+(?:\.\d+)?)(?![-/:~.]\d)"
-CHINESE = rf"(?<![第每逐唯统万之某几初单{_CN}百千零〇])(?P<cn>[{_CN}][{_CN}百千零〇]*)"
+# A number starts at the start of its digit run (one cheap look-behind) and is read possessively,
+# so that a long digit run (a phone or index number) is not retried at every shorter length;
+# what else may stand before it is checked in Python at each match.
+NUMBER = (rf"(?:(?P<ar>(?<![\d.])\d++(?:\.\d++)?)"
+          rf"|(?P<cn>(?<![{_CN}百千零〇])[{_CN}][{_CN}百千零〇]*+))")
+NOT_BEFORE_ARABIC = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/:+#@~")
+NOT_BEFORE_CHINESE = set("第每逐唯统万之某几初单百千零〇" + _CN)
+AFTER_ARABIC_RE = re.compile(r"[-/:~.]\d")
 
 
 @lru_cache(maxsize=1)
@@ -61,22 +68,25 @@ def units() -> dict[str, str]:
 
 
 def _unit_alternation() -> str:
-    parts = []
+    """The units as one alternation grouped by first character (longest first within a group),
+    behind a look-ahead on the first characters so that a number without a unit fails fast."""
+    groups: dict[str, list[str]] = {}
     for u in sorted(units(), key=len, reverse=True):
         guard = UNIT_GUARD.get(u, "")
         if u[-1].isascii() and u[-1].isalpha():
             guard += r"(?![A-Za-z])"
-        parts.append(re.escape(u) + guard)
-    return "|".join(parts)
+        groups.setdefault(u[0], []).append(re.escape(u) + guard)
+    first = "".join(re.escape(c) for c in groups)
+    return f"(?=[{first}])(?:" + "|".join("|".join(g) for g in groups.values()) + ")"
 
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern]:
     unit = _unit_alternation()
-    number = rf"(?:{ARABIC}|{CHINESE})"
     return {
         "quantity": re.compile(
-            rf"{number}{_SP}(?P<mid>余|多)?{MULTIPLIER}?{_SP}(?P<unit>{unit})?(?P<post>以上|以下|左右|以内|之内|内)?"),
+            rf"{NUMBER}{_SP}(?P<mid>余|多)?(?:{MULTIPLIER}?{_SP}(?P<unit>{unit})|(?P<bare>万|亿))"
+            r"(?P<post>以上|以下|左右|以内|之内|内)?"),
         "rank": re.compile(
             rf"(?:排名|排在|排位|排|位列|位居|居于|居|列){_SP}(?P<scope>全国|全省|全市|全区|全县|全州|[省市区县]内)?"
             rf"{_SP}第{_SP}(?P<num>\d{{1,3}}|[{_CN}]{{1,3}})(?:{_SP}[位名])?"),
@@ -104,7 +114,7 @@ LEFT_MAX, RIGHT_MAX = 8, 8
 # Words that end a counted noun phrase after the measure word (1617 个行政村|进行试点).
 RIGHT_STOP_RE = re.compile(r"[的和及与已均都将为是在对把被从向由并等]|进行|实行|开展|实施|纳入|作为|完成|参加|启动")
 LEFT_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?[ \t]*[年月日号]?")
-LEFT_TRIM_RE = re.compile(r"(?:其中|目前|共|累计|已|在|对|将|并|和|及|与|了|的)+")
+LEFT_TRIM_RE = re.compile(r"(?:其中|目前|共|累计|在|对|将|并|和|及|与|了|的)+")
 INDICATOR_TAIL_RE = re.compile(r"(?:共|累计|合计|总计|达到|达|已在|已|在|约)+$")
 
 
@@ -150,7 +160,7 @@ def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "。!?\n") + 1
 
 
-def _left(text: str, pos: int, floor: int, word_starts: Optional[set[int]]) -> int:
+def _left(text: str, pos: int, floor: int, word_starts: Optional["WordStarts"]) -> int:
     """Start of the words before ``pos`` that name what the number measures."""
     a = pos
     while a > floor and pos - a < LEFT_MAX and text[a - 1] not in CLAUSE_BREAK:
@@ -176,7 +186,7 @@ def _left(text: str, pos: int, floor: int, word_starts: Optional[set[int]]) -> i
     return a
 
 
-def _right(text: str, pos: int, word_starts: Optional[set[int]]) -> int:
+def _right(text: str, pos: int, word_starts: Optional["WordStarts"]) -> int:
     """End of the counted noun right after a measure word (6 个|县级以上黑臭水体)."""
     b = pos
     while b < len(text) and b - pos < RIGHT_MAX and "\u4e00" <= text[b] <= "\u9fff":
@@ -192,10 +202,17 @@ def _right(text: str, pos: int, word_starts: Optional[set[int]]) -> int:
 
 def _quantity(m: re.Match, text: str) -> Optional[tuple[float | int, str, Optional[str]]]:
     """(value, unit, qualifier) of a number-unit match, or None when it is not a metric."""
+    unit = (m.group("mult") or m.group("bare") or "") + (m.group("unit") or "")
+    s = m.start()
+    before = text[s - 1] if s else ""
+    if m.group("ar"):
+        if before in NOT_BEFORE_ARABIC or AFTER_ARABIC_RE.match(text, m.end("ar")):
+            return None
+    elif before in NOT_BEFORE_CHINESE:
+        return None
     raw_num = m.group("ar") or m.group("cn")
     value = _number(raw_num)
-    unit = (m.group("mult") or "") + (m.group("unit") or "")
-    if value is None or not unit:
+    if value is None:
         return None
     base = m.group("unit")
     if m.group("cn"):
@@ -203,8 +220,6 @@ def _quantity(m: re.Match, text: str) -> Optional[tuple[float | int, str, Option
             return None  # 两次下放 (adverbial), 一条环乡路 (article), 二位代表, 近两年
     if base == "年" and (value >= 1000 or m.group("mult")):
         return None  # a year
-    if m.group("ar") and base is None and m.end() < len(text) and text[m.end()] in "年月日号":
-        return None
     qualifier = m.group("mid") or m.group("post")
     return value, unit, qualifier
 
@@ -229,10 +244,25 @@ def _first_pass(text: str) -> list[MetricCandidate]:
     return out
 
 
-def find_metrics(norm: NormText, word_starts: Optional[Iterable[int]] = None) -> list[MetricCandidate]:
-    """Every metric in text order, deduplicated by its verbatim wording."""
+class WordStarts:
+    """Membership test over the sorted offsets where the Doc's (jieba) words start."""
+
+    def __init__(self, offsets: Sequence[int]):
+        self.offsets = offsets
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_left(self.offsets, pos)
+        return i < len(self.offsets) and self.offsets[i] == pos
+
+    def __bool__(self) -> bool:
+        return len(self.offsets) > 0
+
+
+def find_metrics(norm: NormText, word_starts: Optional[Sequence[int]] = None) -> list[MetricCandidate]:
+    """Every metric in text order, deduplicated by its verbatim wording.  ``word_starts`` (sorted
+    offsets of word starts, e.g. the Doc's token offsets) keeps widened spans on word boundaries."""
     text = norm.match
-    words = set(word_starts) if word_starts is not None else None
+    words = WordStarts(word_starts) if word_starts is not None else None
     special = _first_pass(text)
     covered = sorted((c.start, c.end) for c in special)
     cstarts = [a for a, _ in covered]
@@ -241,10 +271,9 @@ def find_metrics(norm: NormText, word_starts: Optional[Iterable[int]] = None) ->
     found = list(special)
     for m in patterns()["quantity"].finditer(text):
         s = m.start()
-        if _inside(covered, cstarts, s) or _inside(quoted, qstarts, s):
-            continue
         q = _quantity(m, text)
-        if q is None or text[max(0, s - 2):s].strip().endswith("第") or _line_is_chrome(text, s):
+        if (q is None or _inside(covered, cstarts, s) or _inside(quoted, qstarts, s)
+                or text[max(0, s - 2):s].strip().endswith("第") or _line_is_chrome(text, s)):
             continue
         value, unit, qualifier = q
         pre = PRE_QUALIFIER_RE.search(text, max(0, s - 3), s)
@@ -259,7 +288,7 @@ def find_metrics(norm: NormText, word_starts: Optional[Iterable[int]] = None) ->
     return _dedupe(norm, found)
 
 
-def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[set[int]]) -> None:
+def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[WordStarts]) -> None:
     """Widen each span to identify the fact, and fill indicator, as_of and scope."""
     text = norm.match
     prev_end, last_indicator, last_sentence = 0, None, -1
@@ -315,5 +344,5 @@ def to_models(norm: NormText, found: list[MetricCandidate]) -> list[Metric]:
 @Language.component("govdoc_metrics", assigns=["doc._.metrics"])
 def metrics_component(doc):
     norm = doc._.norm
-    doc._.metrics = to_models(norm, find_metrics(norm, (t.idx for t in doc)))
+    doc._.metrics = to_models(norm, find_metrics(norm, doc.to_array(IDX)))
     return doc

@@ -27,16 +27,20 @@ _CN_NUM = "一二三四五六七八九十"
 _SP = r"[ \t\u3000]*"
 # Marker styles, outermost first; the rank is the style's place in this tuple.
 STYLES = ("cn", "pcn", "ar", "par", "circ")
-HEADING_RE = re.compile(
-    rf"(?:^|(?<=[。!?;:]))(?P<lead>{_SP})(?P<marker>"
+# Anchored on the character before the marker (a line break or a sentence end), consumed rather
+# than looked behind, so that the engine skips ahead to those characters; the text start is
+# tried separately.
+MARKER = (
+    rf"{_SP}(?P<marker>"
     rf"(?P<cn>[{_CN_NUM}]{{1,3}}){_SP}[、.]"          # 一、  一.
     rf"|\({_SP}(?P<pcn>[{_CN_NUM}]{{1,3}}){_SP}\)"    # (一)  （一）
     rf"|(?P<ar>\d{{1,2}}){_SP}(?:、|\.(?!\d))"        # 1.  1、  1．  (not 1.5)
     rf"|\({_SP}(?P<par>\d{{1,2}}){_SP}\)"             # (1)  （1）
     rf"|(?P<circ>[①-⑳])"                             # ①
-    rf"){_SP}",
-    re.M,
+    rf"){_SP}"
 )
+HEADING_RE = re.compile(rf"[。!?;:\n]{MARKER}")
+HEADING_AT_START_RE = re.compile(MARKER)
 # Where a title stops: a sentence end, a line end, or a layout gap between two CJK characters.
 TITLE_END_RE = re.compile(rf"[。!?;\n]|(?<=[{CJK}”》)])[ \t\u3000]+(?=[{CJK}“《])")
 TITLE_MAX = 60
@@ -72,7 +76,8 @@ def _number(style: str, digits: str) -> Optional[int]:
 def _raw_candidates(norm: NormText) -> list[HeadingCandidate]:
     text = norm.match
     out = []
-    for m in HEADING_RE.finditer(text):
+    first = HEADING_AT_START_RE.match(text)
+    for m in ([first] if first else []) + list(HEADING_RE.finditer(text)):
         style = next(s for s in STYLES if m.group(s))
         title_start = m.end()
         if title_start >= len(text) or text[title_start] == "\n":

@@ -1,0 +1,102 @@
+"""Measures: items set out as headings, 一是… lists, semicolon lists or a 建议 field — and nothing else."""
+import pytest
+
+from govdoc.extract.measures import find_measures, to_models
+from govdoc.normalize import NormText, normalize
+from govdoc.read import read_path
+
+
+def measures(text):
+    norm = NormText(text)
+    return to_models(norm, find_measures(norm))
+
+
+def titles(text):
+    return [m.title for m in measures(text)]
+
+
+@pytest.fixture(scope="module")
+def seed_norm(seed_path):
+    return normalize(read_path(seed_path).pages)
+
+
+def test_seed_gives_the_six_fangguanfu_measures(seed_norm, seed_gold):
+    found = to_models(seed_norm, find_measures(seed_norm))
+    assert [m.title for m in found] == seed_gold["measures"]
+    for m in found:
+        assert seed_norm.slice(m.span.start, m.span.end) == m.title
+        assert m.section == "深化放管服改革，积极为企业服务"
+        assert m.text.startswith(m.title)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # numbered sub-headings under a container heading; report headings are not measures
+    ("一、我市开展污染防治攻坚战取得的成效\n成效显著。\n二、深化改革，积极为企业服务\n"
+     "(一) 简政放权。我局下放审批权限。\n(二) 实行一窗受理。全部进驻。\n三、下步工作措施\n继续努力。\n",
+     ["简政放权", "实行一窗受理"]),
+    # national-ministry response headings
+    ("经认真研究，答复如下：\n一、关于加强长江全流域整体协作\n国家发展改革委积极推进。\n"
+     "二、关于完善生态补偿机制\n财政部加大转移支付。\n", ["关于加强长江全流域整体协作", "关于完善生态补偿机制"]),
+    # 一是…二是…三是 inside a paragraph: the head runs to the first comma
+    ("结合日常检查,一是对传统村落古建筑进行修缮,切实保护历史风貌。二是设置了文物安全公示牌,落实了主体责任。"
+     "三是县政府印发了《关于进一步加强文物保护工作的实施方案》。",
+     ["对传统村落古建筑进行修缮", "设置了文物安全公示牌", "县政府印发了《关于进一步加强文物保护工作的实施方案》"]),
+    # a semicolon-separated list of parallel phrases; a framing clause and a trailing 等方面 are cut
+    ("改造过程中，坚持党建引领，助力旧改；摸清底数，精准施策；强化拆违，挖掘空间；注重民需，成效显著等方面下功夫。",
+     ["坚持党建引领，助力旧改", "摸清底数，精准施策", "强化拆违，挖掘空间", "注重民需，成效显著"]),
+    # a framing first clause is skipped
+    ("一、近段时间,市交警支队已对各大队警力作出重大调整,要求警力全力向学校门口倾斜,路口、路段警力均增加一倍以上,"
+     "为学生安全提供强有力保障,全面加大管控力度。\n二、强化宣传教育。开展进校园活动。\n",
+     ["市交警支队已对各大队警力作出重大调整", "强化宣传教育"]),
+    # a suggestion form's 建议 field
+    ("建议:加强对农村自来水厂水质的监测与公开,加强对配套资金使用情况的监管,畅通意见反馈渠道,确保农村饮水安全。\n",
+     ["加强对农村自来水厂水质的监测与公开", "加强对配套资金使用情况的监管", "畅通意见反馈渠道"]),
+])
+def test_measure_sources(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "一、您这一提案提得很好，对我们的工作很有帮助。\n二、感谢您对交通工作的关心。\n",       # courtesy
+    "(一)承办单位收到建议后,要逐件清点、核对、签收。\n(二)复文要按问题的解决程度标出办理结果。\n",  # directives
+    "一、基本情况\n全县共有公路390条。\n二、存在的问题\n资金不足。\n",                  # report headings
+    "PM2.5 平均浓度 57 微克/立方米，排名全省第 10；优良天数 134 天，排名全省第 9；综合指数 5.1，排名全省第 8。",
+    "统一是必要的。",                                                                       # not 一是
+])
+def test_not_measures(text):
+    assert titles(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a lone 一是 is no list; 一是 items inside a counted heading elaborate it
+    ("(一)深入开展专项整治工作。\n(二)强化部门日常联合监管协作。一是加强部门联动,进一步落实网格责任",
+     ["深入开展专项整治工作", "强化部门日常联合监管协作"]),
+    ("(一)强化监管。一是加强部门联动,落实责任。二是开展联合检查,查处违法行为。\n(二)加强宣传。\n",
+     ["强化监管", "加强宣传"]),
+])
+def test_inline_items_inside_a_measure_heading_are_not_repeated(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize("text,status", [
+    ("下一步工作打算\n一、加强沟通协调。积极争取政策。\n二、强化督促检查。\n", "planned"),
+    ("一、加强沟通协调。提出下一步工作思路和要求。\n二、强化督促检查。\n", "taken"),
+    ("接下来街道将从以下三方面抓好工作:\n一、强化监督,确保质量。做好监督。\n二、强化排摸,确保底数清。\n", "planned"),
+    ("一、我局将继续加大投入。\n二、拟申报省级试点。\n", "planned"),
+    ("一、简政放权。我局将环境影响报告表类项目下放至县级审批。\n二、实行一窗受理。已全部进驻。\n", "taken"),
+])
+def test_status_planned_when_the_item_or_its_lead_in_speaks_of_the_future(text, status):
+    assert {m.status for m in measures(text)} == {status}
+
+
+def test_cited_documents_carry_the_number_after_the_title():
+    text = ("一、统筹规划。根据《山东省人民政府办公厅关于印发深入推进城镇老旧小区改造实施方案的通知》(鲁政办字〔2020〕28号)"
+            "和《城镇老旧小区改造技术导则》编制计划。\n二、加快实施。\n")
+    first = measures(text)[0]
+    assert [(c.title, c.doc_number) for c in first.cited_documents] == [
+        ("山东省人民政府办公厅关于印发深入推进城镇老旧小区改造实施方案的通知", "鲁政办字〔2020〕28号"),
+        ("城镇老旧小区改造技术导则", None)]
+
+
+def test_pipeline_writes_the_seed_measures(parsed_seed, seed_gold):
+    assert [m.title for m in parsed_seed.measures] == seed_gold["measures"]

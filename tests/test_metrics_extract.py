@@ -1,0 +1,125 @@
+"""Metrics: quantities with units, rankings and comparisons — and none of the numbers that are not facts."""
+from collections import Counter
+
+import pytest
+
+from govdoc.extract.metrics import find_metrics, to_models
+from govdoc.normalize import NormText, normalize
+from govdoc.read import read_path
+
+
+def metrics(text):
+    norm = NormText(text)
+    return to_models(norm, find_metrics(norm))
+
+
+@pytest.fixture(scope="module")
+def seed_norm(seed_path):
+    return normalize(read_path(seed_path).pages)
+
+
+def test_seed_gives_all_gold_metrics_with_true_spans(seed_norm, seed_gold):
+    found = to_models(seed_norm, find_metrics(seed_norm))
+    assert Counter((m.value, m.unit) for m in found) == Counter((g["value"], g["unit"]) for g in seed_gold["metrics"])
+    raws = {m.raw.replace(" ", "") for m in found}
+    for g in seed_gold["metrics"]:  # each gold span is covered by the raw of a found metric
+        assert any(g["text"].replace(" ", "") in r or r in g["text"].replace(" ", "") for r in raws), g["text"]
+    for m in found:
+        assert seed_norm.slice(m.span.start, m.span.end) == m.raw
+        assert seed_norm.text[m.span.start:m.span.end].strip() == m.raw
+
+
+@pytest.mark.parametrize("text,value,unit,qualifier", [
+    ("建筑面积约152万平方米。", 152, "万平方米", "约"),
+    ("受益人口1.2万人。", 1.2, "万人", None),
+    ("帮扶企业三千余家。", 3000, "家", "余"),
+    ("九成群众表示满意。", 9, "成", None),
+    ("涉及三个社区。", 3, "个", None),
+    ("全县50户以上自然村道路硬化。", 50, "户", "以上"),
+    ("累计清扫路面23784km。", 23784, "km", None),
+    ("完成率 90.9%。", 90.9, "%", None),
+    ("优良天数 134 天。", 134, "天", None),
+    ("涉及8312套130余万平方米。", 130, "万平方米", "余"),
+    ("2014年度全国有6600万农村居民解决了饮水安全问题。", 6600, "万", None),
+    ("应在收到建议之日起3个月内办理完毕。", 3, "个月", "内"),
+    ("在接到建议的10日内联系。", 10, "日", "内"),
+    ("警力均增加一倍以上。", 1, "倍", "以上"),
+    ("检查经营户180余家次。", 180, "家次", "余"),
+])
+def test_quantity_variants(text, value, unit, qualifier):
+    found = metrics(text)
+    hit = [m for m in found if m.unit == unit]
+    assert len(hit) == 1, found
+    assert hit[0].value == pytest.approx(value)
+    assert hit[0].qualifier == qualifier
+
+
+def test_rank_and_comparison():
+    found = metrics("截止 9 月 19 日，全市综合指数排名全省第 8，其中，PM10 平均浓度 85 微克/立方米，较全省均值低 9 微克。")
+    rank, pm10, comp = found
+    assert (rank.raw, rank.value, rank.unit, rank.rank.position, rank.rank.scope) == ("排名全省第 8", 8, "名次", 8, "全省")
+    assert (pm10.raw, pm10.indicator, pm10.value, pm10.unit) == ("PM10 平均浓度 85 微克/立方米", "PM10 平均浓度", 85,
+                                                               "微克/立方米")
+    assert comp.raw == "较全省均值低 9 微克"
+    assert comp.comparison.model_dump() == {"baseline": "全省均值", "direction": "lower", "delta": 9, "unit": "微克"}
+    assert {m.as_of for m in found} == {"9 月 19 日"}
+    assert {m.scope for m in found} == {"全市"}
+
+
+@pytest.mark.parametrize("text,as_of,scope", [
+    ("截止目前，全市 77 个联审联批重点项目，已完成 70 个。", "目前", "全市"),
+    ("截止今年6月底全区共摸排新增危旧房5289套。", "今年6月底", "全区"),
+    ("新增危旧房5289套。", None, None),
+])
+def test_as_of_and_scope(text, as_of, scope):
+    found = metrics(text)
+    assert found and {(m.as_of, m.scope) for m in found} == {(as_of, scope)}
+
+
+@pytest.mark.parametrize("text,raw,indicator", [
+    ("全市农村生活垃圾分类已在 67 个乡镇、1617 个行政村进行试点。", "67 个乡镇", "乡镇"),
+    ("全市农村生活垃圾分类已在 67 个乡镇、1617 个行政村进行试点。", "1617 个行政村", "行政村"),
+    ("2018年由各乡镇建设了工程62个项目,全长171.388公里,总投资7981.217万元。", "总投资7981.217万元", "总投资"),
+    ("截止目前，全市 77 个联审联批重点项目，已完成 70 个，完成率 90.9%。", "已完成 70 个", "已完成"),
+])
+def test_raw_names_the_fact(text, raw, indicator):
+    hit = [m for m in metrics(text) if m.raw == raw]
+    assert hit and hit[0].indicator == indicator
+
+
+@pytest.mark.parametrize("text", [
+    "2019年9月20日印发。",                                   # a date
+    "自 2016 年开始，于2018年10月印发。",                   # years
+    "许环〔2019〕4号",                                         # a document number
+    "对市七届人大四次会议第134号建议的答复",                  # session and item numbers
+    "联系电话：0374-6069500，邮编：461000",                   # phone, postcode
+    "索引号：11332500MB1960337R/2025-41491",                  # index number
+    "噪声执行GB12348-2008标准2类区限值。",                    # a standard code, a zone class
+    "水质达到 III 类，部分达到Ⅲ类。",                          # water classes
+    "“十三五”期间，实施“1+3+N”合作框架。",                    # plan period, slogan
+    "纳入全市“四个一百”专项行动，推进“千名专家进百县帮万企”活动。",  # quoted slogans
+    "实现一村一幼。",                                          # slogan
+    "一是加强联动，二是开展检查。第一，强化宣传。",           # ordinal markers
+    "一个村小组至少有一条硬化道路。",                          # generic phrase
+    "我局分别于 2016 年和 2018 年两次下放审批权限。",          # adverbial count
+    "司长虹、杨胜利二位代表：",                                # 二位 in a salutation
+    "浏览量:1次  发布时间:2021-08-23 15:26",                  # page chrome
+    "抄送:市人大代选工委(1份),市政府督查室(1份)",             # distribution line
+    "《许昌市2017-2018年秋冬季工业企业错峰生产实施方案》",     # a title
+    "加快4A以上景区通景公路建设。",                            # a grade code
+    "从以下三方面抓好工作。",                                  # 三方面 is not 3 方
+    "于201782日听取了代表意见,810日电话汇报。",                # dates that lost 月
+])
+def test_not_metrics(text):
+    assert metrics(text) == []
+
+
+def test_repeated_fact_listed_once():
+    found = metrics("全区共有老旧小区105个。据统计，全区共有老旧小区105个，另有城中村10个。")
+    assert [m.raw for m in found].count("全区共有老旧小区105个") <= 1
+    assert sorted(m.value for m in found) == [10, 105]
+
+
+def test_pipeline_writes_the_seed_metrics(parsed_seed, seed_gold):
+    assert Counter((m.value, m.unit) for m in parsed_seed.metrics) == Counter(
+        (g["value"], g["unit"]) for g in seed_gold["metrics"])
