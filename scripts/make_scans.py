@@ -1,13 +1,14 @@
 """Render corpus letters into born-digital PDFs and into page images that look scanned.
 
     .venv/bin/python scripts/make_scans.py OUT_DIR [LETTER.txt ...] [--dpi 300] [--noise mild]
-        [--formats pdf,scan-pdf,png,tiff]
+        [--formats pdf,scan-pdf,png,jpeg,tiff,tiff-g4]
 
 Each letter becomes, per requested format:
   <stem>.pdf        born-digital PDF with a CJK font (text layer, no OCR needed)
   <stem>.scan.pdf   image-only PDF of the degraded pages (needs OCR)
-  <stem>.p<N>.png   one greyscale PNG per degraded page
-  <stem>.tif        one multi-page TIFF of the degraded pages
+  <stem>.p<N>.png   one greyscale PNG per degraded page (.jpg: JPEG)
+  <stem>.tif        one multi-page greyscale TIFF of the degraded pages
+  <stem>.g4.tif     the same pages bitonal, CCITT G4 compressed (as archive scanners store them)
 and OUT_DIR/MANIFEST.tsv maps every file to the gold of its source letter (the gold of a
 letter is the gold of its scans).  Without letters, renders corpora/seed and corpora/real.
 
@@ -113,7 +114,7 @@ def degrade(img: Image.Image, noise: str, rng: random.Random) -> Image.Image:
     return Image.fromarray(arr.clip(0, 255).astype(np.uint8))
 
 
-def image_pdf(pages: list[Image.Image], dpi: int, quality: int = 70) -> bytes:
+def image_pdf(pages: list[Image.Image], dpi: int, quality: int = 60) -> bytes:
     """An image-only PDF (no text layer), pages JPEG-compressed like a scanner's output."""
     buf = io.BytesIO()
     pages = [p.copy() for p in pages]
@@ -121,11 +122,15 @@ def image_pdf(pages: list[Image.Image], dpi: int, quality: int = 70) -> bytes:
     return buf.getvalue()
 
 
-def tiff(pages: list[Image.Image], dpi: int) -> bytes:
+def tiff(pages: list[Image.Image], dpi: int, bitonal: bool = False) -> bytes:
+    """Multi-page TIFF: greyscale (deflate) or, like most archive scanners, bitonal CCITT G4."""
     buf = io.BytesIO()
-    pages = [p.copy() for p in pages]  # Pillow keeps the last save's options on the image
+    if bitonal:
+        pages = [p.point(lambda v: 255 if v > 150 else 0).convert("1") for p in pages]
+    else:
+        pages = [p.copy() for p in pages]  # Pillow keeps the last save's options on the image
     pages[0].save(buf, format="TIFF", save_all=True, append_images=pages[1:], dpi=(dpi, dpi),
-                  compression="tiff_adobe_deflate")
+                  compression="group4" if bitonal else "tiff_adobe_deflate")
     return buf.getvalue()
 
 
@@ -144,7 +149,7 @@ def make(txt: Path, out: Path, formats: set[str], dpi: int, noise: str, font: Pa
     if "pdf" in formats:
         (out / f"{stem}.pdf").write_bytes(pdf)
         rows.append((f"{stem}.pdf", "pdf", *meta, "", "none", ""))
-    if formats & {"scan-pdf", "png", "tiff"}:
+    if formats & {"scan-pdf", "png", "jpeg", "tiff", "tiff-g4"}:
         rng = random.Random(f"{seed}:{stem}:{dpi}:{noise}")
         pages = [degrade(p, noise, rng) for p in rasterize(pdf, dpi)]
         n = str(len(pages))
@@ -154,6 +159,13 @@ def make(txt: Path, out: Path, formats: set[str], dpi: int, noise: str, font: Pa
         if "tiff" in formats:
             (out / f"{stem}.tif").write_bytes(tiff(pages, dpi))
             rows.append((f"{stem}.tif", "tiff", *meta, str(dpi), noise, n))
+        if "tiff-g4" in formats:
+            (out / f"{stem}.g4.tif").write_bytes(tiff(pages, dpi, bitonal=True))
+            rows.append((f"{stem}.g4.tif", "tiff-g4", *meta, str(dpi), noise, n))
+        if "jpeg" in formats:
+            for i, page in enumerate(pages, 1):
+                page.save(out / f"{stem}.p{i}.jpg", dpi=(dpi, dpi), quality=60)
+                rows.append((f"{stem}.p{i}.jpg", "jpeg", *meta, str(dpi), noise, "1"))
         if "png" in formats:
             for i, page in enumerate(pages, 1):
                 page.save(out / f"{stem}.p{i}.png", dpi=(dpi, dpi), optimize=True)

@@ -87,6 +87,9 @@ class BatchIndexer:
             self.state.mark(list(letters), NOT_INDEXED)
 
     def delete_pending(self, patient: bool = False) -> None:
+        """Remove letters whose file changed or failed from the index, then their JSON."""
         ids = self.state.pending_deletes()
         if ids and self._try(lambda: self.backend.delete(ids), patient):
+            for lid in ids:
+                (self.json_dir / f"{lid}.json").unlink(missing_ok=True)
             self.state.deleted(ids)

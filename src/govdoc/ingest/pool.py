@@ -17,6 +17,7 @@ from typing import Iterable, Iterator, Optional
 from govdoc.ingest.worker import Options, Outcome, worker_main
 
 START_TIMEOUT = 300.0  # seconds a new worker may take to load spaCy and the OCR engine
+MAX_START_FAILURES = 3  # workers that die before they are ready, before the run gives up
 
 
 @dataclass
@@ -34,6 +35,7 @@ class WorkerPool:
         self.ctx = mp.get_context("spawn")
         self.opts = opts
         self.timeout = timeout
+        self.start_failures = 0
         self.slots: list[Slot] = [self._spawn() for _ in range(max(1, workers))]
 
     def _spawn(self) -> Slot:
@@ -78,11 +80,14 @@ class WorkerPool:
                 return
         except (EOFError, OSError):
             pass
+        slot.process.join(5)
         code = slot.process.exitcode
         if slot.path:  # died while working on a file
             yield Outcome(slot.path, error=f"worker crashed (exit code {code}) while reading the file")
         elif not slot.ready:
-            raise RuntimeError(f"an ingest worker failed to start (exit code {code})")
+            self.start_failures += 1
+            if self.start_failures > MAX_START_FAILURES:
+                raise RuntimeError(f"ingest workers fail to start (exit code {code}); see the messages above")
         self._replace(slot)
 
     def _next_deadline(self) -> float:

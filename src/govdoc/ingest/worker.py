@@ -35,6 +35,7 @@ class Outcome:
     error: Optional[str] = None  # the reason, in the user's terms; None when parsed
     reply: Optional[dict] = None
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the worker process on this file (all its threads)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -76,7 +77,7 @@ def parse_one(path: str, opts: Options) -> Outcome:
     from govdoc.errors import BadInput
     from govdoc.index.base import letter_id
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     out = Outcome(path, sha256=file_sha256(Path(path)))
     try:
         result = read_document(Path(path), opts)
@@ -93,8 +94,22 @@ def parse_one(path: str, opts: Options) -> Outcome:
         out.error = "out of memory"
     except Exception as exc:  # an internal bug: name it, keep the batch going
         out.error = f"internal error: {type(exc).__name__}: {exc}"
-    out.seconds = time.perf_counter() - start
+    out.seconds, out.cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
     return out
+
+
+def die_with_parent() -> None:
+    """Linux: the kernel kills this worker when the ingest process dies (kill -9 included),
+    so no orphan keeps OCRing a file nobody will record."""
+    import ctypes
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except OSError:  # pragma: no cover - no glibc
+            pass
 
 
 def init_worker(ocr: str) -> None:
@@ -102,14 +117,18 @@ def init_worker(ocr: str) -> None:
     from govdoc.nlp.pipeline import make_nlp
     from govdoc.read import ocr as ocr_module
 
+    from govdoc.build import parse_text
+
     ocr_module.configure(threads=1)
     make_nlp()
+    parse_text("许昌市生态环境局\n关于第1号建议的答复\n")  # loads jieba's dictionary and the rest, once
     if ocr != "never":
         ocr_module.engine()
 
 
 def worker_main(conn, opts: Options) -> None:
     """Process loop: send "ready", then answer each path with an Outcome; None stops it."""
+    die_with_parent()
     init_worker(opts.ocr)
     conn.send("ready")
     while True:

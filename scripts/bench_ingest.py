@@ -1,0 +1,150 @@
+"""Ingest benchmark: OCR throughput, the speed-up of a second worker, born-digital throughput,
+and what OCR costs in accuracy (per-field F1 on scans next to the same letters as text, and
+the OCR character error rate against the source text).
+
+    .venv/bin/python scripts/bench_ingest.py [--scans corpora/scans] [--speed-pages 8] [--workers 2]
+
+Scans come from MANIFEST.tsv (made by scripts/make_scans.py); their gold is the source letter's.
+Throughput is measured with the ingest worker pool itself, after the workers are up (spaCy and
+the OCR engine loaded), so it is the steady-state rate of a long ingest.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import json
+import os
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from govdoc.eval.score import HEADER_FIELDS, Report, expected, predicted  # noqa: E402
+from govdoc.ingest.pool import WorkerPool  # noqa: E402
+from govdoc.ingest.worker import Options, init_worker  # noqa: E402
+from govdoc.text.zh import fold_width  # noqa: E402
+
+
+def manifest(scans: Path, dpi: str = "300") -> list[dict]:
+    with open(scans / "MANIFEST.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return [r for r in rows if r["dpi"] == dpi and r["gold"] and r["format"] != "pdf"]
+
+
+def timed_pool(paths: list[str], workers: int, json_dir: str) -> tuple[float, int, float]:
+    """(seconds, pages, worker CPU seconds) to ingest-parse ``paths`` with ``workers`` warm workers."""
+    warm = [str(p) for p in sorted((ROOT / "corpora" / "real").glob("*.txt"))[:workers]]
+    with WorkerPool(workers, Options(json_dir), timeout=3600) as pool:
+        list(pool.map(warm))  # workers up and warm: spaCy loaded, OCR engine built
+        t0 = time.perf_counter()
+        outcomes = list(pool.map(paths))
+        seconds = time.perf_counter() - t0
+    bad = [o for o in outcomes if not o.ok]
+    if bad:
+        print(f"  {len(bad)} failed, e.g. {bad[0].path}: {bad[0].error}", file=sys.stderr)
+    return seconds, sum(o.pages for o in outcomes), sum(o.cpu_seconds for o in outcomes)
+
+
+def _ocr_and_parse(path: str) -> tuple[str, dict]:
+    from govdoc.build import parse_read
+    from govdoc.read import read_path
+
+    result = read_path(path)
+    text = "\n".join(p.text for p in result.pages)
+    return text, parse_read(result)[0].model_dump(mode="json")
+
+
+def _canon(text: str) -> str:
+    return "".join(fold_width(text).split())
+
+
+def cer(ocr: str, source: str) -> tuple[int, int]:
+    """(edits, source length) over text with whitespace removed and width folded; edits from a
+    difflib alignment (each unequal block costs its longer side)."""
+    a, b = _canon(source), _canon(ocr)
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal"), len(a)
+
+
+def f1_row(name: str, scan: Report, text: Report) -> str:
+    s, t = scan.fields[name] if name in scan.fields else scan.overall(HEADER_FIELDS), \
+        text.fields[name] if name in text.fields else text.overall(HEADER_FIELDS)
+    return f"  {name:<12} {s.f1:6.3f}  {t.f1:6.3f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scans", type=Path, default=ROOT / "corpora" / "scans")
+    ap.add_argument("--speed-pages", type=int, default=8, help="scan pages timed with 1 and with N workers")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--skip-speed", action="store_true")
+    args = ap.parse_args()
+    rows = manifest(args.scans)
+    scan_paths = [str(args.scans / r["file"]) for r in rows]
+    print(f"{len(rows)} scans at 300 dpi from {args.scans}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if not args.skip_speed:
+            subset, pages = [], 0
+            for r in rows:  # the first scans adding up to --speed-pages pages
+                if pages >= args.speed_pages:
+                    break
+                subset.append(str(args.scans / r["file"]))
+                pages += int(r["pages"] or 1)
+            print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores (other work skews timings)")
+            s1, p1, c1 = timed_pool(subset, 1, tmp)
+            sn, pn, cn = timed_pool(subset, args.workers, tmp)
+            print(f"OCR, 1 worker (1 thread):  {p1} pages in {s1:.1f} s = {p1 / s1:.3f} pages/s;"
+                  f" CPU {c1 / p1:.2f} s/page, {c1 / s1:.2f} cores busy")
+            print(f"OCR, {args.workers} workers:            {pn} pages in {sn:.1f} s = {pn / sn:.3f} pages/s;"
+                  f" CPU {cn / pn:.2f} s/page, {cn / sn:.2f} cores busy")
+            print(f"speed-up {args.workers} workers / 1 worker: {(pn / sn) / (p1 / s1):.2f}x  (target >= 1.7x, >= 0.5 pages/s)")
+            texts = sorted((ROOT / "corpora" / "real").glob("*.txt")) + sorted((ROOT / "corpora" / "seed").glob("*.txt"))
+            st, _, _ = timed_pool([str(p) for p in texts], args.workers, tmp)
+            print(f"born-digital text letters, {args.workers} workers: {len(texts)} in {st:.1f} s = {len(texts) / st:.1f} letters/s")
+            pdf_dir = Path(tmp) / "pdf"
+            pdf_dir.mkdir()
+            import subprocess
+            subprocess.run([sys.executable, str(ROOT / "scripts" / "make_scans.py"), str(pdf_dir), *map(str, texts),
+                            "--formats", "pdf"], check=True, capture_output=True)
+            pdfs = sorted(str(p) for p in pdf_dir.glob("*.pdf"))
+            sp, _, _ = timed_pool(pdfs, args.workers, tmp)
+            print(f"born-digital PDFs, {args.workers} workers: {len(pdfs)} in {sp:.1f} s = {len(pdfs) / sp:.1f} letters/s")
+
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(args.workers, initializer=init_worker, initargs=("auto",)) as ex:
+        results = list(ex.map(_ocr_and_parse, scan_paths))
+    print(f"accuracy pass: {len(rows)} scans OCR'd and parsed in {time.perf_counter() - t0:.1f} s")
+
+    from govdoc.build import parse_path
+    from govdoc.model import Reply
+
+    scan_rep, text_rep = Report(), Report()
+    edits = chars = 0
+    worst = []
+    for r, (ocr_text, reply) in zip(rows, results):
+        gold = expected(json.loads((ROOT / r["gold"]).read_text(encoding="utf-8")))
+        scan_rep.score(r["source"], predicted(Reply.model_validate(reply)), gold)
+        text_rep.score(r["source"], predicted(parse_path(ROOT / r["source"])), gold)
+        e, n = cer(ocr_text, (ROOT / r["source"]).read_text(encoding="utf-8"))
+        edits, chars = edits + e, chars + n
+        worst.append((e / max(n, 1), r["file"]))
+    print(f"OCR character error rate: {edits}/{chars} = {100 * edits / max(chars, 1):.2f}%  (target <= 1%)")
+    print("  worst: " + ", ".join(f"{f} {100 * c:.1f}%" for c, f in sorted(worst, reverse=True)[:3]))
+    print("per-field F1      scan    text")
+    for name in ("kind",) + HEADER_FIELDS + ("metrics", "measures"):
+        print(f1_row(name, scan_rep, text_rep))
+    print(f1_row("header", scan_rep, text_rep) + "   (target: scan header F1 >= 0.95)")
+    text_errs = {(e["doc"], e["field"]) for e in text_rep.errors}
+    diffs = [e for e in scan_rep.errors if (e["doc"], e["field"]) not in text_errs and e["field"] in HEADER_FIELDS]
+    for e in diffs[:15]:
+        print(f"  scan-only error: {json.dumps(e, ensure_ascii=False, default=str)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""OCR boxes → reading-order text: lines grouped by height, sorted by x, CJK joined without
+spaces, wrapped paragraph lines joined back."""
+from __future__ import annotations
+
+import pytest
+
+from govdoc.read.ocr import Box, boxes_to_text, join_words
+
+
+def box(text: str, x0: float, y0: float, width: float | None = None, h: float = 40.0) -> Box:
+    return Box(text, 0.95, x0, y0, x0 + (width if width is not None else h * len(text)), y0 + h)
+
+
+@pytest.mark.parametrize("left, right, joined", [
+    ("签发人：", "李光亚", "签发人：李光亚"),
+    ("PM2.5", "平均浓度", "PM2.5平均浓度"),
+    ("Room", "101", "Room 101"),
+    ("联系电话：", "0374-1234567", "联系电话：0374-1234567"),
+])
+def test_ocr_join_words_spaces_only_between_latin(left, right, joined):
+    assert join_words(left, right) == joined
+
+
+@pytest.mark.parametrize("boxes, text", [
+    # two boxes on one line, given right-to-left and slightly off in height
+    ([box("李光亚", 300, 102), box("签发人：", 100, 100)], "签发人：李光亚"),
+    # lines come back top to bottom whatever the box order; short lines stay apart
+    ([box("第134号建议的答复", 100, 200), box("对市七届人大四次会议", 100, 100),
+      box("张永波代表：您提出的关于统筹生态环境与经济协调发展的建议收悉", 100, 300)],
+     "对市七届人大四次会议\n第134号建议的答复\n张永波代表：您提出的关于统筹生态环境与经济协调发展的建议收悉"),
+])
+def test_ocr_boxes_grouped_into_lines_in_reading_order(boxes, text):
+    assert boxes_to_text(boxes) == text
+
+
+def test_ocr_wrapped_paragraph_lines_are_joined_and_short_lines_kept():
+    lines = [
+        box("许昌市生态环境局", 100, 100),  # short heading line
+        box("您提出的关于统筹生态环境与经济协调发展的建议收悉现答", 100, 160),  # runs to the right edge
+        box("复如下：", 100, 220),  # continuation of the wrapped paragraph
+        box("二〇一九年九月二十日", 100, 280),
+    ]
+    assert boxes_to_text(lines) == ("许昌市生态环境局\n您提出的关于统筹生态环境与经济协调发展的建议收悉现答复如下：\n"
+                                    "二〇一九年九月二十日")
+
+
+def test_ocr_indented_line_after_full_line_starts_a_paragraph():
+    lines = [box("一、我市开展污染防治攻坚战取得的成效显著全市空气质量持续", 100, 100),
+             box("自2016年开始按照统一部署", 180, 160)]  # indented two characters
+    assert boxes_to_text(lines).count("\n") == 1
+
+
+def test_ocr_no_boxes_no_text():
+    assert boxes_to_text([]) == ""
