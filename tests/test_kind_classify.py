@@ -22,6 +22,8 @@ from govdoc.text.zh import match_text
      "关于加强农村居民用水安全监管的建议", "suggestion"),
     ("案由:关于加快老旧小区改造的议案\n领衔代表:张三\n附议代表:李四、王五\n理由:老旧小区设施落后。\n"
      "办法和建议:一是加大投入;二是完善机制。\n", None, "suggestion"),
+    ("案由:关于加快城区停车设施建设的议案\n领衔代表:张三\n附议代表:李四\n办法和建议:一是编制规划。\n", "关于加快城区停车设施建设的议案",
+     "suggestion"),
     ("提案人:民盟文山市基层委员会\n关于加强学校周边安全的提案\n为此,特建议如下:\n一、加强巡查。\n", "关于加强学校周边安全的提案",
      "suggestion"),
     # other texts
@@ -47,3 +49,14 @@ def test_classify(text, title, expected):
 ])
 def test_kind_in_parse(text, expected):
     assert parse_text(text).kind == expected
+
+
+@pytest.mark.parametrize("text", [
+    "XX市人民政府办公室文件\nXX政办〔2023〕5号\nXX市人民政府办公室关于做好建议提案办理工作的通知\n各县区人民政府:\n"
+    "现将有关事项通知如下:\nXX市人民政府办公室\n2023年3月1日\n",
+    "XX林业局\nXXX林字〔20XX〕X号\n关于XX届人大X次会议第XX号建议的答复\n尊敬的XX代表:\n您提出的建议收悉,现答复如下:\n"
+    "XX林业局\n2023年3月1日\n",
+])
+def test_placeholders_are_never_values(text):
+    reply = parse_text(text)
+    assert (reply.kind, reply.doc_number, reply.issuer, reply.title) == ("other", None, None, None)

@@ -52,6 +52,8 @@ def _title(text):
     # a suggestion record: 题目 cell is the title when the text is not a reply
     ("第四次会议代表建议、批评和意见\n第67号\n题目:关于加强农村居民用水安全监管的建议\n内容:近年来,农村饮水问题突出,"
      "群众反映强烈。\n建议:加强监测。\n", "关于加强农村居民用水安全监管的建议"),
+    ("议案\n案由：关于加快城区停车设施建设的议案\n领衔代表：张三\n附议代表：李四、王五\n办法和建议：一是编制专项规划；二是加大投入。\n",
+     "关于加快城区停车设施建设的议案"),
 ])
 def test_title(text, expected):
     assert _title(text) == expected

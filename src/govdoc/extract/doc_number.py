@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.extract.letter_layout import has_placeholder
 from govdoc.model import DocNumber
 from govdoc.normalize import NormText
 from govdoc.text.zh import CJK
@@ -176,7 +177,7 @@ def best_doc_number(norm: NormText) -> Optional[Candidate]:
 def doc_number_component(doc):
     norm = doc._.norm
     best = best_doc_number(norm)
-    if best:
+    if best and not has_placeholder(norm.match[max(0, best.start - 2):best.end]):
         doc._.doc_number = DocNumber(raw=norm.slice(best.start, best.end), prefix=best.prefix,
                                      year=best.year, serial=best.serial, span=norm.span(best.start, best.end),
                                      confidence=round(best.score * norm.confidence_at(best.start), 3))

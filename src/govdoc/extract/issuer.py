@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, org_span
+from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, has_placeholder, org_span
 from govdoc.model import Name
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
@@ -139,7 +139,7 @@ def find_issuers(norm: NormText) -> list[Candidate]:
 @Language.component("govdoc_issuer", requires=["doc._.norm"], assigns=["doc._.issuer"])
 def issuer_component(doc):
     norm = doc._.norm
-    cands = find_issuers(norm)
+    cands = [c for c in find_issuers(norm) if not has_placeholder(norm.match[c.start:c.end])]
     if cands:
         best = max(cands, key=lambda c: (c.score, -c.start))
         doc._.issuer = Name(name=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),

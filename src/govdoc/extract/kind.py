@@ -11,6 +11,8 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.extract.letter_layout import PLACEHOLDER_RE
+
 # A cue: words one of which must occur (a cheap ``in`` test), the pattern, and its weight.
 Cue = tuple[tuple[str, ...], re.Pattern, float]
 
@@ -44,7 +46,6 @@ OTHER_CUES = _cues(
     (("留言", "信箱", "来信", "信件"), r"留言|信箱|来信人|信件编号", 2.0),
 )
 # Placeholders of templates (XX林业局, 第X号, ×××号, X X届).
-PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:[X×][ \t]?[X×]+|[X×](?=[届次号年月日]))(?![A-Za-z])")
 PLACEHOLDER_WEIGHT, PLACEHOLDER_MAX = 3.0, 4
 OTHER_PRIOR = 1.0
 

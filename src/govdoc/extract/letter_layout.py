@@ -77,6 +77,12 @@ _NOT_ORG_CHAR = re.compile(f"[{_NOT_ORG}]")
 # An organ name (used inside larger patterns: a title's first words, a bracket after it).
 ORG_RE = re.compile(rf"[^\n{_NOT_ORG}]{{2,40}}?{ORG_SUFFIX}")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# Placeholders of model texts and templates (XX林业局, 第X号, ×××号, X X届): never values.
+PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:[X×][ \t]?[X×]+|[X×](?=[届次号年月日]))(?![A-Za-z])|某某")
+
+
+def has_placeholder(text: str) -> bool:
+    return ("X" in text or "×" in text or "某某" in text) and bool(PLACEHOLDER_RE.search(text))
 
 
 def memo(norm, key: str, compute: Callable):

@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.extract.letter_layout import iter_lines, org_span
+from govdoc.extract.letter_layout import has_placeholder, iter_lines, org_span
 from govdoc.model import DateValue, Name
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
@@ -62,7 +62,7 @@ def printed_component(doc):
     if found is None:
         return doc
     conf = norm.confidence_at(found.date[0])
-    if found.org:
+    if found.org and not has_placeholder(norm.match[found.org[0]:found.org[1]]):
         doc._.printed_by = Name(name=norm.slice(*found.org), span=norm.span(*found.org),
                                 confidence=round(0.9 * conf, 3))
     doc._.printed_date = DateValue(date=found.iso, raw=norm.slice(*found.date), span=norm.span(*found.date),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from govdoc.extract.letter_layout import has_placeholder
 from govdoc.model import Name
 from govdoc.normalize import NormText
 
@@ -67,7 +68,7 @@ def signatories_component(doc):
     seen = set()
     for c in find_signatories(norm):
         name = norm.slice(c.start, c.end)
-        if name not in seen:
+        if name not in seen and not has_placeholder(name):
             seen.add(name)
             doc._.signatories.append(Name(name=name, span=norm.span(c.start, c.end),
                                           confidence=round(c.score * norm.confidence_at(c.start), 3)))

@@ -16,7 +16,8 @@ from typing import Callable
 from spacy.language import Language
 
 from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
-from govdoc.extract.letter_layout import HEADER_WINDOW, SALUTATION_RE, body_start, iter_lines, memo, org_span
+from govdoc.extract.letter_layout import (HEADER_WINDOW, SALUTATION_RE, body_start, has_placeholder, iter_lines,
+                                         memo, org_span)
 from govdoc.model import Text
 from govdoc.normalize import NormText
 
@@ -32,7 +33,7 @@ TITLE_HINTS = ("关于", "对", "复", "函", "意见")
 NOT_TITLE_RE = re.compile(r"[,，。;；!！?？:：|>]|关于我们|https?://")
 DATE_LINE_RE = re.compile(r"^[ \t]*\d{4}[-./年]")
 # Labelled metadata titles: the fallback.
-LABELLED_RE = re.compile(r"^[ \t\-]*(?P<label>文件名称|名[ \t]*称|文件标题|标[ \t]*题|题[ \t]*目)[ \t]*[:：][ \t]*"
+LABELLED_RE = re.compile(r"^[ \t\-]*(?P<label>文件名称|名[ \t]*称|文件标题|标[ \t]*题|题[ \t]*目|案[ \t]*由)[ \t]*[:：][ \t]*"
                          r"(?P<val>[^\n]{4,150}?)[ \t]*$", re.M)
 # A grade bracket before or after the title (A类); an agency bracket after it (水利局).
 LEAD_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*")
@@ -153,7 +154,7 @@ def _labelled(match: str, end: int, reply_like: Callable[[], bool]) -> list[Cand
     out = []
     for m in LABELLED_RE.finditer(match, 0, end):
         val = m.group("val")
-        names_suggestion = m.group("label").replace(" ", "") in ("题目", "标题") and not REPLY_FINAL_RE.search(val)
+        names_suggestion = m.group("label").replace(" ", "") in ("题目", "标题", "案由") and not REPLY_FINAL_RE.search(val)
         if names_suggestion and reply_like():
             continue  # the suggestion's own title on a record page
         out.append(Candidate([(m.start("val"), m.end("val"))], 0.6))
@@ -190,7 +191,7 @@ def title_text(norm: NormText, cand: Candidate) -> str:
 def title_component(doc):
     norm = doc._.norm
     cand = best_title(norm)
-    if cand:
+    if cand and not has_placeholder(norm.match[cand.start:cand.end]):
         doc._.title = Text(text=title_text(norm, cand), span=norm.span(cand.start, cand.end),
                            confidence=round(cand.score * norm.confidence_at(cand.start), 3))
     return doc
