@@ -45,6 +45,10 @@ def test_seed_gives_all_gold_metrics_with_true_spans(seed_norm, seed_gold):
     ("在接到建议的10日内联系。", 10, "日", "内"),
     ("警力均增加一倍以上。", 1, "倍", "以上"),
     ("检查经营户180余家次。", 180, "家次", "余"),
+    ("惠及2万多户居民。", 2, "万户", "多"),
+    ("共改造12,345户。", 12345, "户", None),
+    ("投资1,234.5万元。", 1234.5, "万元", None),
+    ("60岁以上老人。", 60, "岁", "以上"),
 ])
 def test_quantity_variants(text, value, unit, qualifier):
     found = metrics(text)
@@ -64,6 +68,23 @@ def test_rank_and_comparison():
     assert comp.comparison.model_dump() == {"baseline": "全省均值", "direction": "lower", "delta": 9, "unit": "微克"}
     assert {m.as_of for m in found} == {"9 月 19 日"}
     assert {m.scope for m in found} == {"全市"}
+
+
+@pytest.mark.parametrize("text,raw,position,scope", [
+    ("在全省排名第3。", "在全省排名第3", 3, "全省"),
+    ("居全国第5位。", "居全国第5位", 5, "全国"),
+    ("综合指数排名全省第一。", "排名全省第一", 1, "全省"),
+])
+def test_rank_forms(text, raw, position, scope):
+    (m,) = metrics(text)
+    assert (m.raw, m.value, m.unit, m.rank.position, m.rank.scope) == (raw, position, "名次", position, scope)
+
+
+def test_values_are_copied_verbatim_from_traditional_text():
+    found = metrics("全市共有醫院1126個，較去年增加4.2個百分點，服務186.4萬人，三千餘家企業。")
+    assert [(m.value, m.unit, m.qualifier) for m in found] == [
+        (1126, "個", None), (4.2, "個百分點", None), (186.4, "萬人", None), (3000, "家", "餘")]
+    assert found[1].comparison.baseline == "去年" and found[1].comparison.direction == "up"
 
 
 @pytest.mark.parametrize("text,as_of,scope", [

@@ -26,10 +26,19 @@ from govdoc.normalize import NormText
 
 HEAD_MAX = 40
 # A report heading names a category of content instead of an action: short, or ``…的<category>``.
-CATEGORY = (r"(?:成效|成绩|效果|措施|举措|做法|经验|情况|工作|步骤|阶段|问题|意见|建议|提案|打算|安排|计划|"
-            r"思路|目标|方向|原则|背景|现状|要求|说明|内容|进展|答复|回复)")
-REPORT_HEADING_RE = re.compile(rf"(?:的{CATEGORY}|^.{{0,6}}{CATEGORY})(?:如下)?\W*$")
-COURTESY_RE = re.compile(r"^(?:您|你|贵|感谢|非常感谢|衷心感谢|谢谢|首先|关于您|关于你)")
+# A report heading names a category of content instead of an action: ``…的<category>``
+# (``我市开展污染防治攻坚战取得的成效``, ``已开展的主要工作``), or a short heading ending in a
+# category noun (``基本情况``, ``下步工作措施``, ``主要做法及成效``).  工作 alone is no category in short
+# headings: ``加强宣传工作`` is an action.
+CATEGORY = (r"(?:成效|成绩|效果|措施|举措|做法|经验|情况|步骤|阶段|问题|意见|建议|提案|打算|安排|计划|"
+            r"思路|目标|背景|现状|说明|进展|答复|回复)")
+REPORT_HEADING_RE = re.compile(
+    rf"的(?:{CATEGORY}|工作|要求|内容|原则|方向)\W*$"
+    rf"|^(?:下一步|下步|今后|近期)?[^,]{{0,4}}{CATEGORY}(?:[及和与、][^,]{{0,2}}{CATEGORY})?\W*$")
+TRAILING_NOTE_RE = re.compile(r"[(（][^()（）]{1,12}[)）]\W*$")
+COURTESY_RE = re.compile(r"^(?:您|你|贵|感谢|非常感谢|衷心感谢|谢谢|首先|关于您|关于你|(?:我局|我们|我委|我部)?高度重视)")
+# Numbered lists that are attachments or contact details, not actions.
+NOT_A_LIST_RE = re.compile(r"附件|联系|抄送|抄报")
 # Requirements laid on others (rules, notices) are not measures the agency took.
 DIRECTIVE_RE = re.compile(r"(?<![重主需只纪提概摘])要(?![求点素件闻害])|应当|必须|不得|严禁")
 # A leading clause that frames the item instead of naming it.
@@ -86,6 +95,7 @@ def head_range(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_action(title: str) -> bool:
+    title = TRAILING_NOTE_RE.sub("", title)
     return not (REPORT_HEADING_RE.search(title) or COURTESY_RE.match(title) or DIRECTIVE_RE.search(title))
 
 
@@ -134,13 +144,14 @@ def _from_headings(norm: NormText, heads: list[HeadingCandidate]) -> list[Measur
         if h.children:
             continue
         title = text[h.title_start:h.title_end]
-        if not _is_action(title):
+        lead = _lead_in(text, _list_start(heads, i))
+        if not _is_action(title) or NOT_A_LIST_RE.search(lead[-8:]):
             continue
         a, b = _title_range(norm, h)
         end = next_start(heads, i, len(text))
         end = closing_start(text, h.title_end, end)
         parent = heads[h.parent] if h.parent is not None else None
-        context = text[parent.title_start:parent.title_end] if parent else _lead_in(text, _list_start(heads, i))
+        context = text[parent.title_start:parent.title_end] if parent else lead
         planned = bool(FUTURE_RE.search(context) or FUTURE_RE.search(title))
         out.append(MeasureCandidate(a, b, h.title_start, end, norm.slice(parent.title_start, parent.title_end)
                                     if parent else None, "heading", planned,
@@ -148,8 +159,10 @@ def _from_headings(norm: NormText, heads: list[HeadingCandidate]) -> list[Measur
     return out
 
 
-def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _covered(spans: list[tuple[int, int]], start: int, end: int | None = None) -> bool:
+    """Does ``[start, end)`` (or the point ``start``) overlap a span already taken?"""
+    end = start + 1 if end is None else end
+    return any(a < end and start < b for a, b in spans)
 
 
 def _from_inline(norm: NormText, heads, taken: list[tuple[int, int]]) -> list[MeasureCandidate]:
@@ -190,7 +203,8 @@ def _from_semicolons(norm: NormText, heads, taken) -> list[MeasureCandidate]:
     text = norm.match
     out = []
     for sent in SENTENCE_RE.finditer(text):
-        if sent.group().count(";") < 2 or _covered(taken, sent.start()) or DIRECTIVE_RE.search(sent.group()):
+        if (sent.group().count(";") < 2 or _covered(taken, sent.start(), sent.end())
+                or DIRECTIVE_RE.search(sent.group())):
             continue
         items, pos = [], sent.start()
         for piece in sent.group().split(";"):

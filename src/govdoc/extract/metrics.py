@@ -44,6 +44,7 @@ UNIT_GUARD = {
     "元": r"(?![旦素])",
     "所": r"(?![有属以在谓得])",
 }
+RANK_SCOPE = r"全国|全省|全市|全区|全县|全州|同类城市|[省市区县]内"
 MULTIPLIER = r"(?P<mult>百万|千万|万|亿|千)"
 # A number starts at the start of its digit run (one cheap look-behind) and is read possessively,
 # so that a long digit run (a phone or index number) is not retried at every shorter length;
@@ -53,6 +54,8 @@ NUMBER = (rf"(?:(?P<ar>(?<![\d.])\d++(?:\.\d++)?)"
 NOT_BEFORE_ARABIC = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/:+#@~")
 NOT_BEFORE_CHINESE = set("第每逐唯统万之某几初单百千零〇" + _CN)
 AFTER_ARABIC_RE = re.compile(r"[-/:~.]\d")
+# Thousands separators: a three-digit group after "digit," belongs to the number before it.
+THOUSANDS_RE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+$")
 
 
 @lru_cache(maxsize=1)
@@ -85,10 +88,10 @@ def patterns() -> dict[str, re.Pattern]:
     unit = _unit_alternation()
     return {
         "quantity": re.compile(
-            rf"{NUMBER}{_SP}(?P<mid>余|多)?(?:{MULTIPLIER}?{_SP}(?P<unit>{unit})|(?P<bare>万|亿))"
+            rf"{NUMBER}{_SP}(?P<mid>余|多)?(?:{MULTIPLIER}?(?P<mid2>余|多)?{_SP}(?P<unit>{unit})|(?P<bare>万|亿))"
             r"(?P<post>以上|以下|左右|以内|之内|内)?"),
         "rank": re.compile(
-            rf"(?:排名|排在|排位|排|位列|位居|居于|居|列){_SP}(?P<scope>全国|全省|全市|全区|全县|全州|[省市区县]内)?"
+            rf"(?:在?(?P<scope0>{RANK_SCOPE}){_SP})?(?:排名|排在|排位|排|位列|位居|居于|居|列){_SP}(?P<scope>{RANK_SCOPE})?"
             rf"{_SP}第{_SP}(?P<num>\d{{1,3}}|[{_CN}]{{1,3}})(?:{_SP}[位名])?"),
         "comparison": re.compile(
             rf"(?P<kw>相比|同比|环比|较|比)(?P<base>[^,;。!?\d\s第]{{0,10}}?){_SP}"
@@ -133,6 +136,7 @@ class MetricCandidate:
     rank: Optional[Rank] = None
     as_of: Optional[str] = None
     scope: Optional[str] = None
+    unit_class: str = "measure"  # count | measure | time (data/units.txt)
     confidence: float = 0.9
 
 
@@ -140,6 +144,12 @@ def _number(s: str) -> float | int | None:
     if s[0].isdigit():
         return float(s) if "." in s else int(s)
     return cn_to_int(s)
+
+
+def _verbatim(norm: NormText, m: re.Match, *groups: str) -> Optional[str]:
+    """The original characters of some groups of a match on the match text (e.g. 個 for 个)."""
+    out = "".join(norm.text[m.start(g):m.end(g)] for g in groups if m.group(g) is not None)
+    return out.replace(" ", "").replace("\t", "") or None
 
 
 def _ranges(regex: re.Pattern, text: str) -> list[tuple[int, int]]:
@@ -200,9 +210,8 @@ def _right(text: str, pos: int, word_starts: Optional["WordStarts"]) -> int:
     return b
 
 
-def _quantity(m: re.Match, text: str) -> Optional[tuple[float | int, str, Optional[str]]]:
-    """(value, unit, qualifier) of a number-unit match, or None when it is not a metric."""
-    unit = (m.group("mult") or m.group("bare") or "") + (m.group("unit") or "")
+def _quantity(m: re.Match, text: str) -> Optional[tuple[float | int, str]]:
+    """(value, unit class) of a number-unit match, or None when it is not a metric."""
     s = m.start()
     before = text[s - 1] if s else ""
     if m.group("ar"):
@@ -220,27 +229,27 @@ def _quantity(m: re.Match, text: str) -> Optional[tuple[float | int, str, Option
             return None  # 两次下放 (adverbial), 一条环乡路 (article), 二位代表, 近两年
     if base == "年" and (value >= 1000 or m.group("mult")):
         return None  # a year
-    qualifier = m.group("mid") or m.group("post")
-    return value, unit, qualifier
+    return value, units().get(base or "", "measure")
 
 
-def _first_pass(text: str) -> list[MetricCandidate]:
-    pats = patterns()
+def _first_pass(norm: NormText) -> list[MetricCandidate]:
+    text, pats = norm.match, patterns()
     out: list[MetricCandidate] = []
     for m in pats["rank"].finditer(text):
         pos = _number(m.group("num"))
         if pos:
             out.append(MetricCandidate(m.start(), m.end(), pos, "名次", "rank", m.start("num"), m.end("num"),
-                                       rank=Rank(position=pos, scope=m.group("scope"))))
+                                       rank=Rank(position=pos, scope=_verbatim(norm, m, "scope") or _verbatim(norm, m, "scope0"))))
     for m in pats["comparison"].finditer(text):
-        unit = (m.group("mult") or "") + (m.group("unit") or "")
+        unit = _verbatim(norm, m, "mult", "unit")
         if not unit:
             continue
         value = _number(m.group("num"))
-        base = m.group("base").strip() or m.group("kw")
+        base = _verbatim(norm, m, "base") or _verbatim(norm, m, "kw")
         comp = Comparison(baseline=base, direction=DIRECTION[m.group("dir")], delta=value, unit=unit)
         out.append(MetricCandidate(m.start(), m.end(), value, unit, "comparison", m.start("num"), m.end("num"),
-                                   qualifier=m.group("qual"), comparison=comp, confidence=0.85))
+                                   qualifier=_verbatim(norm, m, "qual"), comparison=comp,
+                                   unit_class=units().get(m.group("unit") or "", "measure"), confidence=0.85))
     return out
 
 
@@ -263,7 +272,7 @@ def find_metrics(norm: NormText, word_starts: Optional[Sequence[int]] = None) ->
     offsets of word starts, e.g. the Doc's token offsets) keeps widened spans on word boundaries."""
     text = norm.match
     words = WordStarts(word_starts) if word_starts is not None else None
-    special = _first_pass(text)
+    special = _first_pass(norm)
     covered = sorted((c.start, c.end) for c in special)
     cstarts = [a for a, _ in covered]
     quoted = _ranges(QUOTED_RE, text)
@@ -275,13 +284,19 @@ def find_metrics(norm: NormText, word_starts: Optional[Sequence[int]] = None) ->
         if (q is None or _inside(covered, cstarts, s) or _inside(quoted, qstarts, s)
                 or text[max(0, s - 2):s].strip().endswith("第") or _line_is_chrome(text, s)):
             continue
-        value, unit, qualifier = q
+        value, unit_class = q
+        if m.group("ar") and s >= 2 and text[s - 1] == "," and text[s - 2].isdigit():
+            grouped = THOUSANDS_RE.search(text, max(0, s - 24), s + 3)
+            if not grouped or len(m.group("ar").split(".")[0]) != 3:
+                continue  # "12,34个": not a grouped number; leave it rather than guess
+            s = grouped.start()
+            value = _number(text[s:m.end("ar")].replace(",", ""))
         pre = PRE_QUALIFIER_RE.search(text, max(0, s - 3), s)
         start = pre.start() if pre else s
-        qualifier = qualifier or (pre.group().strip() if pre else None)
-        found.append(MetricCandidate(start, m.end(), value, unit, "quantity", s, m.end("ar") if m.group("ar")
-                                     else m.end("cn"), qualifier=qualifier,
-                                     confidence=0.9 if m.group("ar") else 0.75))
+        qualifier = _verbatim(norm, m, "mid", "mid2", "post") or (norm.slice(pre.start(), pre.end()) if pre else None)
+        found.append(MetricCandidate(start, m.end(), value, _verbatim(norm, m, "mult", "bare", "unit"), "quantity",
+                                     s, m.end("ar") if m.group("ar") else m.end("cn"), qualifier=qualifier,
+                                     unit_class=unit_class, confidence=0.9 if m.group("ar") else 0.75))
     found = [c for c in found if not _line_is_chrome(text, c.start)]
     found.sort(key=lambda c: c.start)
     _describe(norm, found, words)
@@ -297,7 +312,7 @@ def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Word
         if sent != last_sentence:
             last_indicator, last_sentence = None, sent
         floor = max(sent, prev_end)
-        cls = units().get(c.unit.lstrip("百千万亿") if c.unit else "", "measure")
+        cls = c.unit_class
         if c.kind == "quantity":
             right = _right(text, c.end, words) if cls == "count" else c.end
             left = _left(text, c.start, floor, words)
@@ -318,7 +333,7 @@ def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Word
         when = list(AS_OF_RE.finditer(head))
         c.as_of = norm.slice(sent + when[-1].start("when"), sent + when[-1].end("when")) if when else None
         scope = list(SCOPE_RE.finditer(head))
-        c.scope = scope[-1].group() if scope else None
+        c.scope = norm.slice(sent + scope[-1].start(), sent + scope[-1].end()) if scope else None
         while c.end > c.start and text[c.end - 1] in " \t\n":
             c.end -= 1
         prev_end = max(prev_end, c.end)
