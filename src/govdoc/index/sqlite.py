@@ -1,7 +1,8 @@
 """The embedded index: SQLite FTS5 in ``<data>/index.sqlite``.
 
-``records`` holds one row per record (filter columns + the stored JSON); ``fts`` holds the analyzed
-token strings, row for row (``fts.rowid = records.rid``).  Re-indexing a letter deletes all its rows
+``records`` holds one row per record (filter columns + the stored JSON); ``fts_letters``,
+``fts_measures`` and ``fts_metrics`` hold the analyzed token strings of each kind of record, row for
+row (``rowid = records.rid``), so a search ranks only the kind of record it asks for.  Re-indexing a letter deletes all its rows
 and inserts the new ones in the same transaction, batch by batch.
 """
 from __future__ import annotations
@@ -12,9 +13,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from govdoc.errors import IndexError_
+from govdoc.errors import BadInput, IndexError_
 from govdoc.index.aliases import issuer_keys
-from govdoc.index.base import BIGRAM_WEIGHT, FIELD_WEIGHTS, TEXT_FIELDS, IndexBackend, IndexResult, Query
+from govdoc.index.base import (BIGRAM_WEIGHT, FIELD_WEIGHTS, RECORD_KINDS, TEXT_FIELDS, IndexBackend, IndexResult,
+                               Query)
 from govdoc.index.fts5_query import match_expression
 from govdoc.index.records import analyzed_fields, records_for
 from govdoc.search.hits import make_hit
@@ -37,9 +39,9 @@ CREATE INDEX IF NOT EXISTS records_letter ON records(letter_id);
 CREATE INDEX IF NOT EXISTS records_record_year ON records(record, year);
 CREATE INDEX IF NOT EXISTS records_issuer ON records(issuer_norm);
 CREATE INDEX IF NOT EXISTS records_unit ON records(issuer_unit);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5({", ".join(FTS_COLUMNS)},
-    tokenize = "unicode61 remove_diacritics 0 tokenchars '.'");
-"""
+""" + "".join(f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_{kind} USING fts5({", ".join(FTS_COLUMNS)},
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '.'");""" for kind in RECORD_KINDS)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -85,8 +87,9 @@ class SqliteBackend(IndexBackend):
 
     def _delete(self, letter_ids: list[str]) -> None:
         marks = ",".join("?" * len(letter_ids))
-        self.db.execute(f"DELETE FROM fts WHERE rowid IN (SELECT rid FROM records WHERE letter_id IN ({marks}))",
-                        letter_ids)
+        for kind in RECORD_KINDS:
+            self.db.execute(f"DELETE FROM fts_{kind} WHERE rowid IN "
+                            f"(SELECT rid FROM records WHERE letter_id IN ({marks}) AND record = '{kind}')", letter_ids)
         self.db.execute(f"DELETE FROM records WHERE letter_id IN ({marks})", letter_ids)
 
     def _insert(self, record: dict) -> None:
@@ -94,7 +97,7 @@ class SqliteBackend(IndexBackend):
             f"INSERT INTO records (id, {', '.join(FILTER_COLUMNS)}, stored) VALUES (?{', ?' * len(FILTER_COLUMNS)}, ?)",
             [record["id"], *(record.get(c) for c in FILTER_COLUMNS), json.dumps(record, ensure_ascii=False)])
         fields = analyzed_fields(record)
-        self.db.execute(f"INSERT INTO fts (rowid, {', '.join(FTS_COLUMNS)}) VALUES (?{', ?' * len(FTS_COLUMNS)})",
+        self.db.execute(f"INSERT INTO fts_{record['record']} (rowid, {', '.join(FTS_COLUMNS)}) VALUES (?{', ?' * len(FTS_COLUMNS)})",
                         [cur.lastrowid, *(fields[c] for c in FTS_COLUMNS)])
 
     def index(self, replies: Iterable[dict], batch_size: int = BATCH_LETTERS) -> IndexResult:
@@ -124,10 +127,13 @@ class SqliteBackend(IndexBackend):
 
     def clear(self) -> None:
         with self.db:
-            self.db.execute("DELETE FROM fts")
+            for kind in RECORD_KINDS:
+                self.db.execute(f"DELETE FROM fts_{kind}")
             self.db.execute("DELETE FROM records")
 
     def search(self, query: Query) -> dict:
+        if query.record not in RECORD_KINDS:
+            raise BadInput("--records", f"{query.record!r}: choose one of {', '.join(RECORD_KINDS)}")
         plan = plan_query(query.text)
         title_plan = plan_query(query.indicator) if query.indicator else None
         where, args = _filters(query)
@@ -135,18 +141,22 @@ class SqliteBackend(IndexBackend):
         if expr is None:
             source, score = "records r", "0.0"
         else:
-            source = "fts JOIN records r ON r.rid = fts.rowid"
-            score = f"-bm25(fts, {', '.join(map(str, WEIGHTS))})"
-            where.insert(0, "fts MATCH ?")
+            fts = f"fts_{query.record}"
+            weights = ", ".join(map(str, WEIGHTS))
+            source = (f"(SELECT rowid AS rid, -bm25({fts}, {weights}) AS score FROM {fts} WHERE {fts} MATCH ?) m "
+                      "CROSS JOIN records r ON r.rid = m.rid")
+            score = "m.score"
             args.insert(0, expr)
         cond = " AND ".join(where)
         try:
-            total = self.db.execute(f"SELECT count(*) FROM {source} WHERE {cond}", args).fetchone()[0]
-            rows = self.db.execute(f"SELECT r.stored, {score} AS score FROM {source} WHERE {cond} "
-                                   f"ORDER BY score DESC, r.id LIMIT ?", [*args, query.limit]).fetchall()
+            top = self.db.execute(f"SELECT r.rid, {score} AS score, count(*) OVER () FROM {source} "
+                                  f"WHERE {cond} ORDER BY score DESC, r.id LIMIT ?", [*args, query.limit]).fetchall()
+            stored = dict(self.db.execute(f"SELECT rid, stored FROM records WHERE rid IN ({','.join('?' * len(top))})",
+                                          [rid for rid, _, _ in top]).fetchall())
         except sqlite3.OperationalError as exc:
             raise IndexError_(f"{self.path}: search failed: {exc}") from exc
-        return {"total": total, "hits": [make_hit(json.loads(stored), s, plan) for stored, s in rows]}
+        total = top[0][2] if top else 0
+        return {"total": total, "hits": [make_hit(json.loads(stored[rid]), s, plan) for rid, s, _ in top]}
 
     def stats(self) -> dict:
         counts = dict(self.db.execute("SELECT record, count(*) FROM records GROUP BY record").fetchall())
