@@ -19,7 +19,8 @@ BAD = [
     ("encrypted.pdf", encrypted_pdf, "encrypted"),
     ("blank-scan.png", blank_png, "OCR found no text"),
     ("garbage.pdf", lambda: os.urandom(20000), "not a valid PDF"),
-    ("english.txt", lambda: b"Dear Sir, thank you for your letter about the road.\n" * 20, "no Chinese text"),
+    ("russian.txt", lambda: "Уважаемый депутат! Благодарим за предложение о ремонте дороги.\n".encode() * 20,
+     "no Chinese text"),
     ("long.pdf", lambda: many_pages_pdf(2000), "over the limit of 500"),
 ]
 GOOD = ["d001", "d004", "d027"]  # d004 is not a reply: kept, as kind "other"

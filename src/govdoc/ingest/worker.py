@@ -76,12 +76,15 @@ def parse_one(path: str, opts: Options) -> Outcome:
     from govdoc.build import parse_read
     from govdoc.errors import BadInput
     from govdoc.index.base import letter_id
+    from govdoc.text.zh import CJK_RE
 
     start, cpu = time.perf_counter(), time.process_time()
     out = Outcome(path, sha256=file_sha256(Path(path)))
     try:
         result = read_document(Path(path), opts)
         out.pages, out.ocr = len(result.pages), result.ocr
+        if not any(CJK_RE.search(p.text) for p in result.pages):
+            raise BadInput(path, "no Chinese text found (another language?)")
         reply, _norm = parse_read(result)
         data = reply.model_dump(mode="json")
         out.letter_id, out.kind, out.reply = letter_id(data), data["kind"], data
