@@ -130,6 +130,7 @@ def test_raw_names_the_fact(text, raw, indicator):
     "加快4A以上景区通景公路建设。",                            # a grade code
     "从以下三方面抓好工作。",                                  # 三方面 is not 3 方
     "于201782日听取了代表意见,810日电话汇报。",                # dates that lost 月
+    "近三年来，实施三年行动计划和3年攻坚行动。",                # spans of years, plan names
 ])
 def test_not_metrics(text):
     assert metrics(text) == []

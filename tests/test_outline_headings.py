@@ -38,6 +38,7 @@ def test_headings_found_and_nested(text, expected):
     "三、推进网上审批\n",                                           # a lone 三 with no list around it
     "本次会议于2023年召开,共收到1.建议。",                          # mid-sentence
     "文件编号：\n\n1\n\n",                                          # a bare number
+    "附件：1.高标准农田建设情况统计表\n      2.管护办法清单\n",          # an attachment list
 ])
 def test_not_headings(text):
     assert flat(text) == []

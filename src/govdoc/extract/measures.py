@@ -34,7 +34,8 @@ CATEGORY = (r"(?:成效|成绩|效果|措施|举措|做法|经验|情况|步骤|
             r"思路|目标|背景|现状|说明|进展|答复|回复)")
 REPORT_HEADING_RE = re.compile(
     rf"的(?:{CATEGORY}|工作|要求|内容|原则|方向)\W*$"
-    rf"|^(?:下一步|下步|今后|近期)?[^,]{{0,4}}{CATEGORY}(?:[及和与、][^,]{{0,2}}{CATEGORY})?\W*$")
+    rf"|^[^,]{{0,4}}{CATEGORY}(?:[及和与、][^,]{{0,2}}{CATEGORY})?\W*$"
+    r"|^(?:下一步|下步|今后|近期)[^,]{0,6}$")  # 下一步工作, 今后工作打算
 TRAILING_NOTE_RE = re.compile(r"[(（][^()（）]{1,12}[)）]\W*$")
 COURTESY_RE = re.compile(r"^(?:您|你|贵|感谢|非常感谢|衷心感谢|谢谢|首先|关于您|关于你|(?:我局|我们|我委|我部)?高度重视)")
 # Numbered lists that are attachments or contact details, not actions.

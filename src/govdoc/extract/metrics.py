@@ -53,6 +53,7 @@ NUMBER = (rf"(?:(?P<ar>(?<![\d.])\d++(?:\.\d++)?)"
           rf"|(?P<cn>(?<![{_CN}百千零〇])[{_CN}][{_CN}百千零〇]*+))")
 NOT_BEFORE_ARABIC = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/:+#@~")
 NOT_BEFORE_CHINESE = set("第每逐唯统万之某几初单百千零〇" + _CN)
+PLAN_NAME_RE = re.compile(r"(?:行动|计划|规划|攻坚|专项)")
 AFTER_ARABIC_RE = re.compile(r"[-/:~.]\d")
 # Thousands separators: a three-digit group after "digit," belongs to the number before it.
 THOUSANDS_RE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+$")
@@ -115,10 +116,12 @@ SCOPE_RE = re.compile(r"(?<![名居列较比于])全(?:国|省|市|区|县|州|�
 CLAUSE_BREAK = ",;。:!?、()\"“”‘’《》[]【】\n的等"
 LEFT_MAX, RIGHT_MAX = 8, 8
 # Words that end a counted noun phrase after the measure word (1617 个行政村|进行试点).
-RIGHT_STOP_RE = re.compile(r"[的和及与已均都将为是在对把被从向由并等]|进行|实行|开展|实施|纳入|作为|完成|参加|启动")
+RIGHT_STOP_RE = re.compile(r"[的和及与已均都将为是在对把被从向由并等]|进行|实行|开展|实施|纳入|列入|作为|完成|参加|参与|启动|"
+                           r"出台|建成|实现|达到|获得|覆盖|落实|提供|接入|新增|通过|享受|受益|签订|建立|开工|竣工")
 LEFT_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?[ \t]*[年月日号]?")
 LEFT_TRIM_RE = re.compile(r"(?:其中|目前|共|累计|在|对|将|并|和|及|与|了|的)+")
-INDICATOR_TAIL_RE = re.compile(r"(?:共|累计|合计|总计|达到|达|已在|已|在|约)+$")
+INDICATOR_HEAD_RE = re.compile(r"(?:全[国省市区县州镇乡]|我[省市区县局])?(?:共有|共|累计)?")
+INDICATOR_TAIL_RE = re.compile(r"(?:共有|共|累计|合计|总计|达到|达|已在|已|在|约)+$")
 
 
 @dataclass
@@ -225,10 +228,10 @@ def _quantity(m: re.Match, text: str) -> Optional[tuple[float | int, str]]:
         return None
     base = m.group("unit")
     if m.group("cn"):
-        if base == "次" or (value <= 2 and base not in ("倍", "成")):
-            return None  # 两次下放 (adverbial), 一条环乡路 (article), 二位代表, 近两年
-    if base == "年" and (value >= 1000 or m.group("mult")):
-        return None  # a year
+        if base in ("次", "年") or (value <= 2 and base not in ("倍", "成")):
+            return None  # 两次下放, 近三年 (adverbial), 一条环乡路 (article), 二位代表
+    if base == "年" and (value >= 1000 or m.group("mult") or PLAN_NAME_RE.match(text, m.end())):
+        return None  # a year, or a plan's name (3年行动计划)
     return value, units().get(base or "", "measure")
 
 
@@ -320,8 +323,10 @@ def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Word
                 c.indicator = norm.slice(c.end, right)
                 c.end = right
             else:
-                name = INDICATOR_TAIL_RE.sub("", text[left:c.start]).strip()
-                c.indicator = norm.slice(left, left + len(name)) if name else None
+                name = INDICATOR_TAIL_RE.sub("", text[left:c.start]).rstrip()
+                lead = INDICATOR_HEAD_RE.match(name)
+                skip = lead.end() if lead else 0
+                c.indicator = norm.slice(left + skip, left + len(name)) if name[skip:] else None
                 c.start = left
         elif c.kind == "comparison":
             c.indicator = last_indicator
@@ -329,7 +334,7 @@ def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Word
             c.indicator = "排名"
         if c.kind != "rank" and c.indicator:
             last_indicator = c.indicator
-        head = text[sent:c.start]
+        head = text[sent:c.num_start]
         when = list(AS_OF_RE.finditer(head))
         c.as_of = norm.slice(sent + when[-1].start("when"), sent + when[-1].end("when")) if when else None
         scope = list(SCOPE_RE.finditer(head))

@@ -48,6 +48,11 @@ TITLE_MAX = 60
 _NOT_TITLE_START_RE = re.compile(rf"[{_CN_NUM}\d、.,]")
 
 
+# An attachment list (附件：1.… 2.…) is not part of the body's outline.
+ATTACHMENT_RE = re.compile(r"(?:^|\n)[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*[:：]?")
+ATTACHMENT_REACH = 300
+
+
 @dataclass
 class HeadingCandidate:
     start: int          # marker start
@@ -73,11 +78,19 @@ def _number(style: str, digits: str) -> Optional[int]:
     return cn_to_int(digits) if style in ("cn", "pcn") else int(digits)
 
 
+def _in_attachment_list(text: str, attachments: list[int], pos: int) -> bool:
+    label = max((a for a in attachments if a <= pos), default=None)
+    return label is not None and pos - label < ATTACHMENT_REACH and "。" not in text[label:pos]
+
+
 def _raw_candidates(norm: NormText) -> list[HeadingCandidate]:
     text = norm.match
     out = []
+    attachments = [m.end() for m in ATTACHMENT_RE.finditer(text)]
     first = HEADING_AT_START_RE.match(text)
     for m in ([first] if first else []) + list(HEADING_RE.finditer(text)):
+        if _in_attachment_list(text, attachments, m.start("marker")):
+            continue
         style = next(s for s in STYLES if m.group(s))
         title_start = m.end()
         if title_start >= len(text) or text[title_start] == "\n":
