@@ -15,6 +15,7 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ("seed", "real")  # the letters the judgments cover
 JUDGMENTS = ROOT / "tests" / "relevance" / "queries.json"
 
 
@@ -23,7 +24,7 @@ def parse_corpus() -> tuple[list[dict], dict[str, str]]:
     from govdoc.index.base import letter_id
 
     letters, stems = [], {}
-    for path in sorted((ROOT / "corpora").glob("*/*.txt")):
+    for path in sorted(p for folder in CORPUS for p in (ROOT / "corpora" / folder).glob("*.txt")):
         reply = parse_path(path).model_dump(mode="json")
         letters.append(reply)
         stems[letter_id(reply)] = path.stem

@@ -9,6 +9,7 @@ from backends import BACKEND_PARAMS, open_test_backend
 from govdoc.search.relevance import evaluate, load_judgments, score_query
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ("seed", "real")  # the letters the judgments cover
 JUDGMENTS = load_judgments(ROOT / "tests" / "relevance" / "queries.json")
 # The target is nDCG@10 >= 0.85.  Queries whose topic is only in a letter's body (the JSON
 # carries no body text) cannot reach it until extraction fills titles, measures and metrics.
@@ -24,7 +25,7 @@ def corpus():
     from govdoc.index.base import letter_id
 
     letters, stems = [], {}
-    for path in sorted((ROOT / "corpora").glob("*/*.txt")):
+    for path in sorted(p for folder in CORPUS for p in (ROOT / "corpora" / folder).glob("*.txt")):
         reply = parse_path(path).model_dump(mode="json")
         letters.append(reply)
         stems[letter_id(reply)] = path.stem

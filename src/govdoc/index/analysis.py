@@ -13,6 +13,7 @@ whitespace tokenizer (Elasticsearch) or ``unicode61 tokenchars '.'`` (SQLite FTS
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from govdoc.nlp.segment import cut, cut_for_search
 from govdoc.text.zh import CJK, match_text
@@ -59,7 +60,27 @@ def strip_pinyin(text: str) -> str:
     return PINYIN_INSERT_RE.sub("", text)
 
 
-def analyze(text: str) -> tuple[str, str]:
-    """``(words, bigrams)`` of raw text, each whitespace-joined: what a backend indexes."""
-    folded = fold(strip_pinyin(text or ""))
+def _analyze_line(line: str) -> tuple[str, str]:
+    folded = fold(strip_pinyin(line))
     return " ".join(words(folded)), " ".join(bigrams(folded))
+
+
+def analyze(text: str, cache: Optional[dict] = None) -> tuple[str, str]:
+    """``(words, bigrams)`` of raw text, each whitespace-joined: what a backend indexes.
+
+    Tokens never span a line break, so text is analyzed line by line; ``cache`` (one dict shared by
+    the records of one letter) saves segmenting the lines they repeat (titles, measures, metrics).
+    """
+    cache = {} if cache is None else cache
+    out_words, out_bigrams = [], []
+    for line in (text or "").splitlines():
+        if not line.strip():
+            continue
+        if line not in cache:
+            cache[line] = _analyze_line(line)
+        w, b = cache[line]
+        if w:
+            out_words.append(w)
+        if b:
+            out_bigrams.append(b)
+    return " ".join(out_words), " ".join(out_bigrams)

@@ -97,9 +97,17 @@ def records_for(reply: dict) -> list[dict]:
     return out
 
 
-def analyzed_fields(record: dict) -> dict[str, str]:
-    """``{"title_w", "title_bg", "measures_w", …}``: what a backend puts in its full-text index."""
+def analyzed_fields(record: dict, cache: Optional[dict] = None) -> dict[str, str]:
+    """``{"title_w", "title_bg", "measures_w", …}``: what a backend puts in its full-text index.
+
+    Pass one ``cache`` dict for all records of a letter (see :func:`analyzed_records`)."""
     out: dict[str, str] = {}
     for name in TEXT_FIELDS:
-        out[f"{name}_w"], out[f"{name}_bg"] = analyze(record["text"].get(name) or "")
+        out[f"{name}_w"], out[f"{name}_bg"] = analyze(record["text"].get(name) or "", cache)
     return out
+
+
+def analyzed_records(reply: dict) -> list[tuple[dict, dict[str, str]]]:
+    """``(record, analyzed fields)`` for every record of a letter, segmenting each repeated line once."""
+    cache: dict = {}
+    return [(record, analyzed_fields(record, cache)) for record in records_for(reply)]

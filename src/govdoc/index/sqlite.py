@@ -18,7 +18,7 @@ from govdoc.index.aliases import issuer_keys
 from govdoc.index.base import (BIGRAM_WEIGHT, FIELD_WEIGHTS, RECORD_KINDS, TEXT_FIELDS, IndexBackend, IndexResult,
                                Query)
 from govdoc.index.fts5_query import match_expression
-from govdoc.index.records import analyzed_fields, records_for
+from govdoc.index.records import analyzed_records
 from govdoc.search.hits import make_hit
 from govdoc.search.plan import plan_query
 
@@ -92,31 +92,30 @@ class SqliteBackend(IndexBackend):
                             f"(SELECT rid FROM records WHERE letter_id IN ({marks}) AND record = '{kind}')", letter_ids)
         self.db.execute(f"DELETE FROM records WHERE letter_id IN ({marks})", letter_ids)
 
-    def _insert(self, record: dict) -> None:
+    def _insert(self, record: dict, fields: dict[str, str]) -> None:
         cur = self.db.execute(
             f"INSERT INTO records (id, {', '.join(FILTER_COLUMNS)}, stored) VALUES (?{', ?' * len(FILTER_COLUMNS)}, ?)",
             [record["id"], *(record.get(c) for c in FILTER_COLUMNS), json.dumps(record, ensure_ascii=False)])
-        fields = analyzed_fields(record)
         self.db.execute(f"INSERT INTO fts_{record['record']} (rowid, {', '.join(FTS_COLUMNS)}) VALUES (?{', ?' * len(FTS_COLUMNS)})",
                         [cur.lastrowid, *(fields[c] for c in FTS_COLUMNS)])
 
     def index(self, replies: Iterable[dict], batch_size: int = BATCH_LETTERS) -> IndexResult:
         result = IndexResult()
         for batch in _batches(replies, batch_size):
-            prepared: dict[str, list[dict]] = {}
+            prepared: dict[str, list[tuple[dict, dict]]] = {}
             for reply in batch:
                 try:
-                    records = records_for(reply)
+                    records = analyzed_records(reply)
                 except (KeyError, TypeError, ValueError, AttributeError) as exc:
                     where = (reply.get("source") or {}).get("path") if isinstance(reply, dict) else None
                     result.errors.append(f"{where or '<letter>'}: not a parsed letter ({type(exc).__name__}: {exc})")
                     continue
-                prepared[records[0]["letter_id"]] = records  # the last copy of a letter wins
+                prepared[records[0][0]["letter_id"]] = records  # the last copy of a letter wins
             with self.db:
                 self._delete(list(prepared))
                 for records in prepared.values():
-                    for record in records:
-                        self._insert(record)
+                    for record, fields in records:
+                        self._insert(record, fields)
             result.indexed += len(prepared)
         return result
 
