@@ -191,7 +191,8 @@ class ElasticBackend(IndexBackend):
         return self._call(f"bulk request of {len(actions)} actions", send) if actions else []
 
     # -- writing ---------------------------------------------------------------------------------
-    def _prepare(self, batch: list[dict], result: IndexResult) -> dict[str, tuple[str, list[dict]]]:
+    def prepare_batch(self, batch: list[dict], result: IndexResult) -> dict[str, tuple[str, list[dict]]]:
+        """Letter id → (path, Elasticsearch documents) for each good letter; bad ones go to ``result``."""
         prepared: dict[str, tuple[str, list[dict]]] = {}
         for reply in batch:
             try:
@@ -212,7 +213,8 @@ class ElasticBackend(IndexBackend):
             out += [{"_index": self.indices[d["record"]], "_id": d["id"], "_source": d} for d in docs]
         return out
 
-    def _write(self, prepared: dict[str, tuple[str, list[dict]]]) -> tuple[int, list[str]]:
+    def write_batch(self, prepared: dict[str, tuple[str, list[dict]]]) -> tuple[int, list[str]]:
+        """Replace the prepared letters in the index: ``(letters written, error lines)``."""
         if not prepared:
             return 0, []
         failed = self._bulk(self.actions(prepared, self._counts(list(prepared))))
@@ -241,10 +243,10 @@ class ElasticBackend(IndexBackend):
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="govdoc-bulk") as pool:
             pending = None
             for batch in _batches(replies, batch_size):
-                prepared = self._prepare(batch, result)
+                prepared = self.prepare_batch(batch, result)
                 if pending is not None:
                     self._collect(pending.result(), result)
-                pending = pool.submit(self._write, prepared)
+                pending = pool.submit(self.write_batch, prepared)
             if pending is not None:
                 self._collect(pending.result(), result)
         self._refresh()

@@ -1,0 +1,274 @@
+#!/usr/bin/env python
+"""Benchmark both index backends on synthetic letters made from the real corpus.
+
+    .venv/bin/python scripts/bench_index.py                  # quick: 500 and 2,000 letters (~1-2 min)
+    .venv/bin/python scripts/bench_index.py --full           # 10,000 and 100,000 letters (<= 15 min)
+    .venv/bin/python scripts/bench_index.py --sizes 1000 5000 --backends sqlite
+
+Elasticsearch comes from --es-url or GOVDOC_ES_URL (``scripts/elasticsearch.sh start``); without
+one only SQLite is measured.  For each backend it prints:
+
+- indexing letters/s through ``backend.index()`` (jieba + bigram analysis included) over the first
+  ``--rate-letters`` letters;
+- query latency p50 / p95 of ``backend.search()`` (plan, search, snippets) at each size;
+- index size on disk at each size;
+- Elasticsearch only: govdoc's bulk writing (``write_batch``: the stale-record ``mget``, bounded
+  ``streaming_bulk`` chunks, error handling) against one raw ``helpers.bulk`` call on the same
+  prepared documents into fresh indices, in the same run, alternating, best of ``--rounds``.
+
+Filling up to the larger sizes analyzes text line by line with a cache (letters made from one corpus
+repeat many lines); the bench first checks that this gives exactly the tokens of the real analysis,
+and never reports the fill time as a rate.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+from govdoc.index import analysis, records  # noqa: E402
+from govdoc.index.aliases import gazetteer  # noqa: E402
+from govdoc.index.base import Query  # noqa: E402
+from govdoc.index.backends import open_backend  # noqa: E402
+
+GRADES = ("A", "B", "C", None)
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+NUMBER_VARIANTS = 8
+QUERIES = [
+    Query("错峰生产"), Query("一窗受理", record="measures"), Query("环保局"), Query("农村公路", year_from=2017, year_to=2021),
+    Query("饮水安全"), Query("學校建設"), Query("交通运输局", grade="A"), Query(issuer="生态环境局", year_from=2019),
+    Query("污染防治", record="measures", year_to=2020), Query(record="metrics", indicator="PM2.5", value_max=60),
+    Query(record="metrics", value_min=100, year_from=2018), Query("资金 监管"), Query(grade="B", limit=20),
+    Query("第67号建议"), Query("高标准农田"), Query("医疗卫生 服务"),
+]
+
+
+# -- synthetic letters ------------------------------------------------------------------------------
+def parsed_corpus() -> list[dict]:
+    from govdoc.build import parse_path
+
+    files = sorted((ROOT / "corpora" / "real").glob("*.txt")) + sorted((ROOT / "corpora" / "seed").glob("*.txt"))
+    return [parse_path(p).model_dump(mode="json") for p in files]
+
+
+class Synth:
+    """Deterministic synthetic letter ``i``: a real letter's shape with another agency, year, numbers,
+    and measures / metrics drawn from the whole corpus."""
+
+    def __init__(self, corpus: list[dict], seed: int = 7):
+        self.corpus, self.seed = corpus, seed
+        self.measures = [m for r in corpus for m in r["measures"]]
+        self.metrics = [k for r in corpus for k in r["metrics"] if k.get("value") is not None]
+        self.titles = [r["title"]["text"] for r in corpus if r.get("title")]
+        issuers = [r["issuer"]["name"] for r in corpus if r.get("issuer")]
+        self.places = sorted({gazetteer().split(n)[0] for n in issuers if gazetteer().split(n)[0]}) or ["某市"]
+        self.units = sorted(name for names in gazetteer().groups.values() for name in names)
+
+    @staticmethod
+    def _numbers(text: str, rng: random.Random) -> str:
+        """The text with other numbers: one of NUMBER_VARIANTS versions of it, so that lines repeat
+        across letters as real replies repeat their boilerplate."""
+        numbers = random.Random(f"{text}|{rng.randrange(NUMBER_VARIANTS)}")
+        return NUMBER.sub(lambda m: str(numbers.randint(1, 999)), text or "")
+
+    def letter(self, i: int) -> dict:
+        rng = random.Random(self.seed * 1_000_003 + i)
+        base = rng.choice(self.corpus)
+        year = rng.randint(2012, 2024)
+        path = f"synthetic/{i:07d}.txt"
+        out = dict(base, source={**base["source"], "path": path, "sha256": hashlib.sha256(path.encode()).hexdigest()})
+        out["issuer"] = {"span": None, "confidence": 1.0, "name": rng.choice(self.places) + rng.choice(self.units)}
+        out["issue_date"] = {"span": None, "confidence": 1.0, "date": f"{year}-{rng.randint(1, 12):02d}-15", "raw": ""}
+        grade = rng.choice(GRADES)
+        out["grade"] = {"span": None, "confidence": 1.0, "letter": grade, "raw": grade} if grade else None
+        if self.titles:
+            out["title"] = {"span": None, "confidence": 1.0, "text": self._numbers(rng.choice(self.titles), rng)}
+        if base.get("congress"):
+            out["congress"] = {**base["congress"], "term": rng.randint(5, 16), "session": rng.randint(1, 5)}
+        if base.get("item"):
+            out["item"] = {**base["item"], "number": str(rng.randint(1, 999))}
+        out["measures"] = [dict(m, text=self._numbers(m["text"], rng))
+                           for m in rng.sample(self.measures, min(len(self.measures), rng.randint(0, 6)))]
+        metrics = rng.sample(self.metrics, min(len(self.metrics), rng.randint(0, 5)))
+        out["metrics"] = [dict(k, value=round(k["value"] * rng.uniform(0.5, 1.5), 1)) for k in metrics]
+        return out
+
+    def letters(self, start: int, stop: int):
+        return (self.letter(i) for i in range(start, stop))
+
+
+# -- line-cached analysis for the fill phase ---------------------------------------------------------
+_real_analyze = records.analyze
+
+
+@lru_cache(maxsize=200_000)
+def _analyze_line(line: str) -> tuple[str, str]:
+    return _real_analyze(line)
+
+
+def analyze_by_line(text: str) -> tuple[str, str]:
+    """Same tokens as ``analysis.analyze``: jieba blocks and bigram runs never cross a line break."""
+    parts = [_analyze_line(line) for line in (text or "").split("\n")]
+    return " ".join(p[0] for p in parts if p[0]), " ".join(p[1] for p in parts if p[1])
+
+
+def check_line_cache(synth: Synth, n: int = 300) -> bool:
+    texts = [t for i in range(n) for r in records.records_for(synth.letter(i)) for t in r["text"].values()]
+    return all(analyze_by_line(t) == analysis.analyze(t) for t in texts)
+
+
+class cached_analysis:
+    def __enter__(self):
+        records.analyze = analyze_by_line
+
+    def __exit__(self, *exc):
+        records.analyze = _real_analyze
+
+
+# -- measurements -----------------------------------------------------------------------------------
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def latency(backend, rounds: int) -> tuple[float, float]:
+    for q in QUERIES:  # warm caches
+        backend.search(q)
+    times = []
+    for _ in range(rounds):
+        for q in QUERIES:
+            t0 = time.perf_counter()
+            backend.search(q)
+            times.append((time.perf_counter() - t0) * 1000)
+    return percentile(times, 0.5), percentile(times, 0.95)
+
+
+def size_on_disk(backend) -> int:
+    if backend.name == "sqlite":
+        backend.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return sum(p.stat().st_size for p in backend.path.parent.glob(backend.path.name + "*"))
+    backend.es.indices.flush(index=list(backend.indices.values()))
+    return backend.size_bytes()
+
+
+def index_checked(backend, letters) -> int:
+    result = backend.index(letters)
+    if result.errors:
+        sys.exit(f"bench: {backend.name}: {len(result.errors)} letters failed, first: {result.errors[0]}")
+    return result.indexed
+
+
+def bench_backend(name: str, synth: Synth, args, data_dir: Path) -> None:
+    backend = open_backend(name, data_dir, es_url=args.es_url, index=f"govdoc-bench-{os.getpid()}")
+    backend.clear()
+    try:
+        rate_n = min(args.rate_letters, args.sizes[0])
+        t0 = time.perf_counter()
+        index_checked(backend, synth.letters(0, rate_n))
+        rate = rate_n / (time.perf_counter() - t0)
+        print(f"{name:13} indexing: {rate:8.1f} letters/s  ({rate_n:,} letters, analysis included)")
+        done = rate_n
+        for size in args.sizes:
+            with cached_analysis():
+                index_checked(backend, synth.letters(done, size))
+            done = size
+            p50, p95 = latency(backend, args.query_rounds)
+            mib = size_on_disk(backend) / 2 ** 20
+            print(f"{name:13} {size:>9,} letters: query p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  "
+                  f"({len(QUERIES) * args.query_rounds} queries)  index {mib:8.1f} MiB")
+    finally:
+        if name == "elasticsearch":
+            backend.drop()
+        backend.close()
+
+
+def bench_bulk_ratio(synth: Synth, args) -> None:
+    from elasticsearch import helpers
+
+    from govdoc.index.base import IndexResult
+    from govdoc.index.elastic import BATCH_LETTERS, ElasticBackend
+
+    n = args.ratio_letters
+    prefix = f"govdoc-bench-bulk-{os.getpid()}"
+    backend = ElasticBackend(args.es_url, index=prefix)
+    with cached_analysis():
+        batches, result = [], IndexResult()
+        for start in range(0, n, BATCH_LETTERS):
+            batches.append(backend.prepare_batch(list(synth.letters(start, min(n, start + BATCH_LETTERS))), result))
+    docs = [(backend.indices[d["record"]], d) for batch in batches for _, ds in batch.values() for d in ds]
+
+    def raw() -> float:
+        backend.clear()
+        t0 = time.perf_counter()
+        ok, errors = helpers.bulk(backend.es, ({"_index": i, "_id": d["id"], "_source": d} for i, d in docs))
+        elapsed = time.perf_counter() - t0
+        assert ok == len(docs) and not errors
+        return elapsed
+
+    def govdoc() -> float:
+        backend.clear()
+        t0 = time.perf_counter()
+        written = sum(backend.write_batch(batch)[0] for batch in batches)
+        elapsed = time.perf_counter() - t0
+        assert written == n
+        return elapsed
+
+    try:
+        raw_t, gov_t = [], []
+        for _ in range(args.rounds):
+            raw_t.append(raw())
+            gov_t.append(govdoc())
+        best_raw, best_gov = min(raw_t), min(gov_t)
+        print(f"elasticsearch bulk: raw helpers.bulk {n / best_raw:8.1f} letters/s ({len(docs) / best_raw:,.0f} docs/s), "
+              f"govdoc write_batch {n / best_gov:8.1f} letters/s; ratio govdoc/raw = {best_raw / best_gov:.2f} "
+              f"(best of {args.rounds}, {n:,} letters = {len(docs):,} documents)")
+    finally:
+        backend.drop()
+        backend.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--full", action="store_true", help="10,000 and 100,000 letters")
+    parser.add_argument("--sizes", type=int, nargs="+", help="index sizes (letters) to measure queries at")
+    parser.add_argument("--backends", nargs="+", default=["sqlite", "elasticsearch"])
+    parser.add_argument("--es-url", default=os.environ.get("GOVDOC_ES_URL"))
+    parser.add_argument("--rate-letters", type=int, help="letters indexed with real analysis for the rate")
+    parser.add_argument("--ratio-letters", type=int, help="letters for the bulk ratio")
+    parser.add_argument("--query-rounds", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the bulk ratio")
+    args = parser.parse_args()
+    args.sizes = sorted(args.sizes or ([10_000, 100_000] if args.full else [500, 2_000]))
+    args.rate_letters = args.rate_letters or (3_000 if args.full else 500)
+    args.ratio_letters = args.ratio_letters or (10_000 if args.full else 1_000)
+    if "elasticsearch" in args.backends and not args.es_url:
+        print("bench: no --es-url / GOVDOC_ES_URL: measuring SQLite only", file=sys.stderr)
+        args.backends = [b for b in args.backends if b != "elasticsearch"]
+
+    t0 = time.perf_counter()
+    corpus = parsed_corpus()
+    synth = Synth(corpus)
+    if not check_line_cache(synth):
+        sys.exit("bench: line-cached analysis differs from govdoc.index.analysis.analyze; fix the bench")
+    print(f"corpus: {len(corpus)} parsed letters, {len(synth.measures)} measures, {len(synth.metrics)} metrics "
+          f"→ synthetic letters; sizes {', '.join(f'{s:,}' for s in args.sizes)}")
+    with tempfile.TemporaryDirectory(prefix="govdoc-bench-") as tmp:
+        for name in args.backends:
+            bench_backend(name, synth, args, Path(tmp) / name)
+    if "elasticsearch" in args.backends:
+        bench_bulk_ratio(synth, args)
+    print(f"total {time.perf_counter() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
