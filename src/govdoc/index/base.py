@@ -12,8 +12,9 @@ Contract (both backends, same behaviour, same shared test-suite ``tests/test_sea
 - Re-indexing a letter first removes every record of that letter id (its measure count may change).
 - Text search goes through :func:`govdoc.search.plan.plan_query`: a record matches when, for every
   group of the plan, one alternative phrase (of bigram tokens) occurs in one of its ``*_bg`` fields;
-  ``plan.words`` only add to the score (``*_w`` fields).  ``plan.title_groups`` (from
-  ``Query.indicator``) must match the same way but in ``title_bg`` only.  An empty plan matches all.
+  word forms of the terms (``govdoc.index.fts5_query.term_of``) and ``plan.words`` may only add to
+  the score (``*_w`` fields).  ``plan_query(Query.indicator).groups`` must match the same way but in
+  ``title_bg`` only.  An empty plan matches all.
 - Filters are exact (see :class:`Query`); ``issuer`` matches when its canonical form equals a record's
   ``issuer_norm`` or ``issuer_unit``  (:func:`govdoc.index.aliases.issuer_keys`).
 - Hits are ranked by score (higher is better), ties by id; each hit is made by
