@@ -51,7 +51,7 @@ class JoinRules:
     def is_full(self, line: str) -> bool:
         return self.full_width is not None and display_width(line) >= FULL_SHARE * self.full_width
 
-    def should_join(self, a: str, a_last: str, a_layout: bool, b: str, b_layout: bool) -> bool:
+    def should_join(self, a: str, a_last: str, a_layout: bool, b: str) -> bool:
         """Does ``b`` continue ``a``?  ``a`` is the line built so far, ``a_last`` the last
         physical line in it."""
         if not ends_open(a) or HEADING_START.match(b):
@@ -62,7 +62,7 @@ class JoinRules:
             return False
         if a.endswith(PAUSE_MARKS):
             return True
-        return is_body_line(a) and not stands_alone(b, b_layout and self.is_full(b))
+        return is_body_line(a) and not stands_alone(b)
 
 
 def ends_open(line: str) -> bool:
@@ -80,8 +80,10 @@ def is_body_line(line: str) -> bool:
     return not (HEADING_START.match(line) and "。" not in line)
 
 
-def stands_alone(line: str, full: bool) -> bool:
-    return not full and len(line) <= STANDALONE_MAX_LEN and not SENTENCE_PUNCT.search(line)
+def stands_alone(line: str) -> bool:
+    """Short and without any punctuation mark of a sentence (a line that stands alone is never
+    joined to the next one either, so what it is does not change when normalized again)."""
+    return len(line) <= STANDALONE_MAX_LEN and not SENTENCE_PUNCT.search(line) and "、" not in line
 
 
 def join_lines(a: str, b: str) -> tuple[str, int]:

@@ -11,28 +11,31 @@ INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\ufffe\x00-\x08\x0e-\x1
 LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # Spaces that print as one: tab, no-break space, the narrow and figure spaces.
 ODD_SPACES = re.compile(r"[\t\xa0\u2000-\u200a\u202f\u205f]")
-# Leading and trailing blanks of each line (ASCII and ideographic spaces).
-LINE_EDGES = re.compile(r"^[ \u3000]+|[ \u3000]+$", re.M)
+# Blanks stripped from both ends of each line (ASCII and ideographic spaces).
+LINE_BLANKS = " \u3000"
 # PDF/OCR: a single space between two CJK characters or CJK punctuation is spacing, not a word
 # break.  Runs of two or more spaces are kept: they separate columns (``联系人：张三    电话``).
-LAYOUT_CJK_SPACE = re.compile(f"(?<=[{CJK}{CJK_PUNCT}]) (?=[{CJK}{CJK_PUNCT}])")
+# (Patterns start with a literal space so that the regex engine scans for it quickly.)
+LAYOUT_CJK_SPACE = re.compile(f" (?<=[{CJK}{CJK_PUNCT}] )(?=[{CJK}{CJK_PUNCT}])")
 # Letter-spaced words (``生 态 环 境``, ``答  复  函``): three or more single characters, each
 # separated by 1-3 spaces.  Plain text keeps two- and three-character ones (``李  颖``, ``答 复``)
 # and accepts single spaces only.
-LETTER_SPACED_LAYOUT = re.compile(f"(?<![{CJK}])(?:[{CJK}][ \u3000]{{1,3}}){{2,}}[{CJK}](?![{CJK}])")
-LETTER_SPACED_TEXT = re.compile(f"(?<![{CJK}])(?:[{CJK}] ){{3,}}[{CJK}](?![{CJK}])")
+# The match starts at the first gap, after the run's first character.
+LETTER_SPACED_LAYOUT = re.compile(
+    f" (?<=(?<![{CJK}])[{CJK}] )(?<![{CJK}]  )(?<![{CJK}]   ) {{0,2}}[{CJK}](?: {{1,3}}[{CJK}])+(?![{CJK}])")
+LETTER_SPACED_TEXT = re.compile(f" (?<=(?<![{CJK}])[{CJK}] )[{CJK}](?: [{CJK}]){{2,}}(?![{CJK}])")
 _BLANKS = re.compile(r"[ \u3000]+")
-# A page number or page footer on a line of its own: — 3 —, -3-, ·3·, 第3页, 第 3 页 共 5 页,
+# A page number or page footer as a whole line: — 3 —, -3-, ·3·, 第3页, 第 3 页 共 5 页,
 # 共5页 第3页, 3/12, Page 3, 第3页/共5页.
 PAGE_NUMBER_LINE = re.compile(
-    r"""^[ \t]*(?:
-        [—–\-－~～·•][ \t]*\d{1,4}[ \t]*[—–\-－~～·•]
-       |第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[/，,]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?
-       |共[ \t]*\d{1,4}[ \t]*页[ \t]*[/，,]?[ \t]*第[ \t]*\d{1,4}[ \t]*页
-       |\d{1,4}[ \t]*/[ \t]*\d{1,4}
-       |[Pp]age[ \t]*\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?
-    )[ \t]*(?:\n|$)""",
-    re.M | re.X,
+    r"""(?:
+        [—–\-－~～·•][ ]*\d{1,4}[ ]*[—–\-－~～·•]
+       |第[ ]*\d{1,4}[ ]*页(?:[ ]*[/，,]?[ ]*共[ ]*\d{1,4}[ ]*页)?
+       |共[ ]*\d{1,4}[ ]*页[ ]*[/，,]?[ ]*第[ ]*\d{1,4}[ ]*页
+       |\d{1,4}[ ]*/[ ]*\d{1,4}
+       |[Pp]age[ ]*\d{1,4}(?:[ ]*(?:of|/)[ ]*\d{1,4})?
+    )""",
+    re.X,
 )
 # At the very top or bottom of a laid-out page, a bare number is its page number.
 BARE_NUMBER = re.compile(r"^\d{1,3}$")
@@ -49,10 +52,12 @@ def clean_page(text: str, layout: bool) -> list[str]:
         text = LAYOUT_CJK_SPACE.sub("", text)
     else:
         text = LETTER_SPACED_TEXT.sub(_unspace, text)
-    text = PAGE_NUMBER_LINE.sub("", LINE_EDGES.sub("", text))
     if text.endswith("\n"):  # the end of the last line, not a blank line
         text = text[:-1]
-    return text.split("\n")
+    if not text:
+        return []
+    lines = [line.strip(LINE_BLANKS) for line in text.split("\n")]
+    return [line for line in lines if not PAGE_NUMBER_LINE.fullmatch(line)]
 
 
 def _unspace(m: re.Match) -> str:

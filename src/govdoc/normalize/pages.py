@@ -46,7 +46,7 @@ def assemble(pages: list[list[str]], layouts: list[bool], rules: JoinRules) -> t
             if not line:
                 blank = bool(out)
                 continue
-            if out and rules.should_join(out[-1], last_raw, last_layout, line, layout):
+            if out and rules.should_join(out[-1], last_raw, last_layout, line):
                 out[-1], column = join_lines(out[-1], line)
             else:
                 if blank:
