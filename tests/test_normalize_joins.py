@@ -70,6 +70,8 @@ def test_normalize_joins_keep_real_repeats(raw, expected):
         BODY + "\n\n许昌市生态环境局\n\n2019年9月20日",
         # a clause closed by 如下 without its colon
         "街道高度重视,经研究,现将会办意见函告如下\n目前,街道尚未实施综合改造的剩余10个老旧小区。",
+        # a URL or Latin line is no body line, whatever its punctuation
+        "# source: https://www.example.gov.cn/pc/news_view.asp?id=5086\n在市人大七届一次会议上,代表提出建议,现答复如下:",
         # a short line never continues, even without punctuation
         "许昌市生态环境局\n2019年9月20日印发",
     ],

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from govdoc.text.zh import (CJK_RE, CLAUSE_FINAL_WORDS, CLOSERS, HEADING_START, LABEL_START,
-                            SENTENCE_PUNCT, TERMINAL_PUNCT, display_width)
+                            SENTENCE_PUNCT, TERMINAL_PUNCT, count_cjk, display_width)
 
 # A line ending in a pause mark (comma, enumeration comma) has not ended.
 PAUSE_MARKS = ("，", "、", ",")
@@ -72,8 +72,11 @@ def ends_open(line: str) -> bool:
 
 
 def is_body_line(line: str) -> bool:
-    """Long, with sentence punctuation before its end, not a label line, not a bare heading."""
+    """Long Chinese, with sentence punctuation before its end, not a label line, not a bare
+    heading.  (A URL or a Latin line has punctuation too, but not the Chinese.)"""
     if len(line) < BODY_MIN_LEN or not SENTENCE_PUNCT.search(line, 0, len(line) - 1):
+        return False
+    if count_cjk(line) * 2 < len(line):
         return False
     if LABEL_START.match(line):
         return False
