@@ -15,12 +15,13 @@ leading framing clause (``近段时间，``) skipped and long heads cut to a ver
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.extract.outline import HEADINGS_KEY, HeadingCandidate, find_headings, next_start
+from govdoc.extract.outline import HEADINGS_KEY, HeadingCandidate, find_headings, next_start, sentence_starts
 from govdoc.model import CitedDocument, Measure
 from govdoc.normalize import NormText
 
@@ -49,7 +50,10 @@ FRAMING_RE = re.compile(r"^(?:近段时间|近期|近年来|近两年|今年以�
 FUTURE_RE = re.compile(r"下一步|下步|接下来|今后|拟|力争|争取|计划于|准备|将(?:继续|进一步|积极|加强|加大|全力|结合|"
                        r"根据|会|于|尽快|及时|立即|持续|不断|认真|从|按照|着力|深入|组织|协调|推动|推进|加快|努力|逐步|"
                        r"适时|研究|统筹|坚持|在)")
-INLINE_RE = re.compile(r"(?:^|(?<=[,。;:!?\s]))(?P<num>[一二三四五六七八九十])是")
+# 一是 … 二是: the character before the numeral (a clause break or a line start) is checked in
+# Python, so that the pattern starts with a character class the engine can skip ahead to.
+INLINE_RE = re.compile(r"(?P<num>[一二三四五六七八九十])是")
+INLINE_AFTER = set(",。;:!? \t\n\u3000")
 SENTENCE_END_RE = re.compile(r"[。\n]")
 SENTENCE_RE = re.compile(r"[^。!?\n]+")
 SUGGESTION_FIELD_RE = re.compile(r"^[ \t]*(?:具体建议|建议内容|主要建议|建议)[ \t]*:(?P<body>[^。\n]+)", re.M)
@@ -108,13 +112,11 @@ def _title_range(norm: NormText, h: HeadingCandidate) -> tuple[int, int]:
 
 def _section(norm: NormText, heads: list[HeadingCandidate], pos: int) -> Optional[str]:
     """Title of the innermost heading whose section holds ``pos``."""
-    best = None
-    for h in heads:
-        if h.start > pos:
-            break
-        if pos < h.body_end:
-            best = h
-    return norm.slice(best.title_start, best.title_end) if best else None
+    i = bisect_right([h.start for h in heads], pos) - 1
+    h = heads[i] if i >= 0 else None
+    while h is not None and pos >= h.body_end:
+        h = heads[h.parent] if h.parent is not None else None
+    return norm.slice(h.title_start, h.title_end) if h else None
 
 
 def _lead_in(text: str, pos: int) -> str:
@@ -169,7 +171,8 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int | None = None) -
 def _from_inline(norm: NormText, heads, taken: list[tuple[int, int]]) -> list[MeasureCandidate]:
     """``一是…二是…``: runs of two or more consecutive items."""
     text = norm.match
-    marks = [(m.start(), m.end(), "一二三四五六七八九十".index(m.group("num")) + 1) for m in INLINE_RE.finditer(text)]
+    marks = [(m.start(), m.end(), "一二三四五六七八九十".index(m.group("num")) + 1) for m in INLINE_RE.finditer(text)
+             if m.start() == 0 or text[m.start() - 1] in INLINE_AFTER]
     runs, run = [], []
     for mk in marks:
         if run and mk[2] == run[-1][2] + 1 and mk[0] - run[-1][0] < 800:
@@ -184,7 +187,8 @@ def _from_inline(norm: NormText, heads, taken: list[tuple[int, int]]) -> list[Me
     for run in runs:
         if _covered(taken, run[0][0]):
             continue
-        context = _lead_in(text, run[0][0]) + text[text.rfind("\n", 0, run[0][0]) + 1:run[0][0]]
+        before = text[max(0, run[0][0] - 80):run[0][0]]
+        context = _lead_in(text, run[0][0]) + before[before.rfind("\n") + 1:]
         for k, (s, e, _n) in enumerate(run):
             if k + 1 < len(run):
                 end = run[k + 1][0]
@@ -199,11 +203,25 @@ def _from_inline(norm: NormText, heads, taken: list[tuple[int, int]]) -> list[Me
     return out
 
 
+def _sentences_with_semicolons(text: str):
+    """The sentences (up to 。!? or a line end) holding a semicolon, each once."""
+    done, starts = -1, None
+    pos = text.find(";")
+    while pos >= 0:
+        if pos > done:
+            starts = starts or sentence_starts(text)
+            sent = SENTENCE_RE.match(text, starts[bisect_right(starts, pos) - 1])
+            if sent:
+                yield sent
+                done = sent.end()
+        pos = text.find(";", pos + 1)
+
+
 def _from_semicolons(norm: NormText, heads, taken) -> list[MeasureCandidate]:
     """A sentence of 3+ short parallel phrases separated by semicolons."""
     text = norm.match
     out = []
-    for sent in SENTENCE_RE.finditer(text):
+    for sent in _sentences_with_semicolons(text):
         if (sent.group().count(";") < 2 or _covered(taken, sent.start(), sent.end())
                 or DIRECTIVE_RE.search(sent.group())):
             continue

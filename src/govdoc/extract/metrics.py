@@ -23,6 +23,7 @@ from typing import Optional, Sequence
 from spacy.attrs import IDX
 from spacy.language import Language
 
+from govdoc.extract.outline import sentence_starts
 from govdoc.model import Comparison, Metric, Rank
 from govdoc.normalize import NormText
 from govdoc.text.numerals import cn_to_int
@@ -45,6 +46,7 @@ UNIT_GUARD = {
     "所": r"(?![有属以在谓得])",
 }
 RANK_SCOPE = r"全国|全省|全市|全区|全县|全州|同类城市|[省市区县]内"
+RANK_SCOPE_BEFORE_RE = re.compile(rf"在?(?P<scope>{RANK_SCOPE})[ \t]?$")
 MULTIPLIER = r"(?P<mult>百万|千万|万|亿|千)"
 # A number starts at the start of its digit run (one cheap look-behind) and is read possessively,
 # so that a long digit run (a phone or index number) is not retried at every shorter length;
@@ -86,16 +88,18 @@ def _unit_alternation() -> str:
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern]:
+    """Each pattern opens with a look-ahead on its possible first characters: Python's engine
+    then skips ahead cheaply instead of trying every branch at every position."""
     unit = _unit_alternation()
     return {
         "quantity": re.compile(
-            rf"{NUMBER}{_SP}(?P<mid>余|多)?(?:{MULTIPLIER}?(?P<mid2>余|多)?{_SP}(?P<unit>{unit})|(?P<bare>万|亿))"
+            rf"(?=[\d{_CN}]){NUMBER}{_SP}(?P<mid>余|多)?(?:{MULTIPLIER}?(?P<mid2>余|多)?{_SP}(?P<unit>{unit})|(?P<bare>万|亿))"
             r"(?P<post>以上|以下|左右|以内|之内|内)?"),
         "rank": re.compile(
-            rf"(?:在?(?P<scope0>{RANK_SCOPE}){_SP})?(?:排名|排在|排位|排|位列|位居|居于|居|列){_SP}(?P<scope>{RANK_SCOPE})?"
+            rf"(?=[排位居列])(?:排名|排在|排位|排|位列|位居|居于|居|列){_SP}(?P<scope>{RANK_SCOPE})?"
             rf"{_SP}第{_SP}(?P<num>\d{{1,3}}|[{_CN}]{{1,3}})(?:{_SP}[位名])?"),
         "comparison": re.compile(
-            rf"(?P<kw>相比|同比|环比|较|比)(?P<base>[^,;。!?\d\s第]{{0,10}}?){_SP}"
+            rf"(?=[相同环较比])(?P<kw>相比|同比|环比|较|比)(?P<base>[^,;。!?\d\s第]{{0,10}}?){_SP}"
             r"(?P<dir>增长|增加|提高|上升|下降|降低|减少|低|高|多|少)了?" + _SP
             + rf"(?P<qual>约|近)?{_SP}(?P<num>\d+(?:\.\d+)?){_SP}{MULTIPLIER}?(?P<unit>{unit})?"),
     }
@@ -108,6 +112,7 @@ QUOTED_RE = re.compile(r"《[^《》\n]*》|“[^“”\n]{0,14}”|\"[^\"\n]{0,
 # Lines that carry contact details, addresses, page chrome: figures there are not facts.
 CHROME_LINE_RE = re.compile(r"[ \t\-]*(?:抄送|抄报|联系|地址|邮编|邮政编码|附件|电话|传真|索引号|发布|来源|文号|"
                             r"浏览|点击|访问|时间|日期|作者|编辑|版权|主办|承办人|经办人)")
+LINE_BREAK_RE = re.compile(r"\n")
 CHROME_BEFORE_RE = re.compile(r"(?:浏览|访问|点击|阅读)[量数次]*[:\s]*$")
 AS_OF_RE = re.compile(r"截[止至]到?[ \t]*(?P<when>目前|现在|当前|今天|[今去本上前]?年?[\d 年月一二三四五六七八九十〇○零]*"
                       r"(?:\d|[一二三四五六七八九十])[ \t]*(?:日|号|月底|月末|月初|年底|年末|月|年))")
@@ -164,13 +169,11 @@ def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
-def _line_is_chrome(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
+def _line_is_chrome(text: str, pos: int, lines: list[int]) -> bool:
+    line_start = lines[bisect_right(lines, pos) - 1]
     return bool(CHROME_LINE_RE.match(text, line_start)) or bool(CHROME_BEFORE_RE.search(text, max(0, pos - 8), pos))
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "。!?\n") + 1
 
 
 def _left(text: str, pos: int, floor: int, word_starts: Optional["WordStarts"]) -> int:
@@ -241,8 +244,12 @@ def _first_pass(norm: NormText) -> list[MetricCandidate]:
     for m in pats["rank"].finditer(text):
         pos = _number(m.group("num"))
         if pos:
-            out.append(MetricCandidate(m.start(), m.end(), pos, "名次", "rank", m.start("num"), m.end("num"),
-                                       rank=Rank(position=pos, scope=_verbatim(norm, m, "scope") or _verbatim(norm, m, "scope0"))))
+            before = RANK_SCOPE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())  # 在全省排名第3
+            start = before.start() if before else m.start()
+            scope = _verbatim(norm, m, "scope") or (norm.slice(before.start("scope"), before.end("scope"))
+                                                    if before else None)
+            out.append(MetricCandidate(start, m.end(), pos, "名次", "rank", m.start("num"), m.end("num"),
+                                       rank=Rank(position=pos, scope=scope)))
     for m in pats["comparison"].finditer(text):
         unit = _verbatim(norm, m, "mult", "unit")
         if not unit:
@@ -281,11 +288,12 @@ def find_metrics(norm: NormText, word_starts: Optional[Sequence[int]] = None) ->
     quoted = _ranges(QUOTED_RE, text)
     qstarts = [a for a, _ in quoted]
     found = list(special)
+    lines = [0] + [m.end() for m in LINE_BREAK_RE.finditer(text)]
     for m in patterns()["quantity"].finditer(text):
         s = m.start()
         q = _quantity(m, text)
         if (q is None or _inside(covered, cstarts, s) or _inside(quoted, qstarts, s)
-                or text[max(0, s - 2):s].strip().endswith("第") or _line_is_chrome(text, s)):
+                or text[max(0, s - 2):s].strip().endswith("第") or _line_is_chrome(text, s, lines)):
             continue
         value, unit_class = q
         if m.group("ar") and s >= 2 and text[s - 1] == "," and text[s - 2].isdigit():
@@ -300,7 +308,7 @@ def find_metrics(norm: NormText, word_starts: Optional[Sequence[int]] = None) ->
         found.append(MetricCandidate(start, m.end(), value, _verbatim(norm, m, "mult", "bare", "unit"), "quantity",
                                      s, m.end("ar") if m.group("ar") else m.end("cn"), qualifier=qualifier,
                                      unit_class=unit_class, confidence=0.9 if m.group("ar") else 0.75))
-    found = [c for c in found if not _line_is_chrome(text, c.start)]
+    found = [c for c in found if not _line_is_chrome(text, c.start, lines)]
     found.sort(key=lambda c: c.start)
     _describe(norm, found, words)
     return _dedupe(norm, found)
@@ -310,8 +318,9 @@ def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Word
     """Widen each span to identify the fact, and fill indicator, as_of and scope."""
     text = norm.match
     prev_end, last_indicator, last_sentence = 0, None, -1
+    starts = sentence_starts(text) if found else []
     for c in found:
-        sent = _sentence_start(text, c.start)
+        sent = starts[bisect_right(starts, c.start) - 1]
         if sent != last_sentence:
             last_indicator, last_sentence = None, sent
         floor = max(sent, prev_end)

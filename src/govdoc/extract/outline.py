@@ -106,8 +106,7 @@ def _raw_candidates(norm: NormText) -> list[HeadingCandidate]:
         number = _number(style, m.group(style))
         if not number:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        run_in = bool(text[line_start:m.start()].strip())
+        run_in = m is not first and m.group()[0] != "\n"  # the regex consumed what stands before
         out.append(HeadingCandidate(m.start("marker"), m.end("marker"), title_start, title_end, style,
                                     number, run_in))
     return out
@@ -142,8 +141,13 @@ def _nest(heads: list[HeadingCandidate], text_len: int) -> None:
             heads[stack[-1]].children.append(i)
         h.level = len(stack) + 1
         stack.append(i)
-    for i, h in enumerate(heads):
-        h.body_end = next((d.start for d in heads[i + 1:] if d.rank <= h.rank), text_len)
+    open_: list[HeadingCandidate] = []  # sections not closed yet, outermost first
+    for h in heads:
+        while open_ and open_[-1].rank >= h.rank:
+            open_.pop().body_end = h.start
+        open_.append(h)
+    for h in open_:
+        h.body_end = text_len
 
 
 def find_headings(norm: NormText) -> list[HeadingCandidate]:
@@ -169,6 +173,14 @@ def to_models(norm: NormText, heads: list[HeadingCandidate]) -> list[Heading]:
                        confidence=round(conf, 3), children=[build(j) for j in h.children])
 
     return [build(i) for i, h in enumerate(heads) if h.parent is None]
+
+
+SENTENCE_BREAK_RE = re.compile(r"[。!?\n]")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences (up to 。!? or a line end) start: one pass, then bisect."""
+    return [0] + [m.end() for m in SENTENCE_BREAK_RE.finditer(text)]
 
 
 HEADINGS_KEY = "govdoc.outline.candidates"
