@@ -14,7 +14,9 @@
 # wherever the repository lives); otherwise from .cache/elasticsearch in the repository.
 #
 # Environment: GOVDOC_ES_VERSION, GOVDOC_ES_PORT (first port tried), GOVDOC_ES_HEAP (e.g. 1g),
-# GOVDOC_ES_BASE (folder for the unpacked distribution and node state), GOVDOC_M2_REPO, JAVA_HOME.
+# GOVDOC_ES_BASE (folder for the unpacked distribution and node state), GOVDOC_M2_REPO, JAVA_HOME,
+# GOVDOC_ES_KEEP_DATA=1 (keep the indices of the previous run; by default each start begins empty),
+# GOVDOC_ES_START_TIMEOUT (seconds to wait for a healthy node, default 120).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
@@ -126,6 +128,8 @@ first_free_port() {
 }
 
 write_config() {  # $1 = http port
+  # A throw-away node: each start begins with no indices unless GOVDOC_ES_KEEP_DATA=1.
+  [ "${GOVDOC_ES_KEEP_DATA:-}" = 1 ] || rm -rf "$RUN/data"
   mkdir -p "$RUN/config" "$RUN/data" "$RUN/logs"
   cp -r "$HOME_DIR/config/." "$RUN/config/"
   local security=""

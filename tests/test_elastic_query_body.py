@@ -39,9 +39,12 @@ def test_every_plan_group_is_a_required_phrase_on_bigram_fields(text):
     must = body_for(Query(text))["query"]["bool"]["must"]
     assert len(must) == len(plan_query(text).groups) > 0
     for group in must:
-        for phrase in group["bool"]["should"]:
-            assert phrase["multi_match"]["type"] == "phrase"
-            assert all(f.split("^")[0].endswith("_bg") for f in phrase["multi_match"]["fields"])
+        clauses = [c["multi_match"] for c in group["bool"]["should"]]
+        phrases = [c for c in clauses if c["type"] == "phrase"]
+        words = [c for c in clauses if c["type"] != "phrase"]
+        assert len(phrases) == len(words) > 0  # each alternative: a bigram phrase, and its whole word
+        assert all(f.split("^")[0].endswith("_bg") for c in phrases for f in c["fields"])
+        assert all(f.split("^")[0].endswith("_w") for c in words for f in c["fields"])
 
 
 def test_indicator_must_match_in_the_title_only():

@@ -30,7 +30,7 @@ from elasticsearch import ConnectionError as EsConnectionError
 from govdoc.errors import BadInput, IndexError_
 from govdoc.index.base import RECORD_KINDS, STORED_FIELDS, IndexBackend, IndexResult, Query
 from govdoc.index.elastic_query import search_body
-from govdoc.index.records import analyzed_fields, records_for
+from govdoc.index.records import analyzed_records
 from govdoc.search.hits import make_hit
 from govdoc.search.plan import plan_query
 
@@ -93,19 +93,19 @@ def retrying(fn: Callable[[], T], what: str, retries: int, backoff: float, max_b
     raise IndexError_(f"{what} failed after {retries + 1} attempts: {_reason(last)}") from last
 
 
-def es_document(record: dict, counts: tuple[int, int]) -> dict:
+def es_document(record: dict, tokens: dict[str, str], counts: tuple[int, int]) -> dict:
     """What Elasticsearch stores for one record: stored fields, token fields, record counts."""
     doc = {name: record.get(name) for name in STORED_FIELDS}
-    doc.update(analyzed_fields(record))
+    doc.update(tokens)
     if record["record"] == "letters":
         doc["n_measures"], doc["n_metrics"] = counts
     return doc
 
 
 def letter_documents(reply: dict) -> list[dict]:
-    records = records_for(reply)
-    counts = (sum(r["record"] == "measures" for r in records), sum(r["record"] == "metrics" for r in records))
-    return [es_document(r, counts) for r in records]
+    pairs = analyzed_records(reply)
+    counts = (sum(r["record"] == "measures" for r, _ in pairs), sum(r["record"] == "metrics" for r, _ in pairs))
+    return [es_document(record, tokens, counts) for record, tokens in pairs]
 
 
 def record_kind(record_id: str) -> str:

@@ -3,7 +3,8 @@
 Matching: every plan group must occur, as one of its alternative phrases, in one ``*_bg`` field
 (``match_phrase`` on whitespace-analyzed bigram tokens, like an FTS5 phrase in one column).
 Scoring: BM25 over the same fields with the same weights as SQLite's bm25 — group phrases on the
-bigram fields and ``plan.words`` (optional) on the word fields, summed over fields.
+bigram fields, and each group's terms as whole jieba tokens on the word fields (a word hit implies
+the bigram hit, so this adds to the score without changing what matches), summed over fields.
 Filters are exact ``term`` / ``range`` clauses and never score.  User text only ever reaches
 Elasticsearch as the text of a match query, never as query syntax.
 """
@@ -13,6 +14,7 @@ from typing import Optional
 
 from govdoc.index.aliases import issuer_keys
 from govdoc.index.base import BIGRAM_WEIGHT, FIELD_WEIGHTS, TEXT_FIELDS, Query
+from govdoc.index.fts5_query import term_of
 from govdoc.search.plan import Phrase, Plan
 
 MAX_HITS = 10_000  # index.max_result_window in the template
@@ -29,8 +31,15 @@ def _phrase(tokens: Phrase, fields: tuple[str, ...]) -> dict:
                             "tie_breaker": 1.0}}
 
 
-def _group(alternatives: tuple[Phrase, ...], fields: tuple[str, ...]) -> dict:
-    return {"bool": {"should": [_phrase(p, fields) for p in alternatives], "minimum_should_match": 1}}
+def _word(term: str) -> dict:
+    return {"multi_match": {"query": term, "type": "most_fields", "fields": list(WORD_FIELDS)}}
+
+
+def _group(alternatives: tuple[Phrase, ...], fields: tuple[str, ...], with_words: bool) -> dict:
+    should = [_phrase(p, fields) for p in alternatives]
+    if with_words:
+        should += [_word(term_of(p)) for p in alternatives]
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
 def filters(query: Query) -> list[dict]:
@@ -52,14 +61,11 @@ def filters(query: Query) -> list[dict]:
 
 def search_body(query: Query, plan: Plan, title_plan: Optional[Plan] = None) -> dict:
     """Keyword arguments for ``Elasticsearch.search``: query, sort (score, then id), size, totals."""
-    must = [_group(g, BIGRAM_FIELDS) for g in plan.groups]
+    must = [_group(g, BIGRAM_FIELDS, True) for g in plan.groups]
     if title_plan is not None:
-        must += [_group(g, ("title_bg",)) for g in title_plan.groups]
+        must += [_group(g, ("title_bg",), False) for g in title_plan.groups]
     boolean: dict = {"filter": filters(query)}
     if must:
         boolean["must"] = must
-        if plan.words:
-            boolean["should"] = [{"multi_match": {"query": " ".join(plan.words), "type": "most_fields",
-                                                  "fields": list(WORD_FIELDS)}}]
     return {"query": {"bool": boolean}, "sort": [{"_score": "desc"}, {"id": "asc"}], "track_scores": True,
             "size": max(0, min(query.limit, MAX_HITS)), "track_total_hits": True}
