@@ -164,3 +164,44 @@ def test_read_html_line_structure(tmp_path, html, lines):
     path = tmp_path / "page.htm"
     path.write_text(html, encoding="utf-8")
     assert [line for line in read_path(path).pages[0].text.split("\n") if line] == lines
+
+
+def test_read_pdf_layout_end_to_end(tmp_path):
+    """Running header, page numbers, letter-spaced title, a sentence wrapped over lines and
+    over a page break: one clean text with page offsets."""
+    from govdoc.normalize import normalize
+
+    header = "许昌市生态环境局关于第134号建议的答复"
+    pages = [
+        [header, "答 复 函", "张永波代表：",
+         "您提出的关于统筹生态环境与经济协调发展的建议收悉，现",
+         "答复如下：首先，非常感谢您对统筹生态环境与经济发展的",
+         "关注。我们对您的提案进行了认真的学习、研究和讨论，对"],
+        [header, "推动我市生态环境与经济协调发展工作具有很好的指导意",
+         "义。", "许昌市生态环境局", "2019年9月20日"],
+    ]
+    norm = normalize(read_path(make_pdf(tmp_path / "letter.pdf", pages, footer="— {n} —")).pages)
+    assert norm.text.split("\n") == [
+        "答复函",
+        "张永波代表：",
+        "您提出的关于统筹生态环境与经济协调发展的建议收悉，现答复如下：首先，非常感谢您对统筹生态环境与经济发展的"
+        "关注。我们对您的提案进行了认真的学习、研究和讨论，对推动我市生态环境与经济协调发展工作具有很好的指导意义。",
+        "许昌市生态环境局",
+        "2019年9月20日",
+    ]
+    assert norm.text[norm.page_starts[1]:].startswith("推动我市")
+
+
+def test_read_html_big5_traditional_page(tmp_path):
+    from govdoc.normalize import normalize
+
+    page = ("<html><head><meta charset='big5'><title>答復</title></head><body><table><tr><td class='nav'>"
+            "<a href='/'>首頁</a></td></tr><tr><td>羅瑞等代表：<br>你們提出的建議收悉，現答復如下：<br>"
+            "感謝您對教育工作的關心和支持。<br>鎮康縣教育局</td></tr></table></body></html>")
+    path = tmp_path / "trad.html"
+    path.write_bytes(page.encode("big5"))
+    result = read_path(path)
+    norm = normalize(result.pages)
+    assert result.encoding == "cp950"
+    assert norm.text.split("\n")[-4:] == ["羅瑞等代表：", "你們提出的建議收悉，現答復如下：", "感謝您對教育工作的關心和支持。", "鎮康縣教育局"]
+    assert "罗瑞等代表" in norm.match and "镇康县教育局" in norm.match
