@@ -1,8 +1,8 @@
 """PDF with a text layer: one :class:`Page` per PDF page, numbered as in the file.
 
 Two engines: ``pdfium`` (pypdfium2, the default) and ``plumber`` (pdfplumber).  Why pdfium:
-it is a C++ library, 13x faster on the same 40 pages (``scripts/bench_pdf.py``: 43 vs 3.3
-pages/s), and it keeps runs of spaces as they are laid out, so a column gap
+it is a C++ library, 13-15x faster on the same 40 pages (``scripts/bench_pdf.py``: 159 vs
+11 pages/s), and it keeps runs of spaces as they are laid out, so a column gap
 (``联系人：严志刚  联系电话``) stays apart from letter spacing, which pdfplumber collapses to one
 space.  Layout analysis is not needed: running headers, page numbers and broken lines are
 handled on the text (:mod:`govdoc.normalize`).  ``engine="plumber"`` remains for callers that
