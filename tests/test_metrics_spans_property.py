@@ -1,4 +1,5 @@
 """Property: whatever the text, every metric's span points at verbatim text holding its number."""
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +26,7 @@ def test_metric_spans_hold_their_number(text):
     found = find_metrics(norm)
     for c in found:
         assert c.start <= c.num_start < c.num_end <= c.end <= len(text)
-        assert to_number(norm.match[c.num_start:c.num_end]) == c.value
+        assert to_number(norm.match[c.num_start:c.num_end]) == pytest.approx(c.value, rel=1e-12)
     for m in to_models(norm, found):
         assert m.raw and norm.slice(m.span.start, m.span.end) == m.raw
         assert m.unit and m.unit in m.raw.replace(" ", "") or m.unit == "名次"

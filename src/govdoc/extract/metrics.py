@@ -86,8 +86,7 @@ def _unit_alternation() -> str:
     return f"(?=[{first}])(?:" + "|".join("|".join(g) for g in groups.values()) + ")"
 
 
-@lru_cache(maxsize=1)
-def patterns() -> dict[str, re.Pattern]:
+def _compile_patterns() -> dict[str, re.Pattern]:
     """Each pattern opens with a look-ahead on its possible first characters: Python's engine
     then skips ahead cheaply instead of trying every branch at every position."""
     unit = _unit_alternation()
@@ -105,6 +104,13 @@ def patterns() -> dict[str, re.Pattern]:
     }
 
 
+_PATTERNS = _compile_patterns()  # compiled once at import, not on the first letter parsed
+
+
+def patterns() -> dict[str, re.Pattern]:
+    return _PATTERNS
+
+
 DIRECTION = {"低": "lower", "少": "lower", "高": "higher", "多": "higher", "增长": "up", "增加": "up",
              "提高": "up", "上升": "up", "下降": "down", "降低": "down", "减少": "down"}
 PRE_QUALIFIER_RE = re.compile(r"(?:约|近|超过|超|逾|不足|不到|将近)[ \t]?$")
@@ -117,7 +123,7 @@ CHROME_BEFORE_RE = re.compile(r"(?:浏览|访问|点击|阅读)[量数次]*[:\s]
 AS_OF_RE = re.compile(r"截[止至]到?[ \t]*(?P<when>目前|现在|当前|今天|[今去本上前]?年?[\d 年月一二三四五六七八九十〇○零]*"
                       r"(?:\d|[一二三四五六七八九十])[ \t]*(?:日|号|月底|月末|月初|年底|年末|月|年))")
 # The area a figure covers (全市 77 个…), not a ranking's or a baseline's area (排名全省, 较全省均值).
-SCOPE_RE = re.compile(r"(?<![名居列较比于])全(?:国|省|市|区|县|州|镇|乡)")
+SCOPE_RE = re.compile(r"(?=全)(?<![名居列较比于])全(?:国|省|市|区|县|州|镇|乡)")
 CLAUSE_BREAK = ",;。:!?、()\"“”‘’《》[]【】\n的等"
 LEFT_MAX, RIGHT_MAX = 8, 8
 # Words that end a counted noun phrase after the measure word (1617 个行政村|进行试点).
@@ -156,7 +162,11 @@ def _number(s: str) -> float | int | None:
 
 def _verbatim(norm: NormText, m: re.Match, *groups: str) -> Optional[str]:
     """The original characters of some groups of a match on the match text (e.g. 個 for 个)."""
-    out = "".join(norm.text[m.start(g):m.end(g)] for g in groups if m.group(g) is not None)
+    out = ""
+    for g in groups:
+        a, b = m.span(g)
+        if a >= 0:
+            out += norm.text[a:b]
     return out.replace(" ", "").replace("\t", "") or None
 
 
@@ -220,19 +230,17 @@ def _quantity(m: re.Match, text: str) -> Optional[tuple[float | int, str]]:
     """(value, unit class) of a number-unit match, or None when it is not a metric."""
     s = m.start()
     before = text[s - 1] if s else ""
-    if m.group("ar"):
-        if before in NOT_BEFORE_ARABIC or AFTER_ARABIC_RE.match(text, m.end("ar")):
+    ar, cn, base = m.group("ar", "cn", "unit")
+    if ar:
+        if before in NOT_BEFORE_ARABIC or AFTER_ARABIC_RE.match(text, s + len(ar)):
             return None
     elif before in NOT_BEFORE_CHINESE:
         return None
-    raw_num = m.group("ar") or m.group("cn")
-    value = _number(raw_num)
+    value = _number(ar or cn)
     if value is None:
         return None
-    base = m.group("unit")
-    if m.group("cn"):
-        if base in ("次", "年") or (value <= 2 and base not in ("倍", "成")):
-            return None  # 两次下放, 近三年 (adverbial), 一条环乡路 (article), 二位代表
+    if cn and (base in ("次", "年") or (value <= 2 and base not in ("倍", "成"))):
+        return None  # 两次下放, 近三年 (adverbial), 一条环乡路 (article), 二位代表
     if base == "年" and (value >= 1000 or m.group("mult") or PLAN_NAME_RE.match(text, m.end())):
         return None  # a year, or a plan's name (3年行动计划)
     return value, units().get(base or "", "measure")
@@ -308,10 +316,23 @@ def find_metrics(norm: NormText, word_starts: Optional[Sequence[int]] = None) ->
         found.append(MetricCandidate(start, m.end(), value, _verbatim(norm, m, "mult", "bare", "unit"), "quantity",
                                      s, m.end("ar") if m.group("ar") else m.end("cn"), qualifier=qualifier,
                                      unit_class=unit_class, confidence=0.9 if m.group("ar") else 0.75))
-    found = [c for c in found if not _line_is_chrome(text, c.start, lines)]
+    found = [c for c in found if c.kind == "quantity" or not _line_is_chrome(text, c.start, lines)]
     found.sort(key=lambda c: c.start)
     _describe(norm, found, words)
     return _dedupe(norm, found)
+
+
+def _spans(regex: re.Pattern, text: str, group) -> list[tuple[int, int]]:
+    """(start, end) of a group of every match, in text order: one pass per letter."""
+    return [(m.start(group), m.end(group)) for m in regex.finditer(text)]
+
+
+def _last_before(spans: list[tuple[int, int]], lo: int, hi: int) -> Optional[tuple[int, int]]:
+    """The last span lying inside ``[lo, hi)``, e.g. the 截至… or 全市 a figure's sentence states before it."""
+    i = bisect_right(spans, (hi, hi)) - 1
+    while i >= 0 and spans[i][1] > hi:
+        i -= 1
+    return spans[i] if i >= 0 and spans[i][0] >= lo else None
 
 
 def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[WordStarts]) -> None:
@@ -319,6 +340,8 @@ def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Word
     text = norm.match
     prev_end, last_indicator, last_sentence = 0, None, -1
     starts = sentence_starts(text) if found else []
+    as_ofs = _spans(AS_OF_RE, text, "when") if found else []
+    scopes = _spans(SCOPE_RE, text, 0) if found else []
     for c in found:
         sent = starts[bisect_right(starts, c.start) - 1]
         if sent != last_sentence:
@@ -327,11 +350,11 @@ def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Word
         cls = c.unit_class
         if c.kind == "quantity":
             right = _right(text, c.end, words) if cls == "count" else c.end
-            left = _left(text, c.start, floor, words)
             if right > c.end:
                 c.indicator = norm.slice(c.end, right)
                 c.end = right
             else:
+                left = _left(text, c.start, floor, words)
                 name = INDICATOR_TAIL_RE.sub("", text[left:c.start]).rstrip()
                 lead = INDICATOR_HEAD_RE.match(name)
                 skip = lead.end() if lead else 0
@@ -343,11 +366,10 @@ def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Word
             c.indicator = "排名"
         if c.kind != "rank" and c.indicator:
             last_indicator = c.indicator
-        head = text[sent:c.num_start]
-        when = list(AS_OF_RE.finditer(head))
-        c.as_of = norm.slice(sent + when[-1].start("when"), sent + when[-1].end("when")) if when else None
-        scope = list(SCOPE_RE.finditer(head))
-        c.scope = norm.slice(sent + scope[-1].start(), sent + scope[-1].end()) if scope else None
+        when = _last_before(as_ofs, sent, c.num_start)
+        c.as_of = norm.slice(*when) if when else None
+        scope = _last_before(scopes, sent, c.num_start)
+        c.scope = norm.slice(*scope) if scope else None
         while c.end > c.start and text[c.end - 1] in " \t\n":
             c.end -= 1
         prev_end = max(prev_end, c.end)
