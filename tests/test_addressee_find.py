@@ -32,6 +32,7 @@ def addressee(text):
     # organs
     ("市财政局、市建设局、市红十字会:\n\n根据政协丽水市委员会统一安排", "市财政局、市建设局、市红十字会"),
     ("主送：市交通运输局\n关于……的会办意见", "市交通运输局"),
+    ("民建常德市委会：\n贵会提出的提案收悉。", "民建常德市委会"),
     # a co-handling opinion is sent to the lead unit
     ("嘉嘉办理〔2024〕2号关于对区七届人大四次会议 第T014号代表建议的会办意见\n\n发布时间:2024-08-27\n\n"
      "区住房保障房屋管理局\n\n薄韫代表提出的关于加快推进老城区老旧小区综合改造的代表建议收悉", "区住房保障房屋管理局"),
@@ -51,6 +52,8 @@ def test_best_addressee(text, expected):
     "在市人大七届一次会议上，人大代表苗方杰提出《关于加大力度治理学校周边环境》(99号)建议。现答复如下：",
     "尊敬的XX委员：\n您提出的提案收悉。",  # a template's placeholder is never a value
     "尊敬的×××代表：",
+    "代表团：岳塘区代表团\n联系电话：13900001111",    # field labels on a suggestion form
+    "领衔代表：胡立新  联系电话：13700001234",
 ])
 def test_no_addressee(text):
     assert addressee(text) is None
@@ -59,6 +62,7 @@ def test_no_addressee(text):
 @pytest.mark.parametrize("who, role", [
     ("张永波代表", "代表"), ("黄莉新等25位委员", "委员"), ("雨露乡委员小组", "委员小组"),
     ("民盟文山市基层委员会", "基层委员会"), ("区住房保障房屋管理局", "单位"), ("您好", None),
+    ("民进湘潭市委会", "委会"), ("县工商联", "联"), ("市财政局、民进市委会", "单位"), ("刘青联", None),
 ])
 def test_role_of(who, role):
     assert role_of(who) == role

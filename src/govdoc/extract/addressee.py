@@ -19,13 +19,23 @@ from govdoc.normalize import NormText
 # Who a salutation names, by its last word.
 PERSON_ROLES = ("代表", "委员", "同志", "先生", "女士")
 GROUP_ENDINGS = ("委员小组", "小组", "支部", "总支", "党组", "界别", "代表团", "基层委员会")
+# Organizations that put items forward as a body: the democratic parties (short and full names),
+# the federation of industry and commerce and the people's organizations of the CPPCC, 界别 groups.
+PARTY_RE = re.compile(r"民革|民盟|民建|民进|农工党|农工民主党|致公党|九三学社|台盟|国民党革命委员会|民主同盟|民主建国会"
+                      r"|民主促进会|台湾民主自治同盟|无党派|工商联|工商业联合会|共青团|妇联|妇女联合会|总工会|科协"
+                      r"|科学技术协会|侨联|归国华侨联合会|台联|青联|文联|社科联")
+# What may stand before the party's name: nothing, or a place (福建省, 市) / 中国 / 政协.
+_PARTY_PREFIX_RE = re.compile(r"(?:^|中国|政协|[省市州县区旗镇乡])$")
+# The organ word such a body's name ends with (民进福建省委会, 农工党南昌县总支部, 九三学社…委员会).
+PARTY_END_RE = re.compile(r"(?:委员会|委会|总支部|总支|支部|支社|工委|小组|组|会|社|委|联|盟|党)$")
 ORGAN_ENDINGS = ("局", "厅", "委", "办", "会", "部", "处", "室", "中心", "政府", "公司", "院", "所", "站",
                  "队", "街道", "办事处", "股", "镇", "乡", "社区")
 _ROLE_END = "|".join(PERSON_ROLES + GROUP_ENDINGS)
 _ORGAN_END = "|".join(ORGAN_ENDINGS)
 # Field labels that end in the same words but are not salutations.
 LABEL_WORDS_RE = re.compile(r"联系|电话|地址|抄送|抄报|主办|协办|承办|会办|单位|分管|领导|签发|附件|来源|发布|时间|日期"
-                            r"|索引|主题|标题|名称|文号|编号|机构|分类|组长|成员|意见|内容|题目|类别|姓名|作者")
+                            r"|索引|主题|标题|名称|文号|编号|机构|分类|组长|成员|意见|内容|题目|类别|姓名|作者"
+                            r"|领衔|提出人|附议|所属")
 # Characters a salutation never holds (sentence punctuation, digits other than 等25位).
 _NAMES = r"[^\n:：。，,;；!！?？“”\"《》()（）\[\]【】|]"
 # Matched on the text between a line start and the line's first colon (found by COLON_RE, which is
@@ -52,12 +62,32 @@ class Candidate:
     score: float
 
 
-def role_of(who: str) -> Optional[str]:
-    """代表/委员/… for a list of people, the group word for a group, 单位 for organs, else None."""
-    who = who.replace(" ", "")
+def group_role(who: str) -> Optional[str]:
+    """The group word (委员小组, 支部, 委会 …) when ``who`` names one group, else None."""
+    who = who.replace(" ", "").replace("\t", "")
     for ending in GROUP_ENDINGS:
         if who.endswith(ending):
             return ending
+    if "、" in who or "," in who or "，" in who:
+        return None
+    party = PARTY_RE.search(who)
+    if party is None or not _PARTY_PREFIX_RE.search(who, 0, party.start()):
+        return None
+    m = PARTY_END_RE.search(who)
+    return m.group() if m else None
+
+
+def is_group(role: Optional[str]) -> bool:
+    """A role that names one group (委员小组, a party committee …), not people or organs."""
+    return role is not None and role not in PERSON_ROLES and role != "单位"
+
+
+def role_of(who: str) -> Optional[str]:
+    """代表/委员/… for a list of people, the group word for a group, 单位 for organs, else None."""
+    who = who.replace(" ", "")
+    group = group_role(who)
+    if group:
+        return group
     for ending in PERSON_ROLES:
         if who.endswith(ending):
             return ending
@@ -70,6 +100,8 @@ def _plausible(who: str) -> bool:
     compact = who.replace(" ", "").replace("\t", "")
     if LABEL_WORDS_RE.search(compact) or PLACEHOLDER_RE.search(compact):
         return False
+    if compact in PERSON_ROLES or compact in GROUP_ENDINGS:
+        return False  # a bare role word is a field label (代表团：荷塘区代表团), not a salutation
     # digits only in 等25位 / 12名
     return not _DIGITS.search(re.sub(r"等?\d+[位名]", "", compact))
 
@@ -93,7 +125,7 @@ def find_addressees(norm: NormText) -> list[Candidate]:
         standalone = not text[colon.end(): len(text) if line_end < 0 else line_end].strip()
         if role in PERSON_ROLES or role in GROUP_ENDINGS:
             out.append(Candidate(m.start("who"), m.end("who"), role, 0.95 if standalone or m.group("hon") else 0.85))
-        elif role == "单位" and standalone:
+        elif role is not None and standalone:  # organs and party bodies: a line of its own
             out.append(Candidate(m.start("who"), m.end("who"), role, 0.8))
     for m in HONORIFIC_RE.finditer(text):
         if _plausible(m.group("who")):

@@ -13,7 +13,8 @@ from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.extract.addressee import GROUP_ENDINGS, PERSON_ROLES, SEARCH, addressee_from_doc, best_addressee
+from govdoc.extract.addressee import (PARTY_RE, PERSON_ROLES, SEARCH, addressee_from_doc, best_addressee, group_role,
+                                      is_group)
 from govdoc.model import Proposer
 from govdoc.normalize import NormText
 
@@ -28,17 +29,23 @@ AFFILIATION_RE = re.compile(r"(?:政协|人大|[\u4e00-\u9fff]{1,6}?[省市州�
 # Third person: 人大代表苗方杰提出 · 薄韫代表提出的 · ，张宁等委员提出的 · 由陈小明、李红委员提出的.
 _NAME_LIST = rf"(?P<names>{_NAME_CHAR}{{2,3}}(?:[、和]{_NAME_CHAR}{{2,3}}){{0,9}})"
 ROLE_THEN_NAME_RE = re.compile(
-    rf"(?:人大代表|政协委员|代表|委员)[ \t]*{_NAME_LIST}(?:{_COUNT}(?:代表|委员)?)?(?:领衔)?(?:提出|所提)")
+    rf"(?:人大代表|政协委员|代表|委员)(?!会)[ \t]*{_NAME_LIST}(?:{_COUNT}(?:代表|委员)?)?(?:领衔)?(?:提出|所提)")
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?:^|(?<=[\s,，。、:：;；(“\"》由经])){_NAME_LIST}(?:{_COUNT})?(?P<role>代表|委员)(?:领衔)?(?:提出|所提)",
     re.M)
 _LIST_ITEM_RE = re.compile(r"[^、和]+")
-# Form fields: 代表姓名 | 王福余 · 提案人：张三 · 领衔代表:李四.
-FIELD_RE = re.compile(
-    rf"(?P<label>代表姓名|委员姓名|提案人|提出人|建议人|领衔代表|领衔委员|领衔人)[ \t]*[|:：]?\s*(?P<name>{_HAN}{{2,4}})(?!{_HAN})")
+# Form fields: 代表姓名 | 王福余 · 提案人：张三 · 领衔代表:李四 · 提出人：谭海燕、曹新民 · 提案者：农工党…总支部.
+FIELD_RE = re.compile(r"(?P<label>代表姓名|委员姓名|提案人|提案者|提案单位|提出人|提出者|提出单位|建议人|领衔代表|领衔委员"
+                      r"|领衔人|领衔单位)[ \t]*[|:：]?\s*(?P<value>[^\n|]{2,80})")
+# Where a field's value stops: the next label on the line (联系电话：…) or a bracketed note.
+FIELD_STOP_RE = re.compile(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：]|[(（]")
+# A group named in third-person text: 民进福建省委会提出的 · 由九三学社绍兴市委员会所提.
+GROUP_MENTION_RE = re.compile(rf"(?:中国)?(?:{_HAN}{{0,7}}[省市州县区旗])?(?:政协)?(?:{PARTY_RE.pattern})"
+                              rf"{_HAN}{{0,16}}?(?:领衔)?(?:提出|所提)")
+_NOT_GROUP_START = "由经在对向据及与将把被是"
 NOT_NAMES = {"各位", "全体", "有关", "部分", "广大", "相关", "这位", "该位", "本届", "您们", "你们", "我们"}
 # Characters no name holds after its surname, and words that are never a surname.
-_BAD_INNER = re.compile(r"[们的是了在和及对向请将该您你我他她其各位等]|人大|政协|代表|委员")
+_BAD_INNER = re.compile(r"[们的是了在和及对向请将该您你我他她其各位等]|人大|政协|代表|委员|领衔|提出")
 _BAD_FIRST = set("们的是了在对向请将该您你我他她其各这本此")
 
 
@@ -61,7 +68,7 @@ def _name_ok(name: str) -> bool:
 def split_salutation(text: str, start: int, end: int, role: Optional[str]) -> list[Candidate]:
     """Names in a salutation ``text[start:end]`` (match text), each with its own span."""
     who = text[start:end]
-    if role in GROUP_ENDINGS:
+    if is_group(role):
         return [Candidate(start, end, role, 0.9)]
     out = []
     pos = 0
@@ -100,14 +107,66 @@ def _add_names(found: dict, text: str, m: re.Match, role: str, score: float) -> 
             found.setdefault(item.group(), Candidate(base + item.start(), base + item.end(), role, score))
 
 
+def _field_entries(value: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, is_group)`` of the names or groups a form field lists (``谭海燕、曹新民``,
+    ``张三  李四``, ``农工党南昌县总支部``), relative to ``value``; stops at the first piece that is
+    neither."""
+    stop = FIELD_STOP_RE.search(value)
+    value = value[: stop.start()] if stop else value
+    out = []
+    pos = 0
+    for piece in SEPARATOR_RE.split(value):
+        start = value.find(piece, pos)
+        pos = start + len(piece)
+        head = TAIL_RE.sub("", piece)
+        lead = len(head) - len(head.lstrip(" \t"))
+        head = head.strip(" \t")
+        if not head:
+            continue
+        words = head.split()
+        if len(words) > 1 and all(len(w) >= 2 for w in words):  # 张三  李四: names side by side
+            offsets = [head.find(w) for w in words]
+            spans = [(start + lead + o, start + lead + o + len(w)) for o, w in zip(offsets, words)]
+        else:
+            spans = [(start + lead, start + lead + len(head))]
+        for s, e in spans:
+            if group_role(value[s:e]):
+                out.append((s, e, True))
+            elif _name_ok(value[s:e]):
+                out.append((s, e, False))
+            else:
+                return out
+    return out
+
+
+def _groups_in_text(text: str):
+    """Groups named right before 提出/所提, tried only near each such word."""
+    for anchor in _PROPOSED_RE.finditer(text):
+        pos = anchor.start()
+        m = GROUP_MENTION_RE.search(text, max(0, pos - 48), anchor.end())
+        while m and m.end() != anchor.end():
+            m = GROUP_MENTION_RE.search(text, m.start() + 1, anchor.end())
+        if m:
+            s, e = m.start(), anchor.start()
+            e -= 2 if text.startswith("领衔", e - 2) else 0
+            s += 1 if text[s] in _NOT_GROUP_START else 0
+            if group_role(text[s:e]):
+                yield s, e
+
+
 def find_in_body(norm: NormText) -> list[Candidate]:
     """Third-person mentions and form fields, in text order, one per name."""
     text = norm.match
     found: dict[str, Candidate] = {}
     for m in FIELD_RE.finditer(text):
-        if _name_ok(m.group("name")):
-            role = "代表" if "代表" in m.group("label") else "委员" if "委员" in m.group("label") else None
-            found.setdefault(m.group("name"), Candidate(m.start("name"), m.end("name"), role, 0.7))
+        role = "代表" if "代表" in m.group("label") else "委员" if "委员" in m.group("label") else None
+        base = m.start("value")
+        for s, e, group in _field_entries(m.group("value")):
+            who = text[base + s:base + e]
+            found.setdefault(who, Candidate(base + s, base + e, group_role(who) if group else role, 0.7))
+    if "提" in text:
+        for s, e in _groups_in_text(text):
+            found.setdefault(text[s:e], Candidate(s, e, group_role(text[s:e]), 0.65))
     for m in ROLE_THEN_NAME_RE.finditer(text):
         role = "委员" if "委员" in m.group(0)[:4] else "代表"
         _add_names(found, text, m, role, 0.7)
@@ -121,7 +180,7 @@ def find_proposers(norm: NormText, addressee=SEARCH) -> list[Candidate]:
     else from the body."""
     if addressee is SEARCH:
         addressee = best_addressee(norm)
-    if addressee and (addressee.role in PERSON_ROLES or addressee.role in GROUP_ENDINGS):
+    if addressee and (addressee.role in PERSON_ROLES or is_group(addressee.role)):
         names = split_salutation(norm.match, addressee.start, addressee.end, addressee.role)
         if names:
             return names
