@@ -23,6 +23,14 @@ def _names(text):
     ("签发：王五（局长）\n", ["王五"]),
     ("签發人：陳光亞\n", ["陳光亞"]),                    # traditional, copied verbatim
     ("签发人：阿不都·热合曼\n", ["阿不都·热合曼"]),
+    # a joint letter: the second signer on the next line, under the first
+    ("临环函〔2021〕7号　　　　　签发人：刘国强\n　　　　　　　　　　　　　　　　　周文静\n\n办理结果：A", ["刘国强", "周文静"]),
+    ("签发人：王建新\n赵  敏\n", ["王建新", "赵  敏"]),
+    # …but not a heading, an organ or a label on the next line
+    ("签发人：王建新\n答  复\n", ["王建新"]),
+    ("签发人：王建新\n市财政局\n", ["王建新"]),
+    ("签发人：王建新\n类别：B\n", ["王建新"]),
+    ("签发人：王建新\n\n刘国强代表：\n", ["王建新"]),
 ])
 def test_signatories(text, expected):
     assert _names(text) == expected

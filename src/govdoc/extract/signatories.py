@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from govdoc.extract.letter_layout import has_placeholder
+from govdoc.extract.letter_layout import ORG_ENDINGS, has_placeholder
 from govdoc.model import Name
 from govdoc.normalize import NormText
 
@@ -25,6 +25,12 @@ NAME_RE = re.compile(r"[\u4e00-\u9fff](?:[ \t]{0,3}[\u4e00-\u9fff·]){1,7}")
 STOP_RE = re.compile(r"[ \t]*[\u4e00-\u9fff]{1,6}[ \t]*[:：]|[(（]")
 SEPARATORS = re.compile(r"[、,，;；/]")
 NOT_NAMES = ("同志", "领导", "签字", "签名", "盖章", "日期")
+# A joint letter's second signer set on the next line under the first (the layout's alignment is
+# lost in text): a line holding only one or two names.
+_SHORT_NAME = r"(?:[\u4e00-\u9fff](?:[ \t]{0,3}[\u4e00-\u9fff]){1,3}|[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6})"
+NEXT_LINE_RE = re.compile(rf"\n[ \t]*(?P<value>{_SHORT_NAME}(?:[ \t]{{2,}}[\u4e00-\u9fff]{{2,4}})?)[ \t]*(?=\n|$)")
+# Short lines that are headings, not names (答复, 复函 …).
+NOT_NAME_WORDS = re.compile(r"答|复|函|文件|意见|通知|建议|提案|议案|类|号|附件|关于")
 
 
 @dataclass
@@ -43,6 +49,18 @@ def _split_spaced(chunk: str, base: int) -> list[tuple[int, int]]:
     return [(base + pieces[0][0], base + pieces[-1][1])] if pieces else []
 
 
+def _names_in(match: str, base: int, value: str, score: float) -> list[Candidate]:
+    out = []
+    pos = 0
+    for chunk in SEPARATORS.split(value):
+        for s, e in _split_spaced(chunk, base + pos):
+            name = match[s:e]
+            if NAME_RE.fullmatch(name) and not any(w in name for w in NOT_NAMES):
+                out.append(Candidate(s, e, score))
+        pos += len(chunk) + 1
+    return out
+
+
 def find_signatories(norm: NormText) -> list[Candidate]:
     out = []
     if "签" not in norm.match:
@@ -51,14 +69,11 @@ def find_signatories(norm: NormText) -> list[Candidate]:
         value = m.group("value")
         stop = STOP_RE.search(value)
         value = value[: stop.start()] if stop else value
-        base = m.start("value")
-        pos = 0
-        for chunk in SEPARATORS.split(value):
-            for s, e in _split_spaced(chunk, base + pos):
-                name = norm.match[s:e]
-                if NAME_RE.fullmatch(name) and not any(w in name for w in NOT_NAMES):
-                    out.append(Candidate(s, e, 0.9))
-            pos += len(chunk) + 1
+        found = _names_in(norm.match, m.start("value"), value, 0.9)
+        out += found
+        nxt = NEXT_LINE_RE.match(norm.match, m.end()) if found and not stop else None
+        if nxt and not NOT_NAME_WORDS.search(nxt.group("value")) and not nxt.group("value").endswith(ORG_ENDINGS):
+            out += _names_in(norm.match, nxt.start("value"), nxt.group("value"), 0.8)
     return out
 
 
