@@ -1,7 +1,8 @@
 """抄送 / 抄报: the organs that receive copies – ``抄送：市人大选工委、市政府督查室`` → two entries.
 
 The list is split on 、 , ，（not inside brackets), kept verbatim and in order; a final full stop is
-dropped; a line that ends in a separator continues on the next line.  When the separators were lost
+dropped; a line that ends in a separator continues on the next line; a 抄报 line and the 抄送 line
+under it make one list.  When the separators were lost
 the run stays one verbatim entry.
 """
 from __future__ import annotations
@@ -56,9 +57,14 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def find_cc(norm: NormText) -> list[tuple[int, int]]:
-    """Entry spans of the first non-empty 抄送/抄报 list."""
+    """Entry spans of the first non-empty 抄送/抄报 list, and of the lists right under it
+    (``抄报：…`` then ``抄送：…``), in order."""
     text = norm.match
+    out: list[tuple[int, int]] = []
+    last_end = -1
     for m in CC_RE.finditer(text):
+        if out and text[last_end:m.start()].strip():
+            break  # not the next line of the same block
         start, end = m.start("value"), m.end("value")
         if not text[start:end].strip():  # the list starts on the next line
             nxt = _NEXT_LINE_RE.match(text, end)
@@ -66,10 +72,9 @@ def find_cc(norm: NormText) -> list[tuple[int, int]]:
                 continue
             start, end = nxt.start("more"), nxt.end("more")
         end = _value_end(text, start, end)
-        entries = split_list(text, start, end)
-        if entries:
-            return entries
-    return []
+        out += split_list(text, start, end)
+        last_end = end
+    return out
 
 
 @Language.component("govdoc_cc", assigns=["doc._.cc"])
