@@ -29,6 +29,12 @@ def _issuer(text):
     # red header; the 印发 office is not the issuer
     ("许昌市生态环境局文件\n\n许环〔2019〕4号\n\n张永波代表:\n" + BODY
      + "(联系单位：许昌市生态环境局 电话：0374-6069500)\n\n许昌市生态环境局办公室\n\n2019年9月20日印发", "许昌市生态环境局"),
+    # red header with the number on the same line
+    ("安阳市水利局文件　　　　安水〔2021〕12号\n\n刘代表:\n" + BODY + "2021年6月3日\n", "安阳市水利局"),
+    # an organ line of its own above the number (no 文件), or before the number on one line
+    ("类别：B\n\n竹溪县林业局\n\n竹林字〔2010〕8号\n\n对县人大建议的答复\n王代表:\n" + BODY + "二○一○年七月二日\n",
+     "竹溪县林业局"),
+    ("竹溪县林业局　　　　竹林字〔2010〕8号\n王代表:\n" + BODY + "二○一○年七月二日\n", "竹溪县林业局"),
     # first line of the title block
     ("潼关县民政局关于对县十八届人大三次会议第12号建议的答复\n王代表:\n" + BODY, "潼关县民政局"),
     ("2022年度滕州市住建局关于人大十九届一次会议第50号代表建议的答复\n马军运代表:\n" + BODY, "滕州市住建局"),
@@ -57,6 +63,7 @@ def test_issuer(text, expected):
     "来源: 日期: 【字号:大 中\n胡敏委员:\n" + BODY,
     "平原代表:\n" + BODY + "联 系 人:陈乃俊\n2025年7月28日\n",
     "王代表:\n" + BODY + "我局将继续做好相关工作。\n2023年5月8日\n",
+    "首页 > 政务公开\n竹林字〔2010〕8号\n王代表:\n" + BODY + "二○一○年七月二日\n",
 ])
 def test_no_issuer(text):
     assert _issuer(text) is None

@@ -12,14 +12,16 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, has_placeholder, org_span
+from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
+from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, has_placeholder, iter_lines, org_span
 from govdoc.model import Name
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
 
 TAIL_WINDOW = 1500
 _SP = r"[ \t]*"
-RED_HEADER_RE = re.compile(rf"^{_SP}(?P<org>{ORG_RE.pattern}){_SP}文{_SP}件{_SP}$", re.M)
+# XX局文件, maybe with the number on the same line (XX局文件    许环〔2019〕4号).
+RED_HEADER_RE = re.compile(rf"^{_SP}(?P<org>{ORG_RE.pattern}){_SP}文{_SP}件{_SP}(?:[ \t]{{2}}[^\n]*)?$", re.M)
 METADATA_RE = re.compile(rf"(?:来源|信息来源|发布机构|发文机关|发文单位|发布单位|回复人|回复单位){_SP}[:：]?{_SP}"
                          r"(?P<val>[^\s|:：]{2,40})(?![:：])")
 # Values of a 来源 field that name a website or a newspaper, not an organ.
@@ -90,10 +92,25 @@ def _signature(match: str) -> list[Candidate]:
 
 def _header(match: str) -> list[Candidate]:
     out = []
-    if "文" not in match[:HEADER_WINDOW]:
+    window = min(len(match), HEADER_WINDOW)
+    if "文" in match[:window]:
+        for m in RED_HEADER_RE.finditer(match, 0, window):
+            out.append(Candidate(m.start("org"), m.end("org"), 0.9, "red header"))
+    if not YEAR_OPEN_RE.search(match, 0, window):
         return out
-    for m in RED_HEADER_RE.finditer(match, 0, min(len(match), HEADER_WINDOW)):
-        out.append(Candidate(m.start("org"), m.end("org"), 0.9, "red header"))
+    previous = None
+    for s, e in iter_lines(match, 0, window):
+        if not match[s:e].strip():
+            continue
+        number = DOC_NUMBER_RE.search(match, s, e) if YEAR_OPEN_RE.search(match, s, e) else None
+        if number:
+            before = match[s:number.start()]
+            if not before.strip() and previous and not out:
+                out.append(Candidate(previous[0], previous[1], 0.85, "header organ"))
+            elif before.endswith(("  ", "\t")) and _org_in(match, s, number.start()):
+                out.append(Candidate(*_org_in(match, s, number.start()), 0.85, "header organ"))
+            break
+        previous = _org_in(match, s, e)
     return out
 
 
