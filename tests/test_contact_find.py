@@ -2,6 +2,7 @@
 from 联系单位/分管单位; deputies' own phones and site hotlines are not contacts."""
 import pytest
 
+from govdoc.build import parse_text
 from govdoc.extract.contact import find_contact, split_person
 from govdoc.normalize import NormText
 
@@ -37,6 +38,10 @@ def contact(text):
     # the handling staff wins over the leader
     (LETTER + "承办负责人:杨毅  1370740****\n\n承办人及联系电话:杨毅   0730-5182231", (None, "杨毅", "0730-5182231")),
     (LETTER + "联系人：李四 0371-7654321\n经办人：王五 联系电话：0371-1234567", (None, "王五", "0371-1234567")),
+    # one field holding the unit and its phone
+    (LETTER + "（联系单位及电话：人事教育司　010-65881234）", ("人事教育司", None, "010-65881234")),
+    (LETTER + "联系单位及联系电话：市水利局河湖科，0731-22881234", ("市水利局河湖科", None, "0731-22881234")),
+    (LETTER + "联系单位及电话：县农业农村局\n", ("县农业农村局", None, None)),
 ])
 def test_find_contact(text, expected):
     assert contact(text) == expected
@@ -67,6 +72,18 @@ def test_split_person(value, name, phone):
     name_span, phone_span = split_person(value)
     assert (value[slice(*name_span)] if name_span else None, value[slice(*phone_span)] if phone_span else None) \
         == (name, phone)
+
+
+@pytest.mark.parametrize("text", [
+    "市十六届人大二次会议\n代表建议\n第87号\n\n领衔代表：胡立新\n联系电话：13700001234\n\n"
+    "案由：关于加快老旧小区改造的建议\n\n内容：\n我市老旧小区设施老化。为此建议：\n一是加大投入；\n二是完善机制。\n",
+    "政协某县第九届委员会第一次会议\n提案\n第012号\n\n提案者：民盟县总支部\n联系人：杨  帆　　联系电话：13800002222\n\n"
+    "题目：关于加强乡村教师队伍建设的提案\n\n内容：\n乡村教师流失较多。为此建议：\n一是提高待遇；\n二是改善条件。\n",
+])
+def test_no_contact_on_suggestion_form(text):
+    reply = parse_text(text)
+    assert reply.kind == "suggestion"
+    assert reply.contact is None
 
 
 def test_seed_contact(parsed_seed, seed_gold):

@@ -3,9 +3,11 @@
 Fields are ``label:value`` pairs, several to a line (``联系人:范宝欣   联系电话:13500002465``); labels
 may be spaced out (``联 系 人``, ``承  办  人``).  The handling staff (经办人/承办人) wins over a
 plain 联系人; the phone comes from the person's own value, else the same line, else the nearest
-phone field; the unit only from an explicit 联系单位 / 分管单位 field.  A unit glued before the name
-(``浙江省公路管理局计财处,戴京国``) is not a unit.  Fields before the salutation (page chrome), in
-site footers, or labelled as the deputy's own (``代表联系电话``) are ignored.
+phone field; the unit only from an explicit 联系单位 / 分管单位 field (``联系单位及电话`` holds the
+unit and its phone).  A unit glued before the name (``浙江省公路管理局计财处,戴京国``) is not a unit.
+Fields before the salutation (page chrome), in site footers, or labelled as the deputy's own
+(``代表联系电话``) are ignored, and so is every contact line of a suggestion form (the deputy's or
+member's own).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from typing import Optional
 from spacy.language import Language
 
 from govdoc.extract.addressee import SEARCH, addressee_from_doc, best_addressee
+from govdoc.extract.kind import kind_of
 from govdoc.model import Contact
 from govdoc.normalize import NormText
 
@@ -29,10 +32,13 @@ STAFF_LABELS = ("具体经办人姓名", "具体经办人", "具体承办人", "
 CONTACT_LABELS = ("联系人及联系电话", "联系人及电话", "联系人姓名", "联系人")
 PHONE_LABELS = ("联系电话", "联系方式", "联系手机", "办公电话", "电话", "手机")
 UNIT_LABELS = ("联系单位", "分管单位")
+# One field holding the unit and its phone: 联系单位及电话：非物质文化遗产司 010-59881836.
+UNIT_PHONE_LABELS = ("联系单位及联系电话", "联系单位及联系方式", "联系单位及电话", "联系单位和电话")
 # Labels that end a value without being contact fields themselves.
 OTHER_LABELS = ("承办负责人", "分管领导", "负责人", "传真", "邮政编码", "邮编", "联系地址", "地址", "电子邮箱",
                 "邮箱", "签发人", "抄送", "抄报")
-_ALL = sorted(STAFF_LABELS + CONTACT_LABELS + PHONE_LABELS + UNIT_LABELS + OTHER_LABELS, key=len, reverse=True)
+_ALL = sorted(STAFF_LABELS + CONTACT_LABELS + PHONE_LABELS + UNIT_LABELS + UNIT_PHONE_LABELS + OTHER_LABELS,
+              key=len, reverse=True)
 # Matched backwards from each colon (colons are few and cheap to find).
 LABEL_RE = re.compile(r"(?P<label>" + "|".join(_spaced(w) for w in _ALL) + r")[ \t]*[:：]$")
 COLON_RE = re.compile("[:：]")
@@ -48,7 +54,7 @@ _CJK_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \t]*[\u4e00-\u9fff]){1,3}$")
 
 @dataclass
 class Field:
-    kind: str  # staff | contact | phone | unit | other
+    kind: str  # staff | contact | phone | unit | unit+phone | other
     label_start: int
     start: int  # value
     end: int
@@ -58,7 +64,7 @@ class Field:
 def _kind(label: str) -> str:
     label = re.sub(r"[ \t]", "", label)
     for kind, labels in (("staff", STAFF_LABELS), ("contact", CONTACT_LABELS), ("phone", PHONE_LABELS),
-                         ("unit", UNIT_LABELS)):
+                         ("unit", UNIT_LABELS), ("unit+phone", UNIT_PHONE_LABELS)):
         if label in labels:
             return kind
     return "other"
@@ -91,7 +97,25 @@ def find_fields(norm: NormText, after: int = 0) -> list[Field]:
         while end > start and text[end - 1] in " \t,，;；":
             end -= 1
         if end > start:
-            out.append(Field(_kind(m.group("label")), m.start(), start, end, text.count("\n", 0, m.start())))
+            out += _split_unit_phone(text, Field(_kind(m.group("label")), m.start(), start, end,
+                                                 text.count("\n", 0, m.start())))
+    return out
+
+
+def _split_unit_phone(text: str, f: Field) -> list[Field]:
+    """A 联系单位及电话 value as a unit field and a phone field; other fields unchanged."""
+    if f.kind != "unit+phone":
+        return [f]
+    phone = PHONE_RE.search(text, f.start, f.end)
+    if phone is None:
+        return [Field("unit", f.label_start, f.start, f.end, f.line)]
+    out = []
+    end = phone.start()
+    while end > f.start and text[end - 1] in " \t,，;；、/:：":
+        end -= 1
+    if end > f.start:
+        out.append(Field("unit", f.label_start, f.start, end, f.line))
+    out.append(Field("phone", f.label_start, phone.start(), phone.end(), f.line))
     return out
 
 
@@ -166,9 +190,11 @@ def find_contact(norm: NormText, addressee=SEARCH) -> Optional[dict]:
     return {"unit": unit, "person": person, "phone": phone}
 
 
-@Language.component("govdoc_contact", assigns=["doc._.contact"])
+@Language.component("govdoc_contact", requires=["doc._.title"], assigns=["doc._.contact"])
 def contact_component(doc):
     norm = doc._.norm
+    if kind_of(doc) == "suggestion":
+        return doc  # contact lines on a suggestion form are the proposer's own
     found = find_contact(norm, addressee_from_doc(doc))
     if found:
         spans = [s for s in found.values() if s]

@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.extract.letter_layout import PLACEHOLDER_RE
+from govdoc.extract.letter_layout import PLACEHOLDER_RE, memo
 
 # A cue: words one of which must occur (a cheap ``in`` test), the pattern, and its weight.
 Cue = tuple[tuple[str, ...], re.Pattern, float]
@@ -96,11 +96,19 @@ def looks_like_reply(match: str) -> bool:
     return scores["reply"] >= 3.0 and scores["reply"] > max(scores["suggestion"], scores["other"])
 
 
+def kind_of(doc) -> str:
+    """The kind of a Doc whose title stage has run, computed once per text (the contact stage
+    asks before this stage runs)."""
+    def compute(norm):
+        title = doc._.title
+        if title is not None and title.span is not None:  # the title as the match text has it
+            title = norm.match[title.span.start:title.span.end].replace("\n", "")
+        return classify(norm.match, title)[0]
+
+    return memo(doc._.norm, "kind", compute)
+
+
 @Language.component("govdoc_kind", requires=["doc._.norm"], assigns=["doc._.kind"])
 def kind_component(doc):
-    title = doc._.title
-    if title is not None and title.span is not None:  # the title as the match text has it
-        title = doc._.norm.match[title.span.start:title.span.end].replace("\n", "")
-    kind, _confidence = classify(doc._.norm.match, title)
-    doc._.kind = kind
+    doc._.kind = kind_of(doc)
     return doc
