@@ -2,7 +2,7 @@
 
 A salutation is a short line that ends in a colon and names deputies or members (…代表, …委员,
 …委员小组, a party branch) or organs (…局, …委员会).  The honorific 尊敬的 and the colon are left out.
-Also read: a ``主送:`` field, ``尊敬的…委员`` that lost its colon, and – for a co-handling opinion
+Also read: a notice's list of organs (``各乡镇人民政府，县政府各部门：``), a ``主送:`` field, ``尊敬的…委员`` that lost its colon, and – for a co-handling opinion
 (会办意见/协办意见), which is sent to the lead unit – the unit's name on its own line under the title.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.extract.letter_layout import HEADER_WINDOW
 from govdoc.model import Text
 from govdoc.normalize import NormText
 
@@ -47,6 +48,11 @@ HONORIFIC_RE = re.compile(rf"^[ \t]*尊敬的?[ \t]*(?P<who>{_NAMES}{{2,40}}?(?:
 MAINSEND_RE = re.compile(r"主[ \t]*送(?:单位|机关)?[ \t]*[:：][ \t]*(?P<who>[^\n]+?)[ \t]*[。.]?[ \t]*$", re.M)
 COHANDLING_RE = re.compile(r"会办意见|协办意见")
 ORGAN_LINE_RE = re.compile(rf"^[ \t]*(?P<who>[\u4e00-\u9fff、]{{3,30}}(?:{_ORGAN_END}))[ \t]*$", re.M)
+# A notice's salutation listing organs side by side: 各乡镇人民政府，县政府各部门，各有关单位：
+ORGAN_LIST_RE = re.compile(r"[ \t]*(?P<who>[^\n:：。;；!！?？“”\"《》|]{4,80}?)[ \t]*")
+_ENTRY_SPLIT = re.compile(r"[,，、](?![^(（]*[)）])")
+_ENTRY_END_RE = re.compile(rf"(?:{_ORGAN_END}|部门|单位|机构|企业|学校)$")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 ROLE_RE = re.compile(rf"(?:{_ROLE_END})$")
 ORGAN_RE = re.compile(rf"(?:{_ORGAN_END})$")
 _DIGITS = re.compile(r"\d")
@@ -106,23 +112,39 @@ def _plausible(who: str) -> bool:
     return not _DIGITS.search(re.sub(r"等?\d+[位名]", "", compact))
 
 
+def _organ_list(text: str, line_start: int, colon: int) -> Optional[Candidate]:
+    """Organs listed side by side before a colon that ends the line (各县（市、区）人民政府，市政府
+    各部门：), or one 各…单位 entry; each entry is an organ or starts with 各."""
+    m = ORGAN_LIST_RE.fullmatch(text, line_start, colon)
+    if m is None:
+        return None
+    entries = _ENTRY_SPLIT.split(m.group("who"))
+    for entry in entries:
+        entry = _BRACKETED.sub("", entry).strip(" \t")
+        if not _ENTRY_END_RE.search(entry) or not (entry.startswith("各") or _plausible(entry)):
+            return None
+    if len(entries) < 2 and not m.group("who").startswith("各"):
+        return None  # one organ alone is read by the salutation pattern
+    return Candidate(m.start("who"), m.end("who"), "单位", 0.8)
+
+
 def find_addressees(norm: NormText) -> list[Candidate]:
     """Salutation candidates in text order."""
     text = norm.match
     out = []
     for colon in COLON_RE.finditer(text):
         line_start = text.rfind("\n", 0, colon.start()) + 1
-        if colon.start() - line_start > 48:
+        if colon.start() - line_start > 80:
             continue
-        m = SALUTATION_RE.fullmatch(text, line_start, colon.start())
-        if m is None:
-            continue
-        who = m.group("who")
-        if not _plausible(who):
-            continue
-        role = role_of(who)
         line_end = text.find("\n", colon.end())
         standalone = not text[colon.end(): len(text) if line_end < 0 else line_end].strip()
+        m = SALUTATION_RE.fullmatch(text, line_start, colon.start()) if colon.start() - line_start <= 48 else None
+        if m is None or not _plausible(m.group("who")):
+            if standalone and line_start < HEADER_WINDOW:
+                cand = _organ_list(text, line_start, colon.start())
+                out += [cand] if cand else []
+            continue
+        role = role_of(m.group("who"))
         if role in PERSON_ROLES or role in GROUP_ENDINGS:
             out.append(Candidate(m.start("who"), m.end("who"), role, 0.95 if standalone or m.group("hon") else 0.85))
         elif role is not None and standalone:  # organs and party bodies: a line of its own
