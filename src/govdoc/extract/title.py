@@ -40,7 +40,7 @@ LEAD_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*
 TAIL_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*$")
 TAIL_BRACKET_RE = re.compile(r"[ \t]*[(（](?P<inner>[^()（）\n]{2,30})[)）][ \t]*$")
 SUBJECT_WORDS = re.compile(r"关于|建议|提案|议案|号")
-MAX_LINES = 4
+MAX_LINES = 5
 
 
 @dataclass
@@ -138,11 +138,31 @@ def _blocks(match: str, end: int) -> list[Candidate]:
                 break
             cand.segments.append(_trim(match, ns, ne))
             j += 1
+        j = _extend_to_reply_end(match, lines, j, cand)
         if not _ends(FINAL_RE, match[cand.start:cand.end]):
             cand.score -= 0.15  # cut or unfinished title
         out.append(cand)
         i = j + 1
     return out
+
+
+def _extend_to_reply_end(match: str, lines: list[tuple[int, int]], j: int, cand: Candidate) -> int:
+    """A block that stops on 提案/建议 but goes on to a reply ending on the next lines
+    (``…第118号提案`` / ``办理情况的`` / ``答复``) takes those lines too; returns the last line used."""
+    if _ends(REPLY_FINAL_RE, match[cand.start:cand.end]):
+        return j
+    more = []
+    k = j
+    while k + 1 < len(lines) and len(cand.segments) + len(more) < MAX_LINES:
+        ns, ne = lines[k + 1]
+        if not _continues(match[ns:ne]):
+            break
+        more.append(_trim(match, ns, ne))
+        k += 1
+        if _ends(REPLY_FINAL_RE, "".join(match[a:b] for a, b in cand.segments + more)):
+            cand.segments += more
+            return k
+    return j
 
 
 def org_span_abs(match: str, s: int, e: int) -> tuple[int, int]:
