@@ -24,6 +24,11 @@ def _issuer(text):
      "汨罗市公安局交通警察大队"),
     ("羅瑞等代表:\n" + BODY + "鎮(zhèn)康縣教育局\n2018年5月15日\n", "鎮(zhèn)康縣教育局"),
     ("张代表:\n" + BODY + "马关县交通运输局        2020年9月18日\n", "马关县交通运输局"),
+    # a joint letter signed side by side: the lead unit signs first
+    ("王代表:\n" + BODY + "醴陵市水利局　　　　醴陵市住房和城乡建设局\n2023年7月6日\n", "醴陵市水利局"),
+    # …but a red header names the issuer
+    ("醴陵市住房和城乡建设局文件\n\n醴住建〔2023〕5号\n王代表:\n" + BODY
+     + "醴陵市水利局　　　　醴陵市住房和城乡建设局\n2023年7月6日\n", "醴陵市住房和城乡建设局"),
     # signature line that ends the letter, no date
     ("雨露乡委员小组:\n" + BODY + "南华县交通运输局\n", "南华县交通运输局"),
     # red header; the 印发 office is not the issuer
@@ -64,6 +69,9 @@ def test_issuer(text, expected):
     "平原代表:\n" + BODY + "联 系 人:陈乃俊\n2025年7月28日\n",
     "王代表:\n" + BODY + "我局将继续做好相关工作。\n2023年5月8日\n",
     "首页 > 政务公开\n竹林字〔2010〕8号\n王代表:\n" + BODY + "二○一○年七月二日\n",
+    # a title block's first line ending in 委员会 is not an organ line
+    "关于对政协桃江县第十届委员会\n第二次会议第75号提案办理情况的答复\n王委员:\n" + BODY,
+    "王代表:\n" + BODY + "醴陵市水利局　　　　局长  张  三\n2023年7月6日\n",
 ])
 def test_no_issuer(text):
     assert _issuer(text) is None

@@ -68,9 +68,21 @@ def _org_in(match: str, s: int, e: int) -> tuple[int, int] | None:
     return (s + rel[0], s + rel[1]) if rel else None
 
 
+_SIDE_BY_SIDE = re.compile(r"\S+(?:[ \t]\S+)*")
+
+
+def _lead_of_joint(match: str, s: int, e: int) -> tuple[int, int] | None:
+    """The first organ of a joint letter's signature line (two or more organs set apart by
+    spaces: ``XX住房和城乡建设局    XX发展和改革局``); the lead unit signs first."""
+    pieces = [m.span() for m in _SIDE_BY_SIDE.finditer(match, s, e)]
+    if len(pieces) < 2 or not all(_org_in(match, a, b) for a, b in pieces):
+        return None
+    return pieces[0]
+
+
 def _signature(match: str) -> list[Candidate]:
     """An organ line right above the date line (or before the date on the same line), or an
-    organ line that ends the letter."""
+    organ line that ends the letter; for a joint letter, the first organ of the line."""
     floor = max(0, len(match) - TAIL_WINDOW)
     out = []
     for m in DATE_LINE_RE.finditer(match, floor):
@@ -81,6 +93,9 @@ def _signature(match: str) -> list[Candidate]:
         else:
             prev = _previous_line(match, m.start(), floor)
             span = _org_in(match, *prev) if prev else None
+            joint = _lead_of_joint(match, *prev) if prev and not span else None
+            if joint:
+                out.append(Candidate(joint[0], joint[1], 0.8, "signature (joint)"))
         if span:
             out.append(Candidate(span[0], span[1], 0.9, "signature"))
     last = _previous_line(match, len(match.rstrip()) + 1, floor)
@@ -125,7 +140,7 @@ def _title(norm: NormText) -> list[Candidate]:
     m = TITLE_ORG_RE.match(norm.match, s, e)
     if m:
         out.append(Candidate(m.start("org"), m.end("org"), 0.8, "title"))
-    elif len(cand.segments) > 1 and org_span(norm.match[s:e]):
+    elif len(cand.segments) > 1 and org_span(norm.match[s:e]) and not norm.match.startswith(("关于", "对"), s):
         out.append(Candidate(s, e, 0.8, "title"))
     # an agency in brackets right after the title (trimmed off the title itself)
     line_end = norm.match.find("\n", cand.end)
