@@ -17,6 +17,9 @@ from govdoc.text.dates import find_dates, parse_date
     ("二〇一九年九月二十日", None, date(2019, 9, 20)),
     ("二○一一年五月十日", None, date(2011, 5, 10)),
     ("二〇二三年十二月三十一日", None, date(2023, 12, 31)),
+    ("二O二三年七月六日", None, date(2023, 7, 6)),     # the letter O for 〇
+    ("二0一八年十月九日", None, date(2018, 10, 9)),     # the digit 0 for 〇
+    ("二〇二四年元月八日", None, date(2024, 1, 8)),     # 元月 is January
     ("9月20日", 2019, date(2019, 9, 20)),
     ("九月二十日", 2021, date(2021, 9, 20)),
     ("9月20日", None, None),              # partial date without a year to resolve against

@@ -1,7 +1,7 @@
 """Dates as Chinese official texts write them → :class:`datetime.date`.
 
 Forms read: ``2019年9月20日``, ``2019-07-03`` / ``2019.7.3`` / ``2019/7/3``, Chinese numerals with
-either zero (``二〇一九年九月二十日``, ``二○一一年五月十日``), partial dates (``9月20日``, resolved
+either zero (``二〇一九年九月二十日``, ``二○一一年五月十日``, or the letter O: ``二O二三年元月五日``), partial dates (``9月20日``, resolved
 against a default year), and – only when asked, because bare digit runs are usually phone or item
 numbers – signature dates that lost 年/月/日 (``2017823``, ``202398``), read only when exactly one
 split into month and day is a real date.  A day fragment that cannot be read (``0二十六日``) is
@@ -21,12 +21,15 @@ from govdoc.text.zh import fold_width
 MIN_YEAR, MAX_YEAR = 1949, 2100
 
 _CN_DIGIT = "〇○零一二三四五六七八九"
-# A year: four Arabic or four Chinese digits.  A month or day: 1–2 digits or 1–3 Chinese numerals.
-_YEAR = rf"(?:\d{{4}}|[{_CN_DIGIT}]{{4}})"
+# A year: four Arabic or four Chinese digits (typists and OCR write the zero of a Chinese year as the
+# letter O or the digit 0: 二O二三, 二0二三).  A month or day: 1–2 digits or 1–3 Chinese numerals;
+# the first month may be called 元月.
+_YEAR = rf"(?:\d{{4}}|[{_CN_DIGIT}]{{4}}|[一二][{_CN_DIGIT}Oo0]{{3}})"
 _MD = rf"(?:\d{{1,2}}|[{_CN_DIGIT}十]{{1,3}})"
+_ZERO_LOOKALIKES = str.maketrans("Oo0", "〇〇〇")
 _SP = r"[ \t\u3000]*"
 
-_FULL = (rf"(?P<fy>{_YEAR}){_SP}年{_SP}(?P<fm>{_MD}){_SP}月{_SP}(?P<fd>{_MD}){_SP}[日号]")
+_FULL = (rf"(?P<fy>{_YEAR}){_SP}年{_SP}(?P<fm>{_MD}|元){_SP}月{_SP}(?P<fd>{_MD}){_SP}[日号]")
 # ISO-like: one separator used twice; no digit glued on either side (not a version or a phone).
 _ISO = r"(?<![\d.])(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d])"
 # Partial: month and day with no year right before it.
@@ -52,7 +55,13 @@ class DateHit(NamedTuple):
 def _num(s: str) -> Optional[int]:
     if s.isdigit():
         return int(s)
-    return cn_to_int(s)
+    return 1 if s == "元" else cn_to_int(s)
+
+
+def _year(s: str) -> Optional[int]:
+    if s.isdigit():
+        return int(s)
+    return digits_only(s.translate(_ZERO_LOOKALIKES))
 
 
 def make_date(year: Optional[int], month: Optional[int], day: Optional[int]) -> Optional[date]:
@@ -76,7 +85,7 @@ def compact_date(year: int, rest: str) -> Optional[date]:
 def _hit_date(m: re.Match, default_year: Optional[int]) -> Optional[date]:
     g = m.group
     if g("fy") is not None:
-        return make_date(digits_only(g("fy")), _num(g("fm")), _num(g("fd")))
+        return make_date(_year(g("fy")), _num(g("fm")), _num(g("fd")))
     if g("iy") is not None:
         return make_date(int(g("iy")), int(g("im")), int(g("id")))
     if m.re is _DATE_COMPACT_RE and g("cy") is not None:
