@@ -33,7 +33,8 @@ _SP = r"[ \t]*"
 GRADE_BODY = rf"(?P<open>[(（【\[]{_SP})?(?P<letter>[{LETTER}]){_SP}(?:类{_SP})?(?P<close>[)）】\]])?(?:{_SP}类)?"
 # Nothing word-like right after the class, and no legend dash or colon after it.
 GRADE_END = rf"(?![A-Za-z0-9{CJK}])(?!{_SP}[—\-–:：])"
-LABEL = r"(?:办理结果|办复结果|答复类别|办复类别|办理类别|办结类别|答复类型|办理类型|办复类型|结果类别|分类标识|类别)"
+LABEL = (r"(?:(?:办理|办复|答复)结果(?:类别|类型)?|答复类别|办复类别|办理类别|办结类别|答复类型|办理类型|办复类型|结果类别"
+         r"|分类标识|类别)")
 LABELLED_RE = re.compile(rf"(?P<label>{LABEL}){_SP}(?:[:：]|为|是)?{_SP}{GRADE_BODY}{GRADE_END}")
 BARE_LINE_RE = re.compile(rf"^{_SP}{GRADE_BODY}{_SP}$", re.M)
 SUFFIX_RE = re.compile(rf"{_SP}{GRADE_BODY}{GRADE_END}")
