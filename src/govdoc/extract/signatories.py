@@ -1,4 +1,4 @@
-"""签发人: the leaders who signed the letter off – only names labelled 签发人 / 签发 / 领导签发.
+"""签发人: the leaders who signed the letter off – only names labelled 签发人 / 签发 / 领导签发 / 签发领导.
 
 Joint letters list several (``签发人：张三  李四`` or ``张三、李四``).  分管领导, 承办人,
 承办负责人, 经办人 and an empty ``领导签字:`` are not signatories.
@@ -17,7 +17,8 @@ from govdoc.normalize import NormText
 _SP = r"[ \t]*"
 # The label must start a line or follow a space or punctuation (…4号  签发人：李光亚), and
 # the colon is required so that prose (…送局领导签发。) never matches.
-LABEL_RE = re.compile(rf"(?:^|(?<=[\s|,，;；]))(?:领导{_SP})?签{_SP}发{_SP}人?{_SP}[:：]{_SP}(?P<value>[^\n]*)", re.M)
+LABEL_RE = re.compile(rf"(?:^|(?<=[\s|,，;；]))(?:领导{_SP})?签{_SP}发{_SP}(?:人|领导)?{_SP}[:：]{_SP}(?P<value>[^\n]*)",
+                      re.M)
 # A person's name: 2–4 CJK chars (a middle dot for minority names), which captures may space
 # out (李  颖).
 NAME_RE = re.compile(r"[\u4e00-\u9fff](?:[ \t]{0,3}[\u4e00-\u9fff·]){1,7}")
