@@ -38,6 +38,10 @@ def contact(text):
     # the handling staff wins over the leader
     (LETTER + "承办负责人:杨毅  1370740****\n\n承办人及联系电话:杨毅   0730-5182231", (None, "杨毅", "0730-5182231")),
     (LETTER + "联系人：李四 0371-7654321\n经办人：王五 联系电话：0371-1234567", (None, "王五", "0371-1234567")),
+    # a phone in brackets after the name, an area code in brackets, a label word before the phone
+    (LETTER + "联系人：龙海波（0745-2231234）", (None, "龙海波", "0745-2231234")),
+    (LETTER + "联系人：龙海波  电话：(0745)2231234", (None, "龙海波", "(0745)2231234")),
+    (LETTER + "联系人：办公室 龙海波，电话 0745-2231234", (None, "龙海波", "0745-2231234")),
     # one field holding the unit and its phone
     (LETTER + "（联系单位及电话：人事教育司　010-65881234）", ("人事教育司", None, "010-65881234")),
     (LETTER + "联系单位及联系电话：市水利局河湖科，0731-22881234", ("市水利局河湖科", None, "0731-22881234")),

@@ -43,12 +43,15 @@ _ALL = sorted(STAFF_LABELS + CONTACT_LABELS + PHONE_LABELS + UNIT_LABELS + UNIT_
 LABEL_RE = re.compile(r"(?P<label>" + "|".join(_spaced(w) for w in _ALL) + r")[ \t]*[:：]$")
 COLON_RE = re.compile("[:：]")
 # Mobile (masked ones too: 1370740****), then fixed lines with an optional area code and extension.
-PHONE_RE = re.compile(r"(?<![\d*])(?:1\d{10}|1\d{2,7}\*{3,6}\d{0,4}|(?:\(?0\d{2,3}\)?[-—–]?)?\d{7,8}(?:-\d{1,5})?)(?![\d*])")
+PHONE_RE = re.compile(r"(?<![\d*])(?:1\d{10}|1\d{2,7}\*{3,6}\d{0,4}|(?:(?:\(0\d{2,3}\)|0\d{2,3})[-—–]?)?\d{7,8}(?:-\d{1,5})?)"
+                      r"(?![\d*])")
 # Lines of site chrome, and the deputy's own fields.
 CHROME_RE = re.compile(r"网站|版权|备案|技术支持|ICP|Copyright|©|客服|热线|举报")
 OWN_RE = re.compile(r"(?:代表|委员)[ \t]*$")
 _ORGAN_CHARS = set("局处科股室厅委办所站队院部司会心")
 _PIECE_RE = re.compile(r"[^,，、;；/\s:：()]+")
+# Words that look like a short name in a person field but are labels or units.
+NOT_NAME_WORDS = set(PHONE_LABELS + UNIT_LABELS) | {"座机", "传真", "电话号码", "办公室", "联系", "地址", "邮编"}
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \t]*[\u4e00-\u9fff]){1,3}$")
 
 
@@ -90,7 +93,8 @@ def find_fields(norm: NormText, after: int = 0) -> list[Field]:
         if i + 1 < len(labels) and labels[i + 1].start() < end:
             end = labels[i + 1].start()
         close = text.find(")", m.end(), end)
-        end = close if close >= 0 else end
+        if close >= 0 and text.find("(", m.end(), close) < 0:  # the bracket around the block closes
+            end = close
         start = m.end()
         while start < end and text[start] in " \t":
             start += 1
@@ -140,7 +144,7 @@ def split_person(value: str) -> tuple[Optional[tuple[int, int]], Optional[tuple[
         return (s, s + len(whole)), phone_span
     for m in reversed(list(_PIECE_RE.finditer(head))):
         piece = m.group()
-        if _CJK_NAME.match(piece):
+        if _CJK_NAME.match(piece) and piece not in NOT_NAME_WORDS:
             return m.span(), phone_span
         size = _glued_name(piece) if len(piece) > 4 else None
         if size:
