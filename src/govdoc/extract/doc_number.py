@@ -26,10 +26,10 @@ _D = "0-9OolI"
 YEAR = rf"(?:[1lI]9|2[0Oo])[{_D}]{{2}}"
 _SP = r"[ \t]*"
 # prefix: up to 12 CJK chars (the leftmost start wins, so the prefix is the run before the
-# bracket); an optional colon (建议字:〔2023〕8号); the year; then either a closing bracket and
+# bracket; a letter-spaced prefix ``潭 水 函`` is read whole); an optional colon (建议字:〔2023〕8号); the year; then either a closing bracket and
 # the serial, or – the capture lost the bracket (汨公交提字〔202302) – the serial glued on.
 DOC_NUMBER_RE = re.compile(
-    rf"(?P<prefix>[{CJK}]{{1,12}}?){_SP}(?:[:：]{_SP})?[{OPEN}]{_SP}(?P<year>{YEAR}){_SP}"
+    rf"(?P<prefix>(?:[{CJK}][ \t]){{1,11}}[{CJK}]|[{CJK}]{{1,12}}?){_SP}(?:[:：]{_SP})?[{OPEN}]{_SP}(?P<year>{YEAR}){_SP}"
     rf"(?:[{CLOSE}]{_SP}第?{_SP}(?P<serial>[{_D}]{{1,5}})|(?P<glued>\d{{1,4}}))(?:{_SP}(?P<hao>号))?"
 )
 YEAR_OPEN_RE = re.compile(rf"[{OPEN}]{_SP}{YEAR}")
@@ -136,7 +136,7 @@ def _bracket_candidates(norm: NormText) -> list[Candidate]:
             continue
         start = m.start()
         label = LEADING_LABEL_RE.match(m.group("prefix"))
-        prefix: Optional[str] = norm.text[m.start("prefix"):m.end("prefix")]
+        prefix: Optional[str] = re.sub(r"[ \t\u3000]", "", norm.text[m.start("prefix"):m.end("prefix")])
         if label:  # 文号〔2019〕4号: the label is not a prefix
             start += label.end()
             prefix = prefix[label.end():] or None
