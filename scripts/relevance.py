@@ -2,8 +2,9 @@
 
     .venv/bin/python scripts/relevance.py [--per-query]
 
-Parses the bundled corpus (corpora/seed, corpora/real), indexes it into a fresh embedded index, and
-into Elasticsearch too when GOVDOC_ES_URL is set.
+Parses the bundled corpus (corpora/seed, corpora/real), indexes each letter with its normalized text
+(``--no-bodies``: the JSON alone) into a fresh embedded index, and into Elasticsearch too when
+GOVDOC_ES_URL is set.
 """
 from __future__ import annotations
 
@@ -19,15 +20,19 @@ CORPUS = ("seed", "real")  # the letters the judgments cover
 JUDGMENTS = ROOT / "tests" / "relevance" / "queries.json"
 
 
-def parse_corpus() -> tuple[list[dict], dict[str, str]]:
-    from govdoc.build import parse_path
+def parse_corpus(bodies: bool = True) -> tuple[list[dict], dict[str, str]]:
+    """Parsed letters with their normalized text (as ``govdoc index`` reads a ``.txt`` sidecar)."""
+    from govdoc.build import parse_read
     from govdoc.index.base import letter_id
+    from govdoc.index.records import BODY_KEY
+    from govdoc.read import read_path
 
     letters, stems = [], {}
     for path in sorted(p for folder in CORPUS for p in (ROOT / "corpora" / folder).glob("*.txt")):
-        reply = parse_path(path).model_dump(mode="json")
-        letters.append(reply)
-        stems[letter_id(reply)] = path.stem
+        reply, text = parse_read(read_path(path))
+        letter = reply.model_dump(mode="json")
+        letters.append({**letter, BODY_KEY: text.text} if bodies else letter)
+        stems[letter_id(letter)] = path.stem
     return letters, stems
 
 
@@ -45,9 +50,10 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-query", action="store_true", help="print each query's scores and ranking")
+    parser.add_argument("--no-bodies", action="store_true", help="index the JSON alone, without letter text")
     args = parser.parse_args()
     judgments = load_judgments(JUDGMENTS)
-    letters, stems = parse_corpus()
+    letters, stems = parse_corpus(bodies=not args.no_bodies)
     print(f"{len(judgments)} judged queries over {len(letters)} letters")
     with tempfile.TemporaryDirectory() as data:
         for backend in backends(data):

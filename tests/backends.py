@@ -31,6 +31,14 @@ def open_test_backend(name: str, data_dir: Path):
     return backend
 
 
+def close_test_backend(backend) -> None:
+    """Remove what the test wrote, Elasticsearch indices included (``drop``), and close."""
+    try:
+        getattr(backend, "drop", backend.clear)()
+    finally:
+        backend.close()
+
+
 def span() -> None:
     return None
 

@@ -6,6 +6,7 @@ import pytest
 from backends import XUCHANG_2017, XUCHANG_2019
 
 from govdoc.index.load import load_letters
+from govdoc.index.records import BODY_KEY
 
 
 def _load(paths):
@@ -46,3 +47,37 @@ def test_bad_files_get_one_error_naming_them_and_loading_goes_on(tmp_path, name,
 def test_missing_file_is_named(tmp_path):
     letters, errors = _load([tmp_path / "nope.json"])
     assert letters == [] and "nope.json: cannot read" in errors[0]
+
+
+@pytest.mark.parametrize("sidecar, body", [
+    ("关于加强大气污染防治的建议的答复\n我局对钢铁企业实施错峰生产。\n", "我局对钢铁企业实施错峰生产。"),
+    (None, None),
+])
+def test_json_letter_carries_its_text_sidecar(tmp_path, sidecar, body):
+    (tmp_path / "a1b2.json").write_text(json.dumps(XUCHANG_2017, ensure_ascii=False), encoding="utf-8")
+    if sidecar is not None:
+        (tmp_path / "a1b2.txt").write_text(sidecar, encoding="utf-8")
+    letters, errors = _load([tmp_path])
+    assert errors == [] and len(letters) == 1
+    if body is None:
+        assert BODY_KEY not in letters[0]
+    else:
+        assert body in letters[0][BODY_KEY]
+
+
+@pytest.mark.parametrize("name, content", [
+    ("lines.jsonl", json.dumps(XUCHANG_2017) + "\n"),
+    ("list.json", json.dumps([XUCHANG_2017])),
+])
+def test_jsonl_lines_and_json_lists_take_no_sidecar(tmp_path, name, content):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    (tmp_path / name).with_suffix(".txt").write_text("实施错峰生产", encoding="utf-8")
+    letters, errors = _load([tmp_path])
+    assert errors == [] and len(letters) == 1 and BODY_KEY not in letters[0]
+
+
+def test_sidecar_not_utf8_is_named(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(XUCHANG_2017), encoding="utf-8")
+    (tmp_path / "a.txt").write_bytes("错峰生产".encode("gb18030"))
+    letters, errors = _load([tmp_path])
+    assert letters == [] and len(errors) == 1 and "a.txt is not UTF-8" in errors[0]

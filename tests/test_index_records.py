@@ -4,7 +4,7 @@ import pytest
 from backends import XUCHANG_2019, ZHENKANG_2018, letter
 
 from govdoc.index.base import letter_id
-from govdoc.index.records import analyzed_fields, letter_year, records_for
+from govdoc.index.records import BODY_KEY, analyzed_fields, letter_year, records_for
 
 
 def test_records_ids_are_stable_and_linked():
@@ -36,6 +36,17 @@ def test_metric_records_carry_indicator_value_unit():
                                   "优良天数 134 天", "许昌市生态环境局"])
 def test_letter_body_holds_what_the_json_holds(part):
     assert part in records_for(XUCHANG_2019)[0]["text"]["body"]
+
+
+@pytest.mark.parametrize("body, part, bigram", [
+    ("经研究，现答复如下：\n我局将加强扬尘污染治理，推进工地围挡。", "加强扬尘污染治理", "扬尘"),
+    ("關於錯峰生產的答復", "關於錯峰生產", "错峰"),
+])
+def test_letter_body_holds_the_letter_text_when_given(body, part, bigram):
+    letter_record, *children = records_for({**XUCHANG_2019, BODY_KEY: body})
+    assert part in letter_record["text"]["body"] and "张永波代表" in letter_record["text"]["body"]
+    assert bigram in analyzed_fields(letter_record)["body_bg"].split()
+    assert all(part not in r["text"]["body"] for r in children)
 
 
 def test_letter_measures_text_holds_titles_and_texts():

@@ -4,9 +4,11 @@ from __future__ import annotations
 import copy
 
 import pytest
-from backends import BACKEND_PARAMS, LETTERS, MOA_2016, XUCHANG_2017, XUCHANG_2019, letter, open_test_backend, paths
+from backends import (BACKEND_PARAMS, LETTERS, MOA_2016, XUCHANG_2017, XUCHANG_2019, close_test_backend, letter,
+                      open_test_backend, paths)
 
 from govdoc.index.base import Query, letter_id
+from govdoc.index.records import BODY_KEY
 
 X17, X19 = "letters/xuchang-2017.txt", "letters/xuchang-2019.txt"
 ZK18, NH19 = "letters/zhenkang-2018.txt", "letters/nanhua-2019.txt"
@@ -21,8 +23,7 @@ def backend(request, tmp_path_factory):
     result = index.index(LETTERS)
     assert result.errors == []
     yield index
-    index.clear()
-    index.close()
+    close_test_backend(index)
 
 
 @pytest.fixture(params=BACKEND_PARAMS)
@@ -30,8 +31,7 @@ def fresh(request, tmp_path):
     """An empty index of its own, for tests that write."""
     index = open_test_backend(request.param, tmp_path)
     yield index
-    index.clear()
-    index.close()
+    close_test_backend(index)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -216,3 +216,16 @@ def test_index_letter_without_header_fields(fresh):
     fresh.index([bare])
     hit = fresh.search(Query("垃圾分类"))["hits"][0]
     assert (hit["title"], hit["year"], hit["issuer"], hit["grade"]) == (None, None, None, None)
+
+
+@pytest.mark.parametrize("body, text, marked", [
+    ("经研究，现答复如下：\n今年我局对建筑工地开展扬尘污染专项整治。", "扬尘污染", "<mark>扬尘污染</mark>"),
+    ("經研究，現答復如下：\n推進河長制工作。", "河长制", "<mark>河長制</mark>"),
+])
+def test_search_finds_text_only_in_the_letter_body(fresh, body, text, marked):
+    with_text = {**letter("letters/with-text.txt", title="关于城市管理的答复"), BODY_KEY: body}
+    fresh.index([with_text, letter("letters/json-only.txt", title="关于城市管理的答复")])
+    hits = fresh.search(Query(text))["hits"]
+    assert paths({"hits": hits}) == ["letters/with-text.txt"]
+    assert marked in hits[0]["snippet"]
+    assert fresh.search(Query(text, record="measures"))["total"] == 0

@@ -2,6 +2,10 @@
 
 Each letter is checked against :class:`govdoc.model.Reply`; a file that cannot be read or a line that
 is not a parsed letter becomes one error line naming it, and loading goes on with the rest.
+
+A letter's normalized text, when ingest wrote it beside the JSON as a sidecar (``<id>.json`` →
+``<id>.txt``), comes with the letter under :data:`govdoc.index.records.BODY_KEY`, so its body is
+searchable.  JSONL lines and JSON lists have no sidecar (the Reply model allows no extra keys).
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from pydantic import ValidationError
 
+from govdoc.index.records import BODY_KEY
 from govdoc.model import Reply
 
 SUFFIXES = (".json", ".jsonl")
@@ -35,6 +40,17 @@ def _validated(data, where: str) -> dict:
         raise ValueError(f"not a parsed letter: {'.'.join(map(str, first['loc'])) or '<root>'}: {first['msg']}") from None
 
 
+def sidecar_text(path: Path) -> str | None:
+    """The normalized text beside a ``.json`` letter file (``<same path>.txt``), or None."""
+    side = path.with_suffix(".txt")
+    if path.suffix != ".json" or not side.is_file():
+        return None
+    try:
+        return side.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"text sidecar {side.name} is not UTF-8: {exc.reason}") from None
+
+
 def _documents(path: Path) -> Iterator[tuple[str, object]]:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".jsonl":
@@ -46,8 +62,19 @@ def _documents(path: Path) -> Iterator[tuple[str, object]]:
                     yield f"{path}:{number}", ValueError(f"not valid JSON: {exc}")
         return
     data = json.loads(text)
-    for i, item in enumerate(data if isinstance(data, list) else [data]):
-        yield (f"{path}[{i}]" if isinstance(data, list) else str(path)), item
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            yield f"{path}[{i}]", item
+        return
+    yield str(path), data
+
+
+def _with_body(letter: dict, path: Path, where: str) -> dict:
+    """The letter with its sidecar text, when ``where`` is a whole ``.json`` file that has one."""
+    if where != str(path):
+        return letter
+    body = sidecar_text(path)
+    return letter if body is None else {**letter, BODY_KEY: body}
 
 
 def load_letters(paths: Iterable[Path], on_error: Callable[[str], None]) -> Iterator[dict]:
@@ -58,7 +85,7 @@ def load_letters(paths: Iterable[Path], on_error: Callable[[str], None]) -> Iter
                 try:
                     if isinstance(data, ValueError):
                         raise data
-                    yield _validated(data, where)
+                    yield _with_body(_validated(data, where), path, where)
                 except ValueError as exc:
                     on_error(f"{where}: {exc}")
         except OSError as exc:

@@ -2,7 +2,10 @@
 
 A parsed letter is ``Reply.model_dump(mode="json")``; the JSON holds no full text, so a letter's
 searchable text is what the JSON carries: title, measures, outline headings, metrics, addressee,
-proposers, congress and item, contact, cc, issuer and signatories.
+proposers, congress and item, contact, cc, issuer and signatories.  When the letter's normalized
+text is known (the ``.txt`` sidecar beside its JSON, see :mod:`govdoc.index.load`) it travels in the
+dict under :data:`BODY_KEY` and is indexed too, as the end of the letter's ``body`` field (the
+lowest weight), from which snippets are then cut as well.
 """
 from __future__ import annotations
 
@@ -11,6 +14,9 @@ from typing import Any, Iterator, Optional
 from govdoc.index.aliases import issuer_keys
 from govdoc.index.analysis import analyze
 from govdoc.index.base import TEXT_FIELDS, letter_id
+
+# Key of a parsed-letter dict holding the letter's normalized full text (not a Reply field).
+BODY_KEY = "body_text"
 
 
 def _get(data: Optional[dict], *path: str) -> Any:
@@ -55,7 +61,7 @@ def letter_body(reply: dict) -> str:
         contact.get("unit"), contact.get("person"),
         " ".join(n["name"] for n in reply.get("signatories") or []),
         " ".join(n["name"] for n in reply.get("cc") or []),
-        _get(reply, "printed_by", "name"), _get(reply, "disclosure", "text"),
+        _get(reply, "printed_by", "name"), _get(reply, "disclosure", "text"), reply.get(BODY_KEY),
     ])
 
 
