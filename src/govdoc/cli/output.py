@@ -1,12 +1,12 @@
 """stdout is for data, stderr for messages."""
 from __future__ import annotations
 
-import sys
-
 from rich.console import Console
 
-out = Console(file=sys.stdout, soft_wrap=True)
-err = Console(file=sys.stderr, soft_wrap=True)
+# No file argument: rich then writes to whatever sys.stdout / sys.stderr is at call time, so
+# redirection (and typer's CliRunner in tests) works.
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def error_line(text: str) -> None:
