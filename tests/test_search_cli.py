@@ -23,12 +23,12 @@ def data(tmp_path):
 
 @pytest.fixture
 def console(monkeypatch):
-    """What the rich consoles print (they hold the streams they were made with)."""
+    """What the rich consoles print, captured apart from the runner's streams."""
     from govdoc.cli import output
 
     buffers = {"out": io.StringIO(), "err": io.StringIO()}
-    monkeypatch.setattr(output.out, "file", buffers["out"])
-    monkeypatch.setattr(output.err, "file", buffers["err"])
+    monkeypatch.setattr(output.out, "_file", buffers["out"])  # undo restores "follow sys.stdout"
+    monkeypatch.setattr(output.err, "_file", buffers["err"])
     return buffers
 
 
