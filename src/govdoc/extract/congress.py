@@ -23,7 +23,7 @@ _NUM = r"[一二三四五六七八九十〇零\d]{1,4}"
 # A CJK character, optionally followed by inserted pinyin in brackets: 镇(zhèn).
 _HAN = r"[\u4e00-\u9fff](?:\([a-zA-Z\u00c0-\u024f\u0300-\u036f]{1,8}\))?"
 _SP = r"[ \t]*\n?[ \t]*"
-_PREFIX = rf"(?:政协|人大)?(?:{_HAN}){{0,7}}?[{LEVELS}](?:政协|人大)?|全国(?:政协|人大)?|(?:政协|人大)(?:全国)?"
+_PREFIX = rf"(?:政协|人大)?(?:{_HAN}){{0,11}}?[{LEVELS}](?:政协|人大)?|全国(?:政协|人大)?|(?:政协|人大)(?:全国)?"
 # The core, matched where a term (届) starts: 十三届全国委员会第四次会议 · 七届人大四次会议.
 CORE_RE = re.compile(
     rf"第?(?P<term>{_NUM})届{_SP}"
@@ -68,6 +68,8 @@ def _level(prefix: str, mid: str) -> Optional[str]:
     if "全国" in prefix or "全国" in mid:
         return "全国"
     place = _PINYIN.sub("", prefix).replace("政协", "").replace("人大", "")
+    if place.endswith("自治区"):
+        return "省"  # an autonomous region is a province-level unit (自治州, 自治县 keep their last word)
     if place and place[-1] in LEVELS:
         return place[-1]
     mid_level = [c for c in mid if c in LEVELS]
