@@ -34,7 +34,8 @@ DOC_NUMBER_RE = re.compile(
 )
 YEAR_OPEN_RE = re.compile(rf"[{OPEN}]{_SP}{YEAR}")
 LABEL = r"(?:文[ \t]*号|发文字号|文件编号|发文编号)"
-LABEL_RE = re.compile(LABEL + r"[ \t]*[:：]?[ \t]*$")
+# 文号：… · 【文号】… (a bracketed metadata label) · 发文字号 | … (a metadata table flattened with |)
+LABEL_RE = re.compile(LABEL + r"[ \t]*[:：】|]?[ \t]*$")
 # A labelled value that is not bracket-shaped (文件编号: 京政发2019年12号); ``无`` is not a number.
 LABELLED_VALUE_RE = re.compile(LABEL + r"[ \t]*[:：]?[ \t]*(?P<val>[^\s|:：]{2,30})(?![:：])")
 LOOSE_RE = re.compile(rf"(?P<year>(?:19|20)\d\d)[年〕\])]?第?(?P<serial>\d{{1,5}})号?$")
