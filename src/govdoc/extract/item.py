@@ -19,19 +19,23 @@ from govdoc.normalize import NormText
 
 # 134 · T014 · 20250118040077 · 丽22 (a one-character delegation prefix that is not part of the
 # surrounding words: 会议1号 is 1, 类086号 is a secondary number, 字〔…〕 is a document number).
-_NUM = r"(?:[A-Za-z]{1,3}\d{1,16}|(?:(?![第议会届次号类字期批年月日])[\u4e00-\u9fff])?\d{1,16})"
+# A letter or year prefix joined by a hyphen stays in the number: A-12 · 2023-045.
+_NUM = (r"(?:[A-Za-z]{1,3}-?\d{1,16}|\d{1,8}-\d{1,8}"
+        r"|(?:(?![第议会届次号类字期批年月日])[\u4e00-\u9fff])?\d{1,16})")
 _TYPE = r"(?P<type>建议案|建议|提案|议案|批评和意见|批评、意见)"
+# A form heading may space the word out: 议  案 / 提 案.
+_SPACED_TYPE = r"(?P<type>建议案|建议|提案|议案|批评和意见|批评、意见|建[ \t]+议|提[ \t]+案|议[ \t]+案)"
 # 第0867号(资源环境类086号)提案 · 第2024087号《…的建议》的提案 · (99号)建议 · 第T014号代表建议:
 # the number (matched backwards from 号) and what follows 号 (matched at 号).
 NUMBER_BEFORE_RE = re.compile(rf"(?:第[ \t]*)?(?P<num>{_NUM})[ \t]*$")
 TYPE_AFTER_RE = re.compile(
     rf"号\)?\s{{0,4}}(?:\([^()\n]{{1,20}}\))?\s{{0,4}}"
-    rf"(?:[《“\"][^》”\"\n]{{1,80}}[》”\"][ \t]*(?:的)?)?(?:代表|委员|人大代表|政协委员)?{_TYPE}"
+    rf"(?:[《“\"][^》”\"\n]{{1,80}}[》”\"][ \t]*(?:的)?)?(?:代表|委员|人大代表|政协委员)?(?:重点|督办)?{_TYPE}"
 )
 # The type before the number: 代表建议第134号 · a form heading 代表建议、批评和意见 / 第67号.
-TYPE_BEFORE_RE = re.compile(rf"{_TYPE}(?:、批评和意见)?\s{{0,4}}第[ \t]*(?P<num>{_NUM})[ \t]*$")
+TYPE_BEFORE_RE = re.compile(rf"{_SPACED_TYPE}(?:、批评和意见)?\s{{0,4}}第[ \t]*(?P<num>{_NUM})[ \t]*$")
 # A record field: 建议号:67 · 提案编号：T014
-FIELD_RE = re.compile(rf"{_TYPE}编?号[ \t]*[:：][ \t]*(?P<num>{_NUM})")
+FIELD_RE = re.compile(rf"{_TYPE}编?号[ \t]*[:：][ \t]*(?:第[ \t]*)?(?P<num>{_NUM})")
 # A labelled category of the page: 属性:议案 · 类别：提案
 LABEL_RE = re.compile(r"(?:属性|类型|类别)[ \t]*[:：][ \t]*(?P<type>建议|提案|议案)")
 SIBLING_RE = re.compile(r"^[ \t]*[\[【(]?[ \t]*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接)")
@@ -69,7 +73,8 @@ def _numbered(text: str):
         if before:
             yield (before.start(), after.end(), *before.span("num"), after.group("type")), 0.7
         elif (typed := TYPE_BEFORE_RE.search(text, max(0, pos - 40), pos)) is not None:
-            yield (typed.start(), pos + 1, *typed.span("num"), typed.group("type")), 0.8
+            kind = typed.group("type").replace(" ", "").replace("\t", "")
+            yield (typed.start(), pos + 1, *typed.span("num"), kind), 0.8
         pos = text.find("号", pos + 1)
 
 
