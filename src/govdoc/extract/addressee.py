@@ -28,7 +28,8 @@ PARTY_RE = re.compile(r"民革|民盟|民建|民进|农工党|农工民主党|�
 # What may stand before the party's name: nothing, or a place (福建省, 市) / 中国 / 政协.
 _PARTY_PREFIX_RE = re.compile(r"(?:^|中国|政协|[省市州县区旗镇乡])$")
 # The organ word such a body's name ends with (民进福建省委会, 农工党南昌县总支部, 九三学社…委员会).
-PARTY_END_RE = re.compile(r"(?:委员会|委会|总支部|总支|支部|支社|工委|小组|组|会|社|委|联|盟|党)$")
+# A national body's central committee is named by 中央 alone (民盟中央, 九三学社中央).
+PARTY_END_RE = re.compile(r"(?:委员会|委会|总支部|总支|支部|支社|工委|中央|小组|组|会|社|委|联|盟|党)$")
 ORGAN_ENDINGS = ("局", "厅", "委", "办", "会", "部", "处", "室", "中心", "政府", "公司", "院", "所", "站",
                  "队", "街道", "办事处", "股", "镇", "乡", "社区")
 _ROLE_END = "|".join(PERSON_ROLES + GROUP_ENDINGS)
@@ -36,7 +37,7 @@ _ORGAN_END = "|".join(ORGAN_ENDINGS)
 # Field labels that end in the same words but are not salutations.
 LABEL_WORDS_RE = re.compile(r"联系|电话|地址|抄送|抄报|主办|协办|承办|会办|单位|分管|领导|签发|附件|来源|发布|时间|日期"
                             r"|索引|主题|标题|名称|文号|编号|机构|分类|组长|成员|意见|内容|题目|类别|姓名|作者"
-                            r"|领衔|提出人|附议|所属")
+                            r"|领衔|提出人|附议|联名|所属")
 # Characters a salutation never holds (sentence punctuation, digits other than 等25位).
 _NAMES = r"[^\n:：。，,;；!！?？“”\"《》()（）\[\]【】|]"
 # Matched on the text between a line start and the line's first colon (found by COLON_RE, which is
@@ -52,6 +53,8 @@ ORGAN_LINE_RE = re.compile(rf"^[ \t]*(?P<who>[\u4e00-\u9fff、]{{3,30}}(?:{_ORGA
 ORGAN_LIST_RE = re.compile(r"[ \t]*(?P<who>[^\n:：。;；!！?？“”\"《》|]{4,80}?)[ \t]*")
 _ENTRY_SPLIT = re.compile(r"[,，、](?![^(（]*[)）])")
 _ENTRY_END_RE = re.compile(rf"(?:{_ORGAN_END}|部门|单位|机构|企业|学校)$")
+# An entry naming every unit of a kind: 各有关单位 · 局属各单位 · 区直各部门 · 局机关各科室.
+_ALL_OF_RE = re.compile(r"[\u4e00-\u9fff]{0,4}各")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 ROLE_RE = re.compile(rf"(?:{_ROLE_END})$")
 ORGAN_RE = re.compile(rf"(?:{_ORGAN_END})$")
@@ -121,9 +124,9 @@ def _organ_list(text: str, line_start: int, colon: int) -> Optional[Candidate]:
     entries = _ENTRY_SPLIT.split(m.group("who"))
     for entry in entries:
         entry = _BRACKETED.sub("", entry).strip(" \t")
-        if not _ENTRY_END_RE.search(entry) or not (entry.startswith("各") or _plausible(entry)):
+        if not _ENTRY_END_RE.search(entry) or not (_ALL_OF_RE.match(entry) or _plausible(entry)):
             return None
-    if len(entries) < 2 and not m.group("who").startswith("各"):
+    if len(entries) < 2 and not _ALL_OF_RE.match(m.group("who")):
         return None  # one organ alone is read by the salutation pattern
     return Candidate(m.start("who"), m.end("who"), "单位", 0.8)
 
