@@ -49,6 +49,14 @@ def proposers(text):
     # a group named in third-person text
     ("市水利局：\n由民盟宜昌市委会提出的《关于加强小水库管理的提案》收悉", [("民盟宜昌市委会", "委会")]),
     ("根据致公党江门市委员会领衔提出的提案", [("致公党江门市委员会", "委员会")]),
+    ("民盟中央：\n你们提出的提案收悉。", [("民盟中央", "中央")]),            # a central committee
+    ("向晓东等3位代表：\n你们提出的建议收悉。", [("向晓东", "代表")]),        # 向 is a surname here
+    # co-signers listed in their own field, traditional or simplified
+    ("領銜代表：陳麗華\n聯名代表：黃志明、區小玲等4位代表\n承辦單位：區水務局",
+     [("陳麗華", "代表"), ("黃志明", "代表"), ("區小玲", "代表")]),
+    ("领衔代表：刘一平\n附议代表：王二、张三丰、李四\n", [("刘一平", "代表"), ("王二", "代表"), ("张三丰", "代表"), ("李四", "代表")]),
+    # third person: where it was put forward stands between the names and 提出
+    ("今年3月，李文斌、赵红代表在市人代会上提出《关于……的建议》", [("李文斌", "代表"), ("赵红", "代表")]),
 ])
 def test_find_proposers(text, expected):
     assert proposers(text) == expected
@@ -58,6 +66,7 @@ def test_find_proposers(text, expected):
     "您提出的《关于加大国家生态文明试验区建设的提案》收悉。经商生态环境部，现答复如下。",
     "各承办单位要在收到建议、提案之日起3个月内办理完毕并答复代表和委员。",
     "对各位代表提出的建议，我们高度重视。",
+    "区城管局负责同志当面向刘明代表答复办理情况。",   # 向 is a preposition in running text
     "市财政局、市建设局:\n\n现将工作方案印发给你们。",
     "市财政局、市工商联：\n\n现将工作方案印发给你们。",   # organs listed side by side
     "政协提案委员会：\n现将办理情况报告如下。",

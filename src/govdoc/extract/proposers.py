@@ -27,16 +27,18 @@ SEPARATOR_RE = re.compile(r"[、,，]|和|及")
 TAIL_RE = re.compile(rf"(?:{_COUNT})?[ \t]*(?:{'|'.join(PERSON_ROLES)})?[ \t]*$")
 AFFILIATION_RE = re.compile(r"(?:政协|人大|[\u4e00-\u9fff]{1,6}?[省市州县区](?:政协|人大)).*$")
 # Third person: 人大代表苗方杰提出 · 薄韫代表提出的 · ，张宁等委员提出的 · 由陈小明、李红委员提出的.
+# Where the item was put forward, between the names and 提出: 在区人代会上 · 在市七届人大一次会议期间.
+_WHERE = r"(?:在[^,，。;；\n]{2,20}?(?:上|期间))?"
 _NAME_LIST = rf"(?P<names>{_NAME_CHAR}{{2,3}}(?:[、和]{_NAME_CHAR}{{2,3}}){{0,9}})"
 ROLE_THEN_NAME_RE = re.compile(
     rf"(?:人大代表|政协委员|代表|委员)(?!会)[ \t]*{_NAME_LIST}(?:{_COUNT}(?:代表|委员)?)?(?:领衔)?(?:提出|所提)")
 NAME_THEN_ROLE_RE = re.compile(
-    rf"(?:^|(?<=[\s,，。、:：;；(“\"》由经])){_NAME_LIST}(?:{_COUNT})?(?P<role>代表|委员)(?:领衔)?(?:提出|所提)",
+    rf"(?:^|(?<=[\s,，。、:：;；(“\"》由经])){_NAME_LIST}(?:{_COUNT})?(?P<role>代表|委员)(?:领衔)?{_WHERE}(?:提出|所提)",
     re.M)
 _LIST_ITEM_RE = re.compile(r"[^、和]+")
 # Form fields: 代表姓名 | 王福余 · 提案人：张三 · 领衔代表:李四 · 提出人：谭海燕、曹新民 · 提案者：农工党…总支部.
 FIELD_RE = re.compile(r"(?P<label>代表姓名|委员姓名|提案人|提案者|提案单位|提出人|提出者|提出单位|建议人|领衔代表|领衔委员"
-                      r"|领衔人|领衔单位)[ \t]*[|:：]?\s*(?P<value>[^\n|]{2,80})")
+                      r"|领衔人|领衔单位|联名代表|联名委员|联名人|附议代表|附议委员|附议人)[ \t]*[|:：]?\s*(?P<value>[^\n|]{2,80})")
 # Where a field's value stops: the next label on the line (联系电话：…) or a bracketed note.
 FIELD_STOP_RE = re.compile(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：]|[(（]")
 # A group named in third-person text: 民进福建省委会提出的 · 由九三学社绍兴市委员会所提.
@@ -47,6 +49,8 @@ NOT_NAMES = {"各位", "全体", "有关", "部分", "广大", "相关", "这位
 # Characters no name holds after its surname, and words that are never a surname.
 _BAD_INNER = re.compile(r"[们的是了在和及对向请将该您你我他她其各位等]|人大|政协|代表|委员|领衔|提出")
 _BAD_FIRST = set("们的是了在对向请将该您你我他她其各这本此")
+# In a salutation the name stands first, so 向 there is the surname (向红英), not a preposition.
+_BAD_FIRST_SALUTATION = _BAD_FIRST - {"向"}
 
 
 @dataclass
@@ -57,11 +61,11 @@ class Candidate:
     score: float
 
 
-def _name_ok(name: str) -> bool:
+def _name_ok(name: str, bad_first: frozenset | set = _BAD_FIRST) -> bool:
     name = name.replace(" ", "")
     if "·" in name:  # 阿布都·热合曼
         return 3 <= len(name) <= 12 and all(len(part) >= 1 for part in name.split("·"))
-    return (2 <= len(name) <= 4 and name not in NOT_NAMES and name[0] not in _BAD_FIRST
+    return (2 <= len(name) <= 4 and name not in NOT_NAMES and name[0] not in bad_first
             and not _BAD_INNER.search(name[1:]))
 
 
@@ -81,7 +85,7 @@ def split_salutation(text: str, start: int, end: int, role: Optional[str]) -> li
         name = AFFILIATION_RE.sub("", name) if len(name) > 4 else name
         lead = len(name) - len(name.lstrip(" \t"))
         name = name.strip(" \t")
-        if _name_ok(name):
+        if _name_ok(name, _BAD_FIRST_SALUTATION):
             s = start + seg_start + lead
             out.append(Candidate(s, s + len(name), seg_role, 0.9))
     return out
