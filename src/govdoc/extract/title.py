@@ -39,6 +39,8 @@ LABELLED_RE = re.compile(r"^[ \t\-]*(?P<label>文件名称|名[ \t]*称|文件�
 LEAD_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*")
 TAIL_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*$")
 TAIL_BRACKET_RE = re.compile(r"[ \t]*[(（](?P<inner>[^()（）\n]{2,30})[)）][ \t]*$")
+# A page's metadata line under a news heading: 来源：… 发布时间：… 浏览次数：…
+META_LINE_RE = re.compile(r"[ \t]*(?:来源|信息来源|文章来源|发布时间|发布日期|发表时间|作者|浏览次数|点击数)[ \t]*[:：]")
 SUBJECT_WORDS = re.compile(r"关于|建议|提案|议案|号")
 MAX_LINES = 5
 
@@ -181,12 +183,28 @@ def _labelled(match: str, end: int, reply_like: Callable[[], bool]) -> list[Cand
     return out
 
 
+def _headings(match: str, end: int) -> list[Candidate]:
+    """A page heading: the line right above the page's metadata line (``来源：… 发布时间：…``), as
+    news items and notices print it; the weakest source."""
+    out = []
+    previous = None
+    for s, e in iter_lines(match, 0, end):
+        if not match[s:e].strip():
+            continue
+        if previous and META_LINE_RE.match(match, s) and _titleish(match[slice(*previous)]):
+            out.append(Candidate([_strip(match, *previous)], 0.5))
+        previous = (s, e)
+    return out
+
+
 def find_titles(norm: NormText, reply_like: Callable[[], bool] = lambda: True) -> list[Candidate]:
-    """Title blocks above the body (last = closest to the salutation), then labelled titles.
-    ``reply_like()`` says whether the text reads as a reply (asked only when it matters)."""
+    """Title blocks above the body (last = closest to the salutation), then labelled titles, then
+    a page heading above its metadata line.  ``reply_like()`` says whether the text reads as a reply
+    (asked only when it matters)."""
     match = norm.match
     end = memo(norm, "body_start", lambda n: body_start(n.match))
-    return _blocks(match, end) + _labelled(match, max(end, min(len(match), HEADER_WINDOW)), reply_like)
+    labelled = _labelled(match, max(end, min(len(match), HEADER_WINDOW)), reply_like)
+    return _blocks(match, end) + labelled + _headings(match, end)
 
 
 def best_title(norm: NormText) -> Candidate | None:
