@@ -73,6 +73,8 @@ def test_issuer(text, expected):
     # a title block's first line ending in 委员会 is not an organ line
     "关于对政协桃江县第十届委员会\n第二次会议第75号提案办理情况的答复\n王委员:\n" + BODY,
     "王代表:\n" + BODY + "醴陵市水利局　　　　局长  张  三\n2023年7月6日\n",
+    # a 承办单位 field on a suggestion record (above the suggestion's text) is the handling unit
+    "建議編號：第0318號\n領銜代表：陳麗華\n承辦單位：區水務局\n標題：關於……的建議\n內容：\n近年來我區發展較快。\n",
 ])
 def test_no_issuer(text):
     assert _issuer(text) is None

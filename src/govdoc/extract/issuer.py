@@ -159,7 +159,9 @@ def _metadata(match: str) -> list[Candidate]:
         if ORG_RE.fullmatch(val) and not NOT_ORGAN_RE.search(val):
             out.append(Candidate(m.start("val"), m.end("val"), 0.7, "metadata"))
     for m in UNDERTAKER_RE.finditer(match, max(0, len(match) - TAIL_WINDOW)):
-        if ORG_RE.fullmatch(m.group("val")):
+        # only in the signature block, after the body's sentences: a 承办单位 field on a
+        # suggestion record above the suggestion's text names the handling unit, not the issuer
+        if ORG_RE.fullmatch(m.group("val")) and "。" in match[:m.start()]:
             out.append(Candidate(m.start("val"), m.end("val"), 0.6, "承办单位"))
     return out
 
