@@ -1,28 +1,40 @@
 """The embedded index: SQLite FTS5 in ``<data>/index.sqlite``.
 
-``records`` holds one row per record (filter columns + the stored JSON); ``fts_letters``,
-``fts_measures`` and ``fts_metrics`` hold the analyzed token strings of each kind of record, row for
-row (``rowid = records.rid``), so a search ranks only the kind of record it asks for.  Re-indexing a letter deletes all its rows
-and inserts the new ones in the same transaction, batch by batch.
+Layout (``PRAGMA user_version`` = :data:`LAYOUT`; an index of another layout is rebuilt empty):
+
+- ``records``: one small row per record, the filter columns only, so filtering and counting read
+  few pages;
+- ``stored``: per record, the zlib-compressed JSON of the record (hits are made from it) and of its
+  analyzed token strings (needed to delete its rows from a contentless FTS table);
+- ``fts_letters``, ``fts_measures``, ``fts_metrics``: contentless FTS5 tables (``content=''``, the
+  token strings are not stored twice) of each kind of record, ``rowid = records.rid``.
+
+Re-indexing a letter deletes all its rows and inserts the new ones in the same transaction, batch by
+batch.  Searching counts the matches with the bigram part of the plan alone (what decides a match)
+and ranks with bm25 over the full expression; when more than :data:`RANK_ALL` records match, bm25
+runs over a bounded candidate set only: records matching every group in the title, then in title or
+measures, then anywhere (newest first within a tier), at most :data:`CANDIDATES` of them.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 from govdoc.errors import BadInput, IndexError_
 from govdoc.index.aliases import issuer_keys
 from govdoc.index.base import (BIGRAM_WEIGHT, FIELD_WEIGHTS, RECORD_KINDS, TEXT_FIELDS, IndexBackend, IndexResult,
                                Query)
-from govdoc.index.fts5_query import match_expression
+from govdoc.index.fts5_query import match_expression, phrase
 from govdoc.index.records import analyzed_records
 from govdoc.search.hits import make_hit
-from govdoc.search.plan import plan_query
+from govdoc.search.plan import Plan, plan_query
 
 FILE_NAME = "index.sqlite"
+LAYOUT = 2
 BATCH_LETTERS = 200
 FILTER_COLUMNS = ("record", "letter_id", "year", "issuer_norm", "issuer_unit", "grade", "congress_body",
                   "congress_level", "congress_term", "congress_session", "item_type", "kind", "indicator",
@@ -31,17 +43,34 @@ FTS_COLUMNS = tuple(f"{name}_{kind}" for name in TEXT_FIELDS for kind in ("w", "
 # bm25 weights in FTS_COLUMNS order.
 WEIGHTS = tuple(FIELD_WEIGHTS[c.rsplit("_", 1)[0]] * (BIGRAM_WEIGHT if c.endswith("_bg") else 1.0)
                 for c in FTS_COLUMNS)
+# Bigram columns of the candidate tiers, best first (see the module docstring).
+TIERS = (("title_bg",), ("title_bg", "measures_bg"), tuple(f"{name}_bg" for name in TEXT_FIELDS))
+RANK_ALL = 2_000  # at most this many matches: bm25 ranks them all (exact)
+CANDIDATES = 1_000  # more matches: bm25 ranks this many candidates
+CACHE_KIB = 64 * 1024
+MMAP_BYTES = 1 << 30
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS records (
-    rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, {", ".join(FILTER_COLUMNS)}, stored TEXT NOT NULL);
+    rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, {", ".join(FILTER_COLUMNS)});
+CREATE TABLE IF NOT EXISTS stored (rid INTEGER PRIMARY KEY, record BLOB NOT NULL, tokens BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS records_letter ON records(letter_id);
+CREATE INDEX IF NOT EXISTS records_record_id ON records(record, id);
 CREATE INDEX IF NOT EXISTS records_record_year ON records(record, year);
 CREATE INDEX IF NOT EXISTS records_issuer ON records(issuer_norm);
 CREATE INDEX IF NOT EXISTS records_unit ON records(issuer_unit);
 """ + "".join(f"""
-CREATE VIRTUAL TABLE IF NOT EXISTS fts_{kind} USING fts5({", ".join(FTS_COLUMNS)},
-    tokenize = "unicode61 remove_diacritics 0 tokenchars '.'");""" for kind in RECORD_KINDS)
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_{kind} USING fts5({", ".join(FTS_COLUMNS)}, content = '',
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '.'");""" for kind in RECORD_KINDS) + f"""
+PRAGMA user_version = {LAYOUT};"""
+
+
+def _pack(value) -> bytes:
+    return zlib.compress(json.dumps(value, ensure_ascii=False).encode("utf-8"))
+
+
+def _unpack(blob: bytes):
+    return json.loads(zlib.decompress(blob))
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -72,6 +101,16 @@ def _filters(query: Query) -> tuple[list[str], list]:
     return where, args
 
 
+def matching_expression(plan: Plan, title_plan: Optional[Plan], columns: tuple[str, ...]) -> Optional[str]:
+    """The bigram part of the plan alone, every group in ``columns``: it decides what matches (the
+    word phrases of :func:`match_expression` only add to the score), and is much cheaper to run."""
+    spec = "{" + " ".join(columns) + "}"
+    must = [f"{spec} : ({' OR '.join(phrase(p) for p in group)})" for group in plan.groups]
+    if title_plan is not None:
+        must += [f"{{title_bg}} : ({' OR '.join(phrase(p) for p in group)})" for group in title_plan.groups]
+    return " AND ".join(f"({m})" for m in must) if must else None
+
+
 class SqliteBackend(IndexBackend):
     name = "sqlite"
 
@@ -81,23 +120,42 @@ class SqliteBackend(IndexBackend):
         try:
             self.db = sqlite3.connect(self.path)
             self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.executescript(SCHEMA)
+            self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            self._ensure_layout()
         except sqlite3.DatabaseError as exc:
             raise IndexError_(f"{self.path}: cannot open the index: {exc}") from exc
 
+    def _ensure_layout(self) -> None:
+        """Create the tables; an index of an older layout is derived data: drop it, start empty."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        tables = [n for (n,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                 "AND name IN ('records', 'stored', 'fts_letters', 'fts_measures', "
+                                                 "'fts_metrics')")]
+        if tables and version != LAYOUT:
+            with self.db:
+                for name in tables:
+                    self.db.execute(f"DROP TABLE {name}")
+        self.db.executescript(SCHEMA)
+
     def _delete(self, letter_ids: list[str]) -> None:
         marks = ",".join("?" * len(letter_ids))
-        for kind in RECORD_KINDS:
-            self.db.execute(f"DELETE FROM fts_{kind} WHERE rowid IN "
-                            f"(SELECT rid FROM records WHERE letter_id IN ({marks}) AND record = '{kind}')", letter_ids)
+        rows = self.db.execute(f"SELECT r.rid, r.record, s.tokens FROM records r JOIN stored s ON s.rid = r.rid "
+                               f"WHERE r.letter_id IN ({marks})", letter_ids).fetchall()
+        for rid, kind, tokens in rows:  # a contentless table needs the values it indexed
+            self.db.execute(f"INSERT INTO fts_{kind} (fts_{kind}, rowid, {', '.join(FTS_COLUMNS)}) "
+                            f"VALUES ('delete', ?{', ?' * len(FTS_COLUMNS)})", [rid, *_unpack(tokens)])
+        self.db.executemany("DELETE FROM stored WHERE rid = ?", [(rid,) for rid, _, _ in rows])
         self.db.execute(f"DELETE FROM records WHERE letter_id IN ({marks})", letter_ids)
 
     def _insert(self, record: dict, fields: dict[str, str]) -> None:
-        cur = self.db.execute(
-            f"INSERT INTO records (id, {', '.join(FILTER_COLUMNS)}, stored) VALUES (?{', ?' * len(FILTER_COLUMNS)}, ?)",
-            [record["id"], *(record.get(c) for c in FILTER_COLUMNS), json.dumps(record, ensure_ascii=False)])
-        self.db.execute(f"INSERT INTO fts_{record['record']} (rowid, {', '.join(FTS_COLUMNS)}) VALUES (?{', ?' * len(FTS_COLUMNS)})",
-                        [cur.lastrowid, *(fields[c] for c in FTS_COLUMNS)])
+        tokens = [fields[c] for c in FTS_COLUMNS]
+        rid = self.db.execute(
+            f"INSERT INTO records (id, {', '.join(FILTER_COLUMNS)}) VALUES (?{', ?' * len(FILTER_COLUMNS)})",
+            [record["id"], *(record.get(c) for c in FILTER_COLUMNS)]).lastrowid
+        self.db.execute("INSERT INTO stored (rid, record, tokens) VALUES (?, ?, ?)", [rid, _pack(record), _pack(tokens)])
+        self.db.execute(f"INSERT INTO fts_{record['record']} (rowid, {', '.join(FTS_COLUMNS)}) "
+                        f"VALUES (?{', ?' * len(FTS_COLUMNS)})", [rid, *tokens])
 
     def index(self, replies: Iterable[dict], batch_size: int = BATCH_LETTERS) -> IndexResult:
         result = IndexResult()
@@ -127,8 +185,46 @@ class SqliteBackend(IndexBackend):
     def clear(self) -> None:
         with self.db:
             for kind in RECORD_KINDS:
-                self.db.execute(f"DELETE FROM fts_{kind}")
+                self.db.execute(f"INSERT INTO fts_{kind} (fts_{kind}) VALUES ('delete-all')")
+            self.db.execute("DELETE FROM stored")
             self.db.execute("DELETE FROM records")
+
+    # -- searching -------------------------------------------------------------------------------
+    def _ranked(self, query: Query, plan: Plan, title_plan: Optional[Plan], where: list[str], args: list):
+        """``(total, [(rid, score)])`` of a full-text query (see the module docstring)."""
+        fts, cond = f"fts_{query.record}", " AND ".join(where)
+        matching = matching_expression(plan, title_plan, TIERS[-1])
+        filtered = len(where) > 1  # more than the record kind, which the table itself implies
+        if filtered:
+            total = self.db.execute(f"SELECT count(*) FROM {fts} m CROSS JOIN records r ON r.rid = m.rowid "
+                                    f"WHERE {fts} MATCH ? AND {cond}", [matching, *args]).fetchone()[0]
+        else:
+            total = self.db.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [matching]).fetchone()[0]
+        if not total:
+            return 0, []
+        score_from = (f"SELECT rowid AS rid, -bm25({fts}, {', '.join(map(str, WEIGHTS))}) AS score FROM {fts} "
+                      f"WHERE {fts} MATCH ?")
+        score_args = [match_expression(plan, title_plan)]
+        if total > RANK_ALL:
+            rids = self._candidates(fts, plan, title_plan, cond, args)
+            score_from += f" AND rowid IN ({','.join('?' * len(rids))})"
+            score_args += rids
+        top = self.db.execute(f"SELECT r.rid, m.score FROM ({score_from}) m CROSS JOIN records r ON r.rid = m.rid "
+                              f"WHERE {cond} ORDER BY m.score DESC, r.id LIMIT ?",
+                              [*score_args, *args, query.limit]).fetchall()
+        return total, top
+
+    def _candidates(self, fts: str, plan: Plan, title_plan: Optional[Plan], cond: str, args: list) -> list[int]:
+        found: dict[int, None] = {}
+        for columns in TIERS:
+            expr = matching_expression(plan, title_plan, columns)
+            rows = self.db.execute(f"SELECT m.rowid FROM {fts} m CROSS JOIN records r ON r.rid = m.rowid "
+                                   f"WHERE {fts} MATCH ? AND {cond} ORDER BY m.rowid DESC LIMIT ?",
+                                   [expr, *args, CANDIDATES]).fetchall()
+            found.update((rid, None) for (rid,) in rows)
+            if len(found) >= CANDIDATES:
+                break
+        return list(found)[:CANDIDATES]
 
     def search(self, query: Query) -> dict:
         if query.record not in RECORD_KINDS:
@@ -136,26 +232,19 @@ class SqliteBackend(IndexBackend):
         plan = plan_query(query.text)
         title_plan = plan_query(query.indicator) if query.indicator else None
         where, args = _filters(query)
-        expr = match_expression(plan, title_plan)
-        if expr is None:
-            source, score = "records r", "0.0"
-        else:
-            fts = f"fts_{query.record}"
-            weights = ", ".join(map(str, WEIGHTS))
-            source = (f"(SELECT rowid AS rid, -bm25({fts}, {weights}) AS score FROM {fts} WHERE {fts} MATCH ?) m "
-                      "CROSS JOIN records r ON r.rid = m.rid")
-            score = "m.score"
-            args.insert(0, expr)
-        cond = " AND ".join(where)
         try:
-            top = self.db.execute(f"SELECT r.rid, {score} AS score, count(*) OVER () FROM {source} "
-                                  f"WHERE {cond} ORDER BY score DESC, r.id LIMIT ?", [*args, query.limit]).fetchall()
-            stored = dict(self.db.execute(f"SELECT rid, stored FROM records WHERE rid IN ({','.join('?' * len(top))})",
-                                          [rid for rid, _, _ in top]).fetchall())
+            if match_expression(plan, title_plan) is None:
+                cond = " AND ".join(where)
+                total = self.db.execute(f"SELECT count(*) FROM records r WHERE {cond}", args).fetchone()[0]
+                top = self.db.execute(f"SELECT r.rid, 0.0 FROM records r WHERE {cond} ORDER BY r.id LIMIT ?",
+                                      [*args, query.limit]).fetchall()
+            else:
+                total, top = self._ranked(query, plan, title_plan, where, args)
+            stored = dict(self.db.execute(f"SELECT rid, record FROM stored WHERE rid IN ({','.join('?' * len(top))})",
+                                          [rid for rid, _ in top]).fetchall())
         except sqlite3.OperationalError as exc:
             raise IndexError_(f"{self.path}: search failed: {exc}") from exc
-        total = top[0][2] if top else 0
-        return {"total": total, "hits": [make_hit(json.loads(stored[rid]), s, plan) for rid, s, _ in top]}
+        return {"total": total, "hits": [make_hit(_unpack(stored[rid]), s, plan) for rid, s in top]}
 
     def stats(self) -> dict:
         counts = dict(self.db.execute("SELECT record, count(*) FROM records GROUP BY record").fetchall())

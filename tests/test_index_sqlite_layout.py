@@ -1,0 +1,27 @@
+"""SQLite: an index file of an older layout is derived data; opening it starts a fresh, empty index."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from backends import XUCHANG_2019
+
+from govdoc.index.base import Query
+from govdoc.index.sqlite import FILE_NAME, SqliteBackend
+
+
+@pytest.mark.parametrize("old_schema", [
+    "CREATE TABLE records (rid INTEGER PRIMARY KEY, id TEXT, record TEXT, stored TEXT);"
+    "INSERT INTO records VALUES (1, 'x', 'letters', '{}');",
+])
+def test_older_layout_is_rebuilt_empty(tmp_path, old_schema):
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.executescript(old_schema)
+    backend = SqliteBackend(tmp_path)
+    assert backend.stats()["letters"] == 0
+    backend.index([XUCHANG_2019])
+    assert backend.search(Query("一窗受理"))["total"] == 1
+    backend.close()
+    reopened = SqliteBackend(tmp_path)
+    assert reopened.stats()["letters"] == 1
+    reopened.close()
