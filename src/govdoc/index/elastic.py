@@ -288,7 +288,7 @@ class ElasticBackend(IndexBackend):
         title_plan = plan_query(query.indicator) if query.indicator else None
         body = search_body(query, plan, title_plan)
         resp = self._call("search", lambda: self.es.search(index=self.indices[query.record], **body))
-        hits = [make_hit(h["_source"], h.get("_score") or 0.0, plan) for h in resp["hits"]["hits"]]
+        hits = [make_hit(h["_source"], h.get("_score") or 0.0, plan) for h in resp["hits"].get("hits", [])]
         return {"total": resp["hits"]["total"]["value"], "hits": hits}
 
     def stats(self) -> dict:

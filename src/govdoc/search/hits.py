@@ -15,6 +15,8 @@ _SPACE = re.compile(r"\s+")
 
 def _spans(text: str, marks: tuple[str, ...]) -> list[tuple[int, int]]:
     """Merged ``[start, end)`` spans of every mark in text (matched on the folded text)."""
+    if not any(marks):  # a filter-only query: nothing to mark, no need to fold (OpenCC) the text
+        return []
     folded = fold(text)
     spans = sorted((m.start(), m.start() + len(mark)) for mark in marks if mark
                    for m in re.finditer(re.escape(mark), folded))
