@@ -3,7 +3,8 @@
 Layout (``PRAGMA user_version`` = :data:`LAYOUT`; an index of another layout is rebuilt empty):
 
 - ``records``: one small row per record, the filter columns only, so filtering and counting read
-  few pages;
+  few pages; covering indexes on (kind, year, value) and (kind, grade, year) count the common
+  filters without reading the rows;
 - ``stored``: per record, the zlib-compressed JSON of the record (hits are made from it) and of its
   analyzed token strings (needed to delete its rows from a contentless FTS table);
 - ``fts_letters``, ``fts_measures``, ``fts_metrics``: contentless FTS5 tables (``content=''``, the
@@ -34,7 +35,7 @@ from govdoc.search.hits import make_hit
 from govdoc.search.plan import Plan, plan_query
 
 FILE_NAME = "index.sqlite"
-LAYOUT = 2
+LAYOUT = 3
 BATCH_LETTERS = 200
 FILTER_COLUMNS = ("record", "letter_id", "year", "issuer_norm", "issuer_unit", "grade", "congress_body",
                   "congress_level", "congress_term", "congress_session", "item_type", "kind", "indicator",
@@ -56,9 +57,10 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE TABLE IF NOT EXISTS stored (rid INTEGER PRIMARY KEY, record BLOB NOT NULL, tokens BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS records_letter ON records(letter_id);
 CREATE INDEX IF NOT EXISTS records_record_id ON records(record, id);
-CREATE INDEX IF NOT EXISTS records_record_year ON records(record, year);
-CREATE INDEX IF NOT EXISTS records_issuer ON records(issuer_norm);
-CREATE INDEX IF NOT EXISTS records_unit ON records(issuer_unit);
+CREATE INDEX IF NOT EXISTS records_record_year ON records(record, year, value);
+CREATE INDEX IF NOT EXISTS records_record_grade ON records(record, grade, year);
+CREATE INDEX IF NOT EXISTS records_issuer ON records(issuer_norm, record, year);
+CREATE INDEX IF NOT EXISTS records_unit ON records(issuer_unit, record, year);
 """ + "".join(f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_{kind} USING fts5({", ".join(FTS_COLUMNS)}, content = '',
     tokenize = "unicode61 remove_diacritics 0 tokenchars '.'");""" for kind in RECORD_KINDS) + f"""
@@ -175,7 +177,13 @@ class SqliteBackend(IndexBackend):
                     for record, fields in records:
                         self._insert(record, fields)
             result.indexed += len(prepared)
+        self._analyze()
         return result
+
+    def _analyze(self) -> None:
+        """Refresh the planner's statistics (sampled, so cheap) so it picks the selective index."""
+        self.db.execute("PRAGMA analysis_limit = 1000")
+        self.db.execute("ANALYZE records")
 
     def delete(self, letter_ids: Iterable[str]) -> None:
         for batch in _batches(letter_ids, 500):
