@@ -14,7 +14,7 @@ address and contact lines.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -119,6 +119,7 @@ QUOTED_RE = re.compile(r"《[^《》\n]*》|“[^“”\n]{0,14}”|\"[^\"\n]{0,
 CHROME_LINE_RE = re.compile(r"[ \t\-]*(?:抄送|抄报|联系|地址|邮编|邮政编码|附件|电话|传真|索引号|发布|来源|文号|"
                             r"浏览|点击|访问|时间|日期|作者|编辑|版权|主办|承办人|经办人)")
 LINE_BREAK_RE = re.compile(r"\n")
+SPACES_RE = re.compile(r"\s+")
 CHROME_BEFORE_RE = re.compile(r"(?:浏览|访问|点击|阅读)[量数次]*[:\s]*$")
 AS_OF_RE = re.compile(r"截[止至]到?[ \t]*(?P<when>目前|现在|当前|今天|[今去本上前]?年?[\d 年月一二三四五六七八九十〇○零]*"
                       r"(?:\d|[一二三四五六七八九十])[ \t]*(?:日|号|月底|月末|月初|年底|年末|月|年))")
@@ -126,6 +127,10 @@ AS_OF_RE = re.compile(r"截[止至]到?[ \t]*(?P<when>目前|现在|当前|今�
 SCOPE_RE = re.compile(r"(?=全)(?<![名居列较比于])全(?:国|省|市|区|县|州|镇|乡)")
 CLAUSE_BREAK = ",;。:!?、()\"“”‘’《》[]【】\n的等"
 LEFT_MAX, RIGHT_MAX = 8, 8
+# The run of characters before a position back to a clause break (searched with ``endpos``), and
+# the run of Chinese characters after one: one regex call instead of a loop per character.
+LEFT_RUN_RE = re.compile("[^" + re.escape(CLAUSE_BREAK) + "]*\\Z")
+RIGHT_RUN_RE = re.compile(f"[\u4e00-\u9fff]{{0,{RIGHT_MAX}}}")
 # Words that end a counted noun phrase after the measure word (1617 个行政村|进行试点).
 RIGHT_STOP_RE = re.compile(r"[的和及与已均都将为是在对把被从向由并等]|进行|实行|开展|实施|纳入|列入|作为|完成|参加|参与|启动|"
                            r"出台|建成|实现|达到|获得|覆盖|落实|提供|接入|新增|通过|享受|受益|签订|建立|开工|竣工")
@@ -186,11 +191,10 @@ def _line_is_chrome(text: str, pos: int, lines: list[int]) -> bool:
 
 
 
-def _left(text: str, pos: int, floor: int, word_starts: Optional["WordStarts"]) -> int:
+def _left(text: str, pos: int, floor: int, word_starts: Optional[set[int]]) -> int:
     """Start of the words before ``pos`` that name what the number measures."""
-    a = pos
-    while a > floor and pos - a < LEFT_MAX and text[a - 1] not in CLAUSE_BREAK:
-        a -= 1
+    lo = max(floor, pos - LEFT_MAX)
+    a = LEFT_RUN_RE.search(text, lo, pos).start() if lo < pos else pos  # back to a clause break
     cut = a > floor and text[a - 1] not in CLAUSE_BREAK
     for m in LEFT_FIGURE_RE.finditer(text, a, pos):  # another figure or a date is not the name
         b = m.start()
@@ -212,11 +216,9 @@ def _left(text: str, pos: int, floor: int, word_starts: Optional["WordStarts"]) 
     return a
 
 
-def _right(text: str, pos: int, word_starts: Optional["WordStarts"]) -> int:
+def _right(text: str, pos: int, word_starts: Optional[set[int]]) -> int:
     """End of the counted noun right after a measure word (6 个|县级以上黑臭水体)."""
-    b = pos
-    while b < len(text) and b - pos < RIGHT_MAX and "\u4e00" <= text[b] <= "\u9fff":
-        b += 1
+    b = RIGHT_RUN_RE.match(text, pos).end()
     stop = RIGHT_STOP_RE.search(text, pos, b)
     if stop:
         return stop.start()
@@ -271,25 +273,11 @@ def _first_pass(norm: NormText) -> list[MetricCandidate]:
     return out
 
 
-class WordStarts:
-    """Membership test over the sorted offsets where the Doc's (jieba) words start."""
-
-    def __init__(self, offsets: Sequence[int]):
-        self.offsets = offsets
-
-    def __contains__(self, pos: int) -> bool:
-        i = bisect_left(self.offsets, pos)
-        return i < len(self.offsets) and self.offsets[i] == pos
-
-    def __bool__(self) -> bool:
-        return len(self.offsets) > 0
-
-
 def find_metrics(norm: NormText, word_starts: Optional[Sequence[int]] = None) -> list[MetricCandidate]:
     """Every metric in text order, deduplicated by its verbatim wording.  ``word_starts`` (sorted
     offsets of word starts, e.g. the Doc's token offsets) keeps widened spans on word boundaries."""
     text = norm.match
-    words = WordStarts(word_starts) if word_starts is not None else None
+    words = set(word_starts) if word_starts is not None else None
     special = _first_pass(norm)
     covered = sorted((c.start, c.end) for c in special)
     cstarts = [a for a, _ in covered]
@@ -335,7 +323,7 @@ def _last_before(spans: list[tuple[int, int]], lo: int, hi: int) -> Optional[tup
     return spans[i] if i >= 0 and spans[i][0] >= lo else None
 
 
-def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[WordStarts]) -> None:
+def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[set[int]]) -> None:
     """Widen each span to identify the fact, and fill indicator, as_of and scope."""
     text = norm.match
     prev_end, last_indicator, last_sentence = 0, None, -1
@@ -378,7 +366,7 @@ def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Word
 def _dedupe(norm: NormText, found: list[MetricCandidate]) -> list[MetricCandidate]:
     seen, out = set(), []
     for c in found:
-        key = re.sub(r"\s+", "", norm.match[c.start:c.end])
+        key = SPACES_RE.sub("", norm.match[c.start:c.end])
         if key not in seen:
             seen.add(key)
             out.append(c)
@@ -395,5 +383,5 @@ def to_models(norm: NormText, found: list[MetricCandidate]) -> list[Metric]:
 @Language.component("govdoc_metrics", assigns=["doc._.metrics"])
 def metrics_component(doc):
     norm = doc._.norm
-    doc._.metrics = to_models(norm, find_metrics(norm, doc.to_array(IDX)))
+    doc._.metrics = to_models(norm, find_metrics(norm, doc.to_array(IDX).tolist()))
     return doc
