@@ -18,7 +18,10 @@ one only SQLite is measured.  For each backend it prints:
 
 Filling up to the larger sizes shares govdoc's line cache across letters (letters made from one
 corpus repeat many lines); the bench first checks that this gives exactly the tokens of the real
-analysis, and never reports the fill time as a rate.
+analysis, and never reports the fill time as a rate.  Elasticsearch fills inside
+``ElasticBackend.bulk_loading()`` (no refreshes, async translog, no replicas; restored before the
+queries).  Each phase's wall time and the machine's load average are printed, since the machine
+may be shared.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,6 +158,10 @@ def size_on_disk(backend) -> int:
     return backend.size_bytes()
 
 
+def load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def index_checked(backend, letters) -> int:
     result = backend.index(letters)
     if result.errors:
@@ -161,7 +169,9 @@ def index_checked(backend, letters) -> int:
     return result.indexed
 
 
-def bench_backend(name: str, synth: Synth, args, data_dir: Path) -> None:
+def bench_backend(name: str, synth: Synth, args, data_dir: Path) -> dict:
+    """Measure one backend; returns its figures for the side-by-side summary."""
+    figures: dict = {}
     backend = open_backend(name, data_dir, es_url=args.es_url, index=f"govdoc-bench-{os.getpid()}")
     backend.clear()
     try:
@@ -170,22 +180,28 @@ def bench_backend(name: str, synth: Synth, args, data_dir: Path) -> None:
         index_checked(backend, synth.letters(0, rate_n))
         rate = rate_n / (time.perf_counter() - t0)
         print(f"{name:13} indexing: {rate:8.1f} letters/s  ({rate_n:,} letters, analysis included)")
+        figures["indexing letters/s"] = f"{rate:.1f}"
         done = rate_n
         for size in args.sizes:
-            with cached_analysis():
+            t0 = time.perf_counter()
+            with cached_analysis(), getattr(backend, "bulk_loading", nullcontext)():
                 index_checked(backend, synth.letters(done, size))
+            print(f"{name:13} filled {done:,} -> {size:,} letters in {time.perf_counter() - t0:.0f} s  ({load()})")
             done = size
             p50, p95 = latency(backend, args.query_rounds)
             mib = size_on_disk(backend) / 2 ** 20
             print(f"{name:13} {size:>9,} letters: query p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  "
-                  f"({len(QUERIES) * args.query_rounds} queries)  index {mib:8.1f} MiB")
+                  f"({len(QUERIES) * args.query_rounds} queries)  index {mib:8.1f} MiB  ({load()})")
+            figures[f"p50 / p95 ms at {size:,}"] = f"{p50:.1f} / {p95:.1f}"
+            figures[f"index MiB at {size:,}"] = f"{mib:.1f}"
     finally:
         if name == "elasticsearch":
             backend.drop()
         backend.close()
+    return figures
 
 
-def bench_bulk_ratio(synth: Synth, args) -> None:
+def bench_bulk_ratio(synth: Synth, args) -> float:
     from elasticsearch import helpers
 
     from govdoc.index.base import IndexResult
@@ -225,6 +241,7 @@ def bench_bulk_ratio(synth: Synth, args) -> None:
         print(f"elasticsearch bulk: raw helpers.bulk {n / best_raw:8.1f} letters/s ({len(docs) / best_raw:,.0f} docs/s), "
               f"govdoc write_batch {n / best_gov:8.1f} letters/s; ratio govdoc/raw = {best_raw / best_gov:.2f} "
               f"(best of {args.rounds}, {n:,} letters = {len(docs):,} documents)")
+        return best_raw / best_gov
     finally:
         backend.drop()
         backend.close()
@@ -242,8 +259,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the bulk ratio (best is kept)")
     args = parser.parse_args()
     args.sizes = sorted(args.sizes or ([10_000, 100_000] if args.full else [500, 2_000]))
-    args.rate_letters = args.rate_letters or (3_000 if args.full else 500)
-    args.ratio_letters = args.ratio_letters or (5_000 if args.full else 1_000)
+    args.rate_letters = args.rate_letters or (2_000 if args.full else 500)
+    args.ratio_letters = args.ratio_letters or (3_000 if args.full else 1_000)
     if "elasticsearch" in args.backends and not args.es_url:
         print("bench: no --es-url / GOVDOC_ES_URL: measuring SQLite only", file=sys.stderr)
         args.backends = [b for b in args.backends if b != "elasticsearch"]
@@ -254,13 +271,22 @@ def main() -> None:
     if not check_shared_cache(synth):
         sys.exit("bench: line-cached analysis differs from govdoc.index.analysis.analyze; fix the bench")
     print(f"corpus: {len(corpus)} parsed letters, {len(synth.measures)} measures, {len(synth.metrics)} metrics "
-          f"→ synthetic letters; sizes {', '.join(f'{s:,}' for s in args.sizes)}")
+          f"→ synthetic letters; sizes {', '.join(f'{s:,}' for s in args.sizes)}; {os.cpu_count()} CPUs, {load()}")
     with tempfile.TemporaryDirectory(prefix="govdoc-bench-") as tmp:
-        for name in args.backends:
-            bench_backend(name, synth, args, Path(tmp) / name)
+        figures = {name: bench_backend(name, synth, args, Path(tmp) / name) for name in args.backends}
     if "elasticsearch" in args.backends:
-        bench_bulk_ratio(synth, args)
-    print(f"total {time.perf_counter() - t0:.0f} s")
+        figures["elasticsearch"]["bulk ratio govdoc/raw"] = f"{bench_bulk_ratio(synth, args):.2f}"
+    print_summary(figures)
+    print(f"total {time.perf_counter() - t0:.0f} s  ({load()})")
+
+
+def print_summary(figures: dict[str, dict]) -> None:
+    """The backends' figures side by side, one row per measure."""
+    rows = list(dict.fromkeys(k for f in figures.values() for k in f))
+    width = max(map(len, rows), default=0)
+    print("\n" + " " * width + "".join(f"  {name:>15}" for name in figures))
+    for row in rows:
+        print(f"{row:<{width}}" + "".join(f"  {f.get(row, '-'):>15}" for f in figures.values()))
 
 
 if __name__ == "__main__":

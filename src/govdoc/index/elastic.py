@@ -9,7 +9,9 @@ stored fields, and token fields made by :mod:`govdoc.index.analysis` that the bu
 :mod:`govdoc.index.elastic_query`; hits and snippets by :func:`govdoc.search.hits.make_hit`.
 
 Indexing streams bounded batches through ``helpers.streaming_bulk`` while the next batch is being
-analyzed.  A letter's old measure / metric records that the new version no longer has are found
+analyzed; each batch goes out as ``SENDERS`` parallel streams of bulk requests (a batch holds each
+record id once, so their order does not matter; batches stay in order).  ``bulk_loading()`` turns
+off refreshes, per-request translog fsyncs and replicas for a large load and restores them after.  A letter's old measure / metric records that the new version no longer has are found
 with a real-time ``mget`` of the letter record (which keeps its record counts), so re-indexing
 replaces and never duplicates, without ``delete_by_query``.  Every request is retried with
 exponential backoff on transient errors (connection errors, 429, 5xx); a document Elasticsearch
@@ -20,6 +22,7 @@ from __future__ import annotations
 import json
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, TypeVar
@@ -38,6 +41,9 @@ TEMPLATE = Path(__file__).resolve().parents[3] / "schemas" / "elasticsearch" / "
 BATCH_LETTERS = 500  # letters prepared and sent together
 CHUNK_RECORDS = 1000  # records per bulk request
 CHUNK_BYTES = 8 * 1024 * 1024
+SENDERS = 2  # parallel bulk streams per batch: the node indexes one bulk request per write thread
+# Index settings during bulk_loading(); the previous values come back afterwards.
+LOADING_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async", "number_of_replicas": 0}
 TRANSIENT_STATUS = frozenset({429, 500, 502, 503, 504})
 FACET_SIZE = 10_000
 T = TypeVar("T")
@@ -54,6 +60,13 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
+
+
+def _split(actions: list, parts: int, chunk: int) -> list[list]:
+    """``actions`` in at most ``parts`` contiguous pieces of whole ``chunk``s (one piece when small)."""
+    per = -(-len(actions) // max(1, parts))
+    per = -(-per // chunk) * chunk
+    return [actions[i:i + per] for i in range(0, len(actions), per)] if actions else []
 
 
 def _reason(exc: Exception) -> str:
@@ -175,20 +188,48 @@ class ElasticBackend(IndexBackend):
         return {"_op_type": "delete", "_index": self.indices[record_kind(record_id)], "_id": record_id}
 
     def _bulk(self, actions: list[dict]) -> list[dict]:
-        """Send actions in bounded chunks; 429s per document are retried by the helper with backoff,
-        whole-request transient errors by :meth:`_call` (index and delete by id are idempotent).
-        Returns the failed items."""
-        def send() -> list[dict]:
+        """Send actions (each record id at most once) in bounded chunks, ``SENDERS`` streams at a
+        time; 429s per document are retried by the helper with backoff, whole-request transient
+        errors by :meth:`_call` (index and delete by id are idempotent).  Returns the failed items."""
+        def send(part: list[dict]) -> list[dict]:
             failed = []
             for ok, item in helpers.streaming_bulk(
-                    self.es, actions, chunk_size=CHUNK_RECORDS, max_chunk_bytes=CHUNK_BYTES,
+                    self.es, part, chunk_size=CHUNK_RECORDS, max_chunk_bytes=CHUNK_BYTES,
                     raise_on_error=False, raise_on_exception=True, max_retries=self.retries,
                     initial_backoff=self.backoff, max_backoff=self.max_backoff):
                 op, info = next(iter(item.items()))
                 if not ok and not (op == "delete" and info.get("status") == 404):
                     failed.append(info)
             return failed
-        return self._call(f"bulk request of {len(actions)} actions", send) if actions else []
+
+        def sent(part: list[dict]) -> list[dict]:
+            return self._call(f"bulk request of {len(part)} actions", lambda: send(part))
+
+        parts = [p for p in _split(actions, SENDERS, CHUNK_RECORDS) if p]
+        if len(parts) < 2:
+            return sent(parts[0]) if parts else []
+        with ThreadPoolExecutor(max_workers=len(parts), thread_name_prefix="govdoc-bulk-send") as pool:
+            return [info for failed in pool.map(sent, parts) for info in failed]
+
+    @contextmanager
+    def bulk_loading(self):
+        """For a large load: no refreshes, translog synced in the background, no replicas (the
+        previous settings come back, and a refresh makes the load visible, when the block ends)."""
+        names = list(self.indices.values())
+        keys = [f"index.{k}" for k in LOADING_SETTINGS]
+        got = self._call("reading index settings", lambda: self.es.indices.get_settings(
+            index=names, name=keys, flat_settings=True))
+        # What each index had set itself; None (unset) puts the default back.
+        before = {name: {k: spec.get("settings", {}).get(k) for k in keys} for name, spec in got.items()}
+        self._call("bulk-load settings", lambda: self.es.indices.put_settings(
+            index=names, settings={"index": LOADING_SETTINGS}))
+        try:
+            yield self
+        finally:
+            for name, settings in before.items():
+                self._call(f"restoring the settings of {name}", lambda: self.es.indices.put_settings(
+                    index=name, settings=settings))
+            self._refresh()
 
     # -- writing ---------------------------------------------------------------------------------
     def prepare_batch(self, batch: list[dict], result: IndexResult) -> dict[str, tuple[str, list[dict]]]:

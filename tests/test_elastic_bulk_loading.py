@@ -1,0 +1,54 @@
+"""Large loads: a batch goes out as parallel bulk streams, and ``bulk_loading()`` turns refreshes,
+translog fsyncs and replicas off only for the duration of the load."""
+from __future__ import annotations
+
+import pytest
+from backends import LETTERS, letter
+from elastic_support import needs_es, open_es
+
+from govdoc.index.base import Query
+from govdoc.index.elastic import _split
+
+
+@pytest.mark.parametrize("n, parts, chunk, sizes", [
+    (0, 2, 1000, []),
+    (5, 2, 1000, [5]),  # smaller than a chunk: one stream
+    (3250, 2, 1000, [2000, 1250]),  # whole chunks per stream
+    (7000, 2, 1000, [4000, 3000]),
+    (7, 3, 2, [4, 3]),
+])
+def test_split_gives_contiguous_pieces_of_whole_chunks(n, parts, chunk, sizes):
+    pieces = _split(list(range(n)), parts, chunk)
+    assert [len(p) for p in pieces] == sizes
+    assert [x for p in pieces for x in p] == list(range(n))
+
+
+@pytest.fixture
+def es_index():
+    backend = open_es()
+    yield backend
+    backend.drop()
+    backend.close()
+
+
+def settings(backend) -> dict:
+    got = backend.es.indices.get_settings(index=backend.indices["letters"], flat_settings=True)
+    spec = next(iter(got.values()))["settings"]
+    return {k: spec.get(k) for k in ("index.refresh_interval", "index.translog.durability",
+                                      "index.number_of_replicas")}
+
+
+@needs_es[0]
+@needs_es[1]
+def test_bulk_loading_restores_settings_and_shows_the_load(es_index):
+    before = settings(es_index)
+    many = [letter(f"letters/load-{i}.txt", title=f"关于第{i}号农村公路建议的答复", year=2019,
+                   measures=[("农村公路", "完成农村公路建设。")] * 3) for i in range(600)]
+    with es_index.bulk_loading():
+        assert settings(es_index)["index.refresh_interval"] == "-1"
+        assert settings(es_index)["index.translog.durability"] == "async"
+        assert es_index.index([*LETTERS, *many], batch_size=700).errors == []
+    assert settings(es_index) == before
+    assert es_index.search(Query("农村公路", limit=1))["total"] == 601
+    assert es_index.search(Query("农村公路", record="measures", limit=1))["total"] == 1801
+
