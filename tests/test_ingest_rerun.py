@@ -2,6 +2,7 @@
 record (old letter id gone from the index and the JSON folder); --retry-failed retries."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -32,6 +33,15 @@ def test_ingest_unchanged_rerun_does_no_work(first):
     assert len(index_letter_ids(data)) == 2
 
 
+def test_ingest_writes_normalized_text_beside_each_json(first):
+    _inbox, data, _ = first
+    for path in sorted((data / "json").glob("*.json")):
+        letter = json.loads(path.read_text(encoding="utf-8"))
+        text = path.with_suffix(".txt").read_text(encoding="utf-8")
+        span = letter["addressee"]["span"]
+        assert text[span["start"]:span["end"]].replace("\n", "") == letter["addressee"]["text"]
+
+
 def test_ingest_changed_file_replaces_its_record(first):
     inbox, data, _ = first
     old_id = states(data)["d011.txt"][2]
@@ -42,6 +52,7 @@ def test_ingest_changed_file_replaces_its_record(first):
     ids = index_letter_ids(data)
     assert new_id != old_id and new_id in ids and old_id not in ids and len(ids) == 2
     assert not (data / "json" / f"{old_id}.json").exists() and (data / "json" / f"{new_id}.json").exists()
+    assert not (data / "json" / f"{old_id}.txt").exists() and (data / "json" / f"{new_id}.txt").exists()
 
 
 def test_ingest_retry_failed_parses_failures_again(first):

@@ -14,6 +14,8 @@ from govdoc.cli.app import app
 from govdoc.cli.index_cmd import (DEFAULT_DATA, Backend, BackendOpt, DataOpt, EsAuthOpt, EsIndexOpt, EsKeyOpt,
                                   EsUrlOpt, open_from_options)
 from govdoc.cli.output import err, out
+from govdoc.ingest.run import DEFAULT_PER_PAGE, DEFAULT_TIMEOUT
+from govdoc.ingest.walk import DEFAULT_EXCLUDES
 
 
 class OcrMode(str, enum.Enum):
@@ -48,7 +50,8 @@ def summary_table(s) -> Table:
     t = Table(title=f"govdoc ingest: {s.total} file(s) in {s.seconds:.1f} s", show_header=False)
     t.add_column("what")
     t.add_column("count", justify="right")
-    rows = [("parsed", s.parsed), ("skipped (unchanged)", s.skipped), ("indexed", s.indexed),
+    rows = [("parsed", s.parsed), ("skipped (unchanged)", s.skipped),
+            ("skipped (excluded: not a document)", s.excluded), ("indexed", s.indexed),
             ("parsed, not indexed", s.not_indexed), ("failed", s.failed), ("pages", s.pages),
             ("pages read by OCR", s.ocr_pages)]
     rows += [(f"  failed: {reason}", n) for reason, n in s.by_reason().most_common()]
@@ -68,22 +71,40 @@ def ingest_command(
     data: DataOpt = DEFAULT_DATA,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Parse files that failed before again.")]
     = False,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds one file may take before its worker is killed.")]
-    = 900.0,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", help="Seconds one file may take before its worker is killed, plus --timeout-per-page for "
+        "each of its pages.")] = DEFAULT_TIMEOUT,
+    timeout_per_page: Annotated[float, typer.Option(
+        "--timeout-per-page", help="Seconds added to --timeout for each page (OCR of a long scan takes a "
+        "while); 0 makes --timeout a fixed limit.")] = DEFAULT_PER_PAGE,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Files with more pages fail with a clear message.")]
     = 500,
+    exclude: Annotated[Optional[list[str]], typer.Option(
+        "--exclude", help="Skip files and folders matching this glob (by name, or by path below a walked "
+        "folder, e.g. 'drafts/*'); repeatable.  Adds to the default excludes.")] = None,
+    default_excludes: Annotated[bool, typer.Option(
+        "--default-excludes/--no-default-excludes", help="Skip files that are not documents: "
+        + " ".join(DEFAULT_EXCLUDES) + ".")] = True,
     es_url: EsUrlOpt = None,
     es_api_key: EsKeyOpt = None,
     es_basic_auth: EsAuthOpt = None,
     es_index: EsIndexOpt = "govdoc",
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress bar.")] = True,
 ) -> None:
-    """Parse every file under PATHs in parallel (OCR for scans), write <data>/json/<id>.json and index
-    in batches.  Re-runs skip unchanged files and finish whatever an interrupted run left."""
+    """Parse every file under PATHs in parallel (OCR for scans), write <data>/json/<id>.json with the
+    normalized text beside it (<id>.txt), and index in batches.  Re-runs skip unchanged files and
+    finish whatever an interrupted run left.
+
+    File types are detected from content.  Hidden files and folders and the data folder are left
+    out; so are files that are not documents (JSON, TSV, CSV, Markdown, YAML, scripts, databases:
+    see --no-default-excludes), counted as skipped, not failed.  So `govdoc ingest corpora/seed
+    corpora/real` ingests the letters and leaves the gold JSON, INDEX.tsv and README.md alone."""
     from govdoc.ingest import Settings, ingest
 
-    settings = Settings(data_dir=data, workers=workers, ocr=ocr.value, timeout=timeout, max_pages=max_pages,
-                        retry_failed=retry_failed)
+    globs = (DEFAULT_EXCLUDES if default_excludes else ()) + tuple(exclude or ())
+    settings = Settings(data_dir=data, workers=workers, ocr=ocr.value, timeout=timeout,
+                        timeout_per_page=timeout_per_page, max_pages=max_pages, retry_failed=retry_failed,
+                        exclude=globs)
     factory = lambda: open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index)  # noqa: E731
     bar: Optional[Bar] = Bar() if progress else None
     try:

@@ -17,6 +17,31 @@ class Format(str, enum.Enum):
     jsonl = "jsonl"
 
 
+class OcrMode(str, enum.Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def read_options(max_pages: int, password: Optional[str], ocr: OcrMode) -> dict:
+    """Options for the readers (``read_path``), as the command line gives them."""
+    opts: dict = {"max_pages": max_pages, "ocr": ocr.value}
+    if password is not None:
+        opts["password"] = password
+    return opts
+
+
+def read_file(path: Path, opts: dict):
+    """Read one file; ``--ocr always`` sends a PDF to OCR even when it has a text layer."""
+    from govdoc.read import read_path
+
+    if opts["ocr"] == "always" and b"%PDF-" in path.read_bytes()[:1024]:
+        from govdoc.read.ocr import ocr_pdf
+
+        return ocr_pdf(path, path.read_bytes(), **opts)
+    return read_path(path, **opts)
+
+
 def dump(reply, indent: Optional[int]) -> str:
     return json.dumps(reply.model_dump(mode="json"), ensure_ascii=False, indent=indent)
 
@@ -26,20 +51,29 @@ def parse_command(
     files: Annotated[list[Path], typer.Argument(help="Letters: text, PDF, DOCX, HTML or images.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="json (indented) or jsonl.")] = Format.json,
     out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write <name>.json files here.")] = None,
+    with_text: Annotated[bool, typer.Option(
+        "--with-text", help="With --out: also write <name>.txt, the normalized text the spans point into.")] = False,
     text: Annotated[bool, typer.Option("--text", help="Print the normalized text the spans point into.")] = False,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Files with more pages fail with a clear message.")]
+    = 500,
+    password: Annotated[Optional[str], typer.Option("--password", help="Password of encrypted PDFs.")] = None,
+    ocr: Annotated[OcrMode, typer.Option("--ocr", help="auto: OCR scans only; always: OCR every PDF; never.")]
+    = OcrMode.auto,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """Parse letters into JSON; bad files get one error line each and the batch goes on."""
     from govdoc.build import parse_read
     from govdoc.errors import BadInput
-    from govdoc.read import read_path
 
+    if with_text and not out_dir:
+        raise typer.BadParameter("--with-text writes files beside the JSON: give --out DIR too", param_hint="--with-text")
+    opts = read_options(max_pages, password, ocr)
     failed: list[str] = []
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     for path in files:
         try:
-            reply, norm = parse_read(read_path(path))
+            reply, norm = parse_read(read_file(path, opts))
         except BadInput as exc:
             error_line(exc.line())
             failed.append(exc.line())
@@ -56,6 +90,8 @@ def parse_command(
         body = dump(reply, None if format is Format.jsonl else 1)
         if out_dir:
             (out_dir / f"{path.stem}.json").write_text(body + "\n", encoding="utf-8")
+            if with_text:
+                (out_dir / f"{path.stem}.txt").write_text(norm.text, encoding="utf-8")
         else:
             print(body, flush=True)
     if failed:

@@ -87,9 +87,10 @@ class BatchIndexer:
             self.state.mark(list(letters), NOT_INDEXED)
 
     def delete_pending(self, patient: bool = False) -> None:
-        """Remove letters whose file changed or failed from the index, then their JSON."""
+        """Remove letters whose file changed or failed from the index, then their JSON and text."""
         ids = self.state.pending_deletes()
         if ids and self._try(lambda: self.backend.delete(ids), patient):
             for lid in ids:
-                (self.json_dir / f"{lid}.json").unlink(missing_ok=True)
+                for suffix in (".json", ".txt"):
+                    (self.json_dir / f"{lid}{suffix}").unlink(missing_ok=True)
             self.state.deleted(ids)

@@ -1,8 +1,10 @@
 """Worker processes with a per-file time limit.
 
 ``concurrent.futures`` cannot stop one stuck task, so each worker here is a 'spawn' process
-with its own pipe: a file that runs past the limit gets its worker killed (SIGKILL) and
-replaced, and is reported "timed out after S s"; a worker that dies (a crash in a C library,
+with its own pipe: a file that runs past its limit gets its worker killed (SIGKILL) and
+replaced, and is reported "timed out after S s".  The limit is ``timeout`` seconds plus
+``per_page`` seconds for each page, once the worker has counted them (a long scanned PDF gets
+the time its OCR needs).  A worker that dies (a crash in a C library,
 the OOM killer) is reported and replaced the same way.  The batch always goes on.
 """
 from __future__ import annotations
@@ -28,13 +30,15 @@ class Slot:
     ready: bool = False
     path: Optional[str] = None
     since: float = 0.0
+    pages: int = 1
 
 
 class WorkerPool:
-    def __init__(self, workers: int, opts: Options, timeout: float):
+    def __init__(self, workers: int, opts: Options, timeout: float, per_page: float = 0.0):
         self.ctx = mp.get_context("spawn")
         self.opts = opts
         self.timeout = timeout
+        self.per_page = per_page
         self.start_failures = 0
         self.slots: list[Slot] = [self._spawn() for _ in range(max(1, workers))]
 
@@ -58,7 +62,7 @@ class WorkerPool:
         while queue or any(s.path for s in self.slots):
             for slot in self.slots:
                 if slot.ready and slot.path is None and queue:
-                    slot.path, slot.since = queue.popleft(), time.monotonic()
+                    slot.path, slot.since, slot.pages = queue.popleft(), time.monotonic(), 1
                     slot.conn.send(slot.path)
             ready = wait([s.conn for s in self.slots] + [s.process.sentinel for s in self.slots],
                          timeout=self._next_deadline())
@@ -73,6 +77,8 @@ class WorkerPool:
                 msg = slot.conn.recv()
                 if msg == "ready":
                     slot.ready = True
+                elif isinstance(msg, tuple) and msg[0] == "pages":
+                    slot.pages = max(1, int(msg[1]))
                 elif isinstance(msg, Outcome):
                     slot.path = None
                     yield msg
@@ -90,19 +96,31 @@ class WorkerPool:
                 raise RuntimeError(f"ingest workers fail to start (exit code {code}); see the messages above")
         self._replace(slot)
 
+    def limit(self, slot: Slot) -> float:
+        """Seconds the slot's current file may take."""
+        return self.timeout + self.per_page * slot.pages
+
+    def timeout_reason(self, slot: Slot) -> str:
+        limit = self.limit(slot)
+        if not self.per_page:
+            return f"timed out after {limit:g} s (raise --timeout)"
+        pages = f"{slot.pages} page{'s' if slot.pages != 1 else ''}"
+        return (f"timed out after {limit:g} s ({self.timeout:g} s + {self.per_page:g} s a page for {pages}; "
+                "raise --timeout or --timeout-per-page)")
+
     def _next_deadline(self) -> float:
         now = time.monotonic()
-        limits = [s.since + self.timeout - now for s in self.slots if s.path]
+        limits = [s.since + self.limit(s) - now for s in self.slots if s.path]
         limits += [s.started + START_TIMEOUT - now for s in self.slots if not s.ready]
         return max(0.05, min(limits, default=1.0))
 
     def _expire(self) -> Iterator[Outcome]:
         now = time.monotonic()
         for slot in list(self.slots):
-            if slot.path and now - slot.since > self.timeout:
-                path = slot.path
+            if slot.path and now - slot.since > self.limit(slot):
+                path, reason = slot.path, self.timeout_reason(slot)
                 self._replace(slot)
-                yield Outcome(path, error=f"timed out after {self.timeout:g} s")
+                yield Outcome(path, error=reason)
             elif not slot.ready and now - slot.started > START_TIMEOUT:
                 raise RuntimeError(f"an ingest worker did not start within {START_TIMEOUT:g} s")
 

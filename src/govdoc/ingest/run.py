@@ -18,10 +18,14 @@ from typing import Callable, Iterable, Optional
 from govdoc.ingest.batches import BatchIndexer, Retry
 from govdoc.ingest.pool import WorkerPool
 from govdoc.ingest.state import FAILED, NOT_INDEXED, OK, StateDB
-from govdoc.ingest.walk import walk
+from govdoc.ingest.walk import DEFAULT_EXCLUDES, walk
 from govdoc.ingest.worker import Options, Outcome, file_sha256
 
-DEFAULT_TIMEOUT = 900.0
+# A file may take DEFAULT_TIMEOUT s plus DEFAULT_PER_PAGE s a page before its worker is killed:
+# a born-digital letter parses in about a second; OCR takes ~3 CPU-s a page here, so 30 s a
+# page leaves room for a loaded machine without letting a stuck file hold a worker for long.
+DEFAULT_TIMEOUT = 120.0
+DEFAULT_PER_PAGE = 30.0
 DEFAULT_MAX_PAGES = 500
 
 
@@ -31,6 +35,8 @@ class Settings:
     workers: int = 0  # 0: one per core
     ocr: str = "auto"
     timeout: float = DEFAULT_TIMEOUT
+    timeout_per_page: float = DEFAULT_PER_PAGE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDES  # globs of files and folders that are not documents
     max_pages: int = DEFAULT_MAX_PAGES
     retry_failed: bool = False
     batch_size: int = 50
@@ -44,6 +50,7 @@ class Summary:
     parsed: int = 0
     skipped: int = 0  # unchanged since a successful run
     skipped_failed: int = 0  # failed before, unchanged, not retried
+    excluded: int = 0  # matched an exclude glob (not a document): skipped, not failed
     indexed: int = 0
     not_indexed: int = 0
     pages: int = 0
@@ -131,7 +138,8 @@ def ingest(paths: Iterable[Path], settings: Settings, backend_factory: Callable[
     json_dir = data / "json"
     json_dir.mkdir(parents=True, exist_ok=True)
     summary = Summary()
-    files, summary.problems = walk(paths, exclude=data)
+    found = walk(paths, skip_dir=data, exclude=settings.exclude)
+    files, summary.problems, summary.excluded = found.files, found.problems, len(found.excluded)
     summary.total = len(files)
     state = StateDB(data)
     backend = None
@@ -152,7 +160,7 @@ def ingest(paths: Iterable[Path], settings: Settings, backend_factory: Callable[
         if to_parse:
             opts = Options(str(json_dir), ocr=settings.ocr, max_pages=settings.max_pages, reader=settings.reader)
             workers = settings.workers or os.cpu_count() or 1
-            with WorkerPool(min(workers, len(to_parse)), opts, settings.timeout) as pool:
+            with WorkerPool(min(workers, len(to_parse)), opts, settings.timeout, settings.timeout_per_page) as pool:
                 for outcome in pool.map(to_parse):
                     record(outcome, state, indexer, summary)
                     progress.advance(outcome, summary)

@@ -1,4 +1,6 @@
-"""What one worker process does with one file: read (OCR if needed), parse, write the JSON.
+"""What one worker process does with one file: read (OCR if needed), parse, write the JSON and,
+beside it, the normalized text its spans point into (``<id>.txt``, UTF-8; the index loader
+takes it as the letter body).
 
 :func:`parse_one` never raises for a bad file: it returns an :class:`Outcome` whose ``error``
 names the reason.  :func:`worker_main` is the process loop; it builds the spaCy pipeline and
@@ -58,11 +60,22 @@ def read_document(path: Path, opts: Options):
     return load_reader(opts.reader)(path, ocr=opts.ocr, max_pages=opts.max_pages)
 
 
-def write_json(path: Path, data: dict) -> None:
+def write_atomic(path: Path, text: str) -> None:
     """Write atomically: a reader never sees half a file, a kill never leaves one."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def write_json(path: Path, data: dict) -> None:
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+def write_letter(json_dir: Path, letter_id: str, data: dict, text: str) -> None:
+    """``<id>.txt`` (the normalized text) first, then ``<id>.json``: a JSON on disk always has
+    its text beside it."""
+    write_atomic(json_dir / f"{letter_id}.txt", text)
+    write_json(json_dir / f"{letter_id}.json", data)
 
 
 def file_sha256(path: Path) -> Optional[str]:
@@ -72,7 +85,33 @@ def file_sha256(path: Path) -> Optional[str]:
         return None
 
 
-def parse_one(path: str, opts: Options) -> Outcome:
+def count_pages(path: Path) -> Optional[int]:
+    """Pages of a PDF or a (multi-page) image, cheaply (no rendering); 1 for anything else;
+    None when the file cannot be opened (the reader will say why)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+        if b"%PDF-" in head:
+            import pypdfium2 as pdfium
+
+            doc = pdfium.PdfDocument(str(path))
+            try:
+                return len(doc)
+            finally:
+                doc.close()
+        from govdoc.read.image import image_kind
+
+        if image_kind(head):
+            from PIL import Image
+
+            with Image.open(path) as img:
+                return getattr(img, "n_frames", 1)
+        return 1
+    except Exception:  # noqa: BLE001 - damaged, encrypted, unreadable: the reader reports it
+        return None
+
+
+def parse_one(path: str, opts: Options, on_pages: Optional[Callable[[int], None]] = None) -> Outcome:
     from govdoc.build import parse_read
     from govdoc.errors import BadInput
     from govdoc.index.base import letter_id
@@ -81,16 +120,18 @@ def parse_one(path: str, opts: Options) -> Outcome:
     start, cpu = time.perf_counter(), time.process_time()
     out = Outcome(path, sha256=file_sha256(Path(path)))
     try:
+        if on_pages is not None:  # the time limit grows with the pages
+            on_pages(count_pages(Path(path)) or 1)
         result = read_document(Path(path), opts)
         out.pages, out.ocr = len(result.pages), result.ocr
         if not any(CJK_RE.search(p.text) for p in result.pages):
             raise BadInput(path, "no Chinese text found (another language?)")
-        reply, _norm = parse_read(result)
+        reply, norm = parse_read(result)
         data = reply.model_dump(mode="json")
         out.letter_id, out.kind, out.reply = letter_id(data), data["kind"], data
         out.sha256 = data["source"]["sha256"]
         out.warnings = list(data.get("warnings") or [])
-        write_json(Path(opts.json_dir) / f"{out.letter_id}.json", data)
+        write_letter(Path(opts.json_dir), out.letter_id, data, norm.text)
     except BadInput as exc:
         out.error = exc.reason if exc.page is None else f"page {exc.page}: {exc.reason}"
     except MemoryError:
@@ -130,7 +171,8 @@ def init_worker(ocr: str) -> None:
 
 
 def worker_main(conn, opts: Options) -> None:
-    """Process loop: send "ready", then answer each path with an Outcome; None stops it."""
+    """Process loop: send "ready", then answer each path with ("pages", n) as soon as its
+    page count is known and then an Outcome; None stops it."""
     die_with_parent()
     init_worker(opts.ocr)
     conn.send("ready")
@@ -141,4 +183,4 @@ def worker_main(conn, opts: Options) -> None:
             return
         if path is None:
             return
-        conn.send(parse_one(path, opts))
+        conn.send(parse_one(path, opts, on_pages=lambda n: conn.send(("pages", n))))

@@ -36,12 +36,15 @@ def open_image(path: Path, data: bytes):
 
 
 def frames(path: Path, img) -> Iterator:
-    """Every frame (page) of the image as RGB; a frame that fails to decode names its page."""
+    """Every frame (page) of the image as an array the OCR engine takes (greyscale kept one
+    channel); a frame that fails to decode names its page."""
     from PIL import ImageSequence
+
+    from govdoc.read.ocr import page_array
 
     for number, frame in enumerate(ImageSequence.Iterator(img), 1):
         try:
-            yield frame.convert("RGB")
+            yield page_array(frame)
         except (OSError, ValueError) as exc:
             raise BadInput(path, f"damaged image frame ({exc})", page=number) from None
 

@@ -18,15 +18,27 @@ from typing import Iterable, Optional, Sequence
 from govdoc.errors import BadInput
 from govdoc.read.base import Page, ReadResult, sha256
 
-DPI = 300  # PDF pages are rendered at this resolution before OCR
-# rapidocr settings: no 180° line classifier (scans are upright; it costs ~10 %), and the
-# detector sees the page at most 1280 px on its long side (half the time of the default
-# 2000 px with the same text on 300 dpi pages; recognition still reads full-resolution crops).
+MAX_DPI = 300  # PDF pages are rendered at most this fine for OCR ...
+# ... and no larger than the engine works on: rapidocr first shrinks a page to at most
+# Global.max_side_len px on its long side (crops for the recognizer come from that image, which
+# scales each text line to 48 px high anyway), so rendering more pixels is wasted work.
+MAX_SIDE = 2000
+# rapidocr settings, chosen with scripts/bench_ingest.py (CPU s/page and CER on corpora/scans):
+# - no 180° line classifier (scans are upright; it costs ~10 %);
+# - the detector sees the page at most 960 px on its long side: detection time is linear in
+#   pixels (2.1 s at 1280 px, 1.2 s at 960 px per page, one thread) and the same lines are found
+#   on 300 dpi A4 pages (a 16 pt character is still ~25 px high there);
+# - the recognizer takes one line at a time: batches are padded to their widest line and ran
+#   10–20 % slower per line on one thread than single lines;
+# - ONNX Runtime keeps its memory arena, so buffers are not allocated afresh for every line.
 ENGINE_PARAMS = {
     "Global.log_level": "error",
     "Global.use_cls": False,
+    "Global.max_side_len": MAX_SIDE,
     "Det.limit_type": "max",
-    "Det.limit_side_len": 1280,
+    "Det.limit_side_len": 960,
+    "Rec.rec_batch_num": 1,
+    "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,
 }
 MIN_SCORE = 0.5  # boxes the recognizer is less sure of are dropped (rapidocr's own default)
 
@@ -163,13 +175,24 @@ def _boxes(result) -> list[Box]:
     return boxes
 
 
-def ocr_image(image) -> tuple[str, Optional[float]]:
-    """One page image (PIL image or RGB numpy array) → (text, mean line confidence)."""
+def page_array(image):
+    """A page image as the engine takes it: greyscale pages stay one channel (rapidocr widens
+    them itself, cheaper than a PIL colour conversion), anything else becomes RGB."""
     import numpy as np
 
-    if not isinstance(image, np.ndarray):
-        image = np.asarray(image.convert("RGB"))
-    boxes = _boxes(engine()(image))
+    if isinstance(image, np.ndarray):
+        return image
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("L" if image.mode in GREY_MODES else "RGB")
+    return np.asarray(image)
+
+
+GREY_MODES = ("1", "L", "LA", "I", "I;16", "F")
+
+
+def ocr_image(image) -> tuple[str, Optional[float]]:
+    """One page image (PIL image, greyscale or RGB numpy array) → (text, mean line confidence)."""
+    boxes = _boxes(engine()(page_array(image)))
     if not boxes:
         return "", None
     return boxes_to_text(boxes), sum(b.score for b in boxes) / len(boxes)
@@ -189,12 +212,12 @@ def check_page_limit(path: Path | str, count: int, max_pages: Optional[int]) -> 
         raise BadInput(path, f"{count} pages, over the page limit of {max_pages} (raise it with --max-pages)")
 
 
-def open_pdf(path: Path | str, data: bytes):
+def open_pdf(path: Path | str, data: bytes, password: Optional[str] = None):
     """pypdfium2 document, or :class:`BadInput` naming why the PDF cannot be opened."""
     import pypdfium2 as pdfium
 
     try:
-        return pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as exc:
         msg = str(exc).lower()
         if "password" in msg:
@@ -203,12 +226,13 @@ def open_pdf(path: Path | str, data: bytes):
 
 
 def ocr_pdf(path: Path | str, data: bytes, *, ocr: str = "auto", pages: Optional[Sequence[int]] = None,
-            max_pages: Optional[int] = None, dpi: int = DPI, **_) -> ReadResult:
-    """A PDF read by OCR: pages rendered with pypdfium2 at ``dpi`` and recognised; they keep
-    their numbers in the PDF.  ``pages``: 1-based page numbers to OCR (default all)."""
+            max_pages: Optional[int] = None, dpi: int = MAX_DPI, password: Optional[str] = None, **_) -> ReadResult:
+    """A PDF read by OCR: pages rendered with pypdfium2 (at most ``dpi``, and no larger than
+    the engine's working size) and recognised; they keep their numbers in the PDF.
+    ``pages``: 1-based page numbers to OCR (default all)."""
     if ocr == "never":
         raise BadInput(path, "PDF has no text layer (scanned) and OCR is off (--ocr never)")
-    doc = open_pdf(path, data)
+    doc = open_pdf(path, data, password)
     try:
         count = len(doc)
         check_page_limit(path, count, max_pages)
@@ -223,10 +247,19 @@ def ocr_pdf(path: Path | str, data: bytes, *, ocr: str = "auto", pages: Optional
     return ReadResult(str(path), sha256(data), "pdf", out, ocr=True, warnings=warnings)
 
 
-def ocr_pdf_page(path: Path | str, doc, number: int, dpi: int = DPI) -> Page:
+def render_scale(width_pt: float, height_pt: float, dpi: int = MAX_DPI) -> float:
+    """pdfium scale (pixels per point) for OCR: ``dpi``, or less where the page would come out
+    larger than :data:`MAX_SIDE` px on its long side."""
+    return min(dpi / 72, MAX_SIDE / max(width_pt, height_pt, 1.0))
+
+
+def ocr_pdf_page(path: Path | str, doc, number: int, dpi: int = MAX_DPI) -> Page:
     try:
-        image = doc[number - 1].render(scale=dpi / 72, grayscale=True).to_pil().convert("RGB")
+        page = doc[number - 1]
+        image = page.render(scale=render_scale(*page.get_size(), dpi), grayscale=True).to_numpy()
     except Exception as exc:  # pdfium refuses a damaged page: name it
         raise BadInput(path, f"cannot render the page for OCR ({exc})", page=number) from None
+    if image.ndim == 3 and image.shape[2] == 1:
+        image = image[:, :, 0]
     text, conf = ocr_image(image)
     return Page(number, text, conf, layout=True)

@@ -39,7 +39,7 @@ def read_pdf(path: Path, data: bytes, *, max_pages: int = MAX_PAGES, engine: str
         raise ValueError(f"unknown PDF engine {engine!r} (pdfium or plumber)")
     texts = extract(path, data, max_pages, password)
     if not has_text_layer(texts):
-        return ocr_fallback(path, data, max_pages=max_pages, **options)
+        return ocr_fallback(path, data, max_pages=max_pages, password=password, **options)
     pages = [Page(i + 1, text, layout=True) for i, text in enumerate(texts)]
     empty = [p.number for p in pages if len(_INVISIBLE.sub("", p.text)) < MIN_PAGE_CHARS]
     warnings = [f"page(s) {', '.join(map(str, empty))} have no text layer (scanned?)"] if empty else []
