@@ -12,8 +12,9 @@ from govdoc.read.base import Page, sha256
 
 
 def doc_to_reply(doc, source: Source, warnings: list[str] | None = None) -> Reply:
-    data = {name: doc._.get(name) for name in SCALAR_FIELDS}
-    data.update({name: doc._.get(name) or [] for name in LIST_FIELDS})
+    ext = doc._  # one Underscore object for all the reads
+    data = {name: ext.get(name) for name in SCALAR_FIELDS}
+    data.update({name: ext.get(name) or [] for name in LIST_FIELDS})  # None: the stage found none
     data["kind"] = data["kind"] or "other"
     data["warnings"] = list(warnings or []) + data["warnings"]
     return Reply.model_validate({"source": source, **data})

@@ -305,7 +305,8 @@ def to_models(norm: NormText, found: list[MeasureCandidate]) -> list[Measure]:
 
 @Language.component("govdoc_measures", requires=["doc._.outline"], assigns=["doc._.measures"])
 def measures_component(doc):
-    norm = doc._.norm
+    ext = doc._
+    norm = ext.norm
     heads = doc.user_data.get(HEADINGS_KEY)
-    doc._.measures = to_models(norm, find_measures(norm, heads))
+    ext.measures = to_models(norm, find_measures(norm, heads))
     return doc

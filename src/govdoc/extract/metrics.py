@@ -382,6 +382,7 @@ def to_models(norm: NormText, found: list[MetricCandidate]) -> list[Metric]:
 
 @Language.component("govdoc_metrics", assigns=["doc._.metrics"])
 def metrics_component(doc):
-    norm = doc._.norm
-    doc._.metrics = to_models(norm, find_metrics(norm, doc.to_array(IDX).tolist()))
+    ext = doc._
+    norm = ext.norm
+    ext.metrics = to_models(norm, find_metrics(norm, doc.to_array(IDX).tolist()))
     return doc

@@ -188,8 +188,9 @@ HEADINGS_KEY = "govdoc.outline.candidates"
 
 @Language.component("govdoc_outline", assigns=["doc._.outline"])
 def outline_component(doc):
-    norm = doc._.norm
+    ext = doc._
+    norm = ext.norm
     heads = find_headings(norm)
     doc.user_data[HEADINGS_KEY] = heads
-    doc._.outline = to_models(norm, heads)
+    ext.outline = to_models(norm, heads)
     return doc
