@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.extract.letter_layout import HEADER_WINDOW
+from govdoc.extract.letter_layout import HEADER_WINDOW, memo
 from govdoc.model import Text
 from govdoc.normalize import NormText
 
@@ -184,21 +184,17 @@ def best_addressee(norm: NormText) -> Optional[Candidate]:
     return cohandling_addressee(norm)
 
 
-def addressee_from_doc(doc) -> Optional[Candidate]:
-    """The salutation a pipeline run already found, as a candidate (so later stages need not
-    search again)."""
-    found = doc._.addressee
-    if found is None or found.span is None:
-        return None
-    start, end = found.span.start, found.span.end
-    return Candidate(start, end, role_of(doc._.norm.match[start:end]), found.confidence)
+def found_addressee(norm: NormText) -> Optional[Candidate]:
+    """:func:`best_addressee`, computed once per text (later stages ask for it again)."""
+    return memo(norm, "addressee", best_addressee)
 
 
 @Language.component("govdoc_addressee", assigns=["doc._.addressee"])
 def addressee_component(doc):
-    norm = doc._.norm
-    best = best_addressee(norm)
+    ext = doc._
+    norm = ext.norm
+    best = found_addressee(norm)
     if best:
-        doc._.addressee = Text(text=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
-                               confidence=best.score * norm.confidence_at(best.start))
+        ext.addressee = Text(text=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
+                             confidence=best.score * norm.confidence_at(best.start))
     return doc

@@ -79,7 +79,8 @@ def find_cc(norm: NormText) -> list[tuple[int, int]]:
 
 @Language.component("govdoc_cc", assigns=["doc._.cc"])
 def cc_component(doc):
-    norm = doc._.norm
-    doc._.cc = [Name(name=norm.slice(s, e), span=norm.span(s, e), confidence=0.9 * norm.confidence_at(s))
-                for s, e in find_cc(norm)]
+    ext = doc._
+    norm = ext.norm
+    ext.cc = [Name(name=norm.slice(s, e), span=norm.span(s, e), confidence=0.9 * norm.confidence_at(s))
+              for s, e in find_cc(norm)]
     return doc

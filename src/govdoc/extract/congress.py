@@ -130,10 +130,11 @@ def best_congress(norm: NormText) -> Optional[Candidate]:
 
 @Language.component("govdoc_congress", assigns=["doc._.congress"])
 def congress_component(doc):
-    norm = doc._.norm
+    ext = doc._
+    norm = ext.norm
     best = best_congress(norm)
     if best:
-        doc._.congress = Congress(body=best.body, level=best.level, term=best.term, session=best.session,
-                                  raw=norm.text[best.start:best.end].strip(), span=norm.span(best.start, best.end),
-                                  confidence=best.score * norm.confidence_at(best.start))
+        ext.congress = Congress(body=best.body, level=best.level, term=best.term, session=best.session,
+                                raw=norm.text[best.start:best.end].strip(), span=norm.span(best.start, best.end),
+                                confidence=best.score * norm.confidence_at(best.start))
     return doc

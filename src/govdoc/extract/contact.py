@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.extract.addressee import SEARCH, addressee_from_doc, best_addressee
+from govdoc.extract.addressee import SEARCH, best_addressee, found_addressee
 from govdoc.extract.kind import kind_of
 from govdoc.model import Contact
 from govdoc.normalize import NormText
@@ -196,14 +196,15 @@ def find_contact(norm: NormText, addressee=SEARCH) -> Optional[dict]:
 
 @Language.component("govdoc_contact", requires=["doc._.title"], assigns=["doc._.contact"])
 def contact_component(doc):
-    norm = doc._.norm
-    if kind_of(doc) == "suggestion":
+    ext = doc._
+    norm = ext.norm
+    if kind_of(norm) == "suggestion":
         return doc  # contact lines on a suggestion form are the proposer's own
-    found = find_contact(norm, addressee_from_doc(doc))
+    found = find_contact(norm, found_addressee(norm))
     if found:
         spans = [s for s in found.values() if s]
         start, end = min(s[0] for s in spans), max(s[1] for s in spans)
         values = {k: norm.slice(*s) if s else None for k, s in found.items()}
         score = 0.9 if found["person"] and found["phone"] else 0.75
-        doc._.contact = Contact(**values, span=norm.span(start, end), confidence=score * norm.confidence_at(start))
+        ext.contact = Contact(**values, span=norm.span(start, end), confidence=score * norm.confidence_at(start))
     return doc

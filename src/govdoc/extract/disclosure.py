@@ -28,10 +28,11 @@ def find_disclosure(norm: NormText) -> list[tuple[int, int, float]]:
 
 @Language.component("govdoc_disclosure", requires=["doc._.norm"], assigns=["doc._.disclosure"])
 def disclosure_component(doc):
-    norm = doc._.norm
+    ext = doc._
+    norm = ext.norm
     found = find_disclosure(norm)
     if found:
         start, end, score = found[0]
-        doc._.disclosure = Text(text=norm.slice(start, end), span=norm.span(start, end),
-                                confidence=round(score * norm.confidence_at(start), 3))
+        ext.disclosure = Text(text=norm.slice(start, end), span=norm.span(start, end),
+                              confidence=round(score * norm.confidence_at(start), 3))
     return doc

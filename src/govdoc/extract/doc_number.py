@@ -176,10 +176,11 @@ def best_doc_number(norm: NormText) -> Optional[Candidate]:
 
 @Language.component("govdoc_doc_number", assigns=["doc._.doc_number"])
 def doc_number_component(doc):
-    norm = doc._.norm
+    ext = doc._
+    norm = ext.norm
     best = best_doc_number(norm)
     if best and not has_placeholder(norm.match[max(0, best.start - 2):best.end]):
-        doc._.doc_number = DocNumber(raw=norm.slice(best.start, best.end), prefix=best.prefix,
-                                     year=best.year, serial=best.serial, span=norm.span(best.start, best.end),
-                                     confidence=round(best.score * norm.confidence_at(best.start), 3))
+        ext.doc_number = DocNumber(raw=norm.slice(best.start, best.end), prefix=best.prefix,
+                                   year=best.year, serial=best.serial, span=norm.span(best.start, best.end),
+                                   confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

@@ -67,9 +67,26 @@ def _balanced(m: re.Match) -> bool:
     return bool(m.group("open")) == bool(m.group("close"))
 
 
+# Every label ends in one of these words; the label pattern is tried only around them.
+_LABEL_ANCHOR_RE = re.compile(r"结果|类别|类型|标识")
+
+
+def _label_matches(match: str):
+    """LABELLED_RE matches, tried only where a label word occurs (a plain scan finds them far
+    faster than the label pattern tried at every offset)."""
+    last_end = 0
+    for anchor in _LABEL_ANCHOR_RE.finditer(match):
+        if anchor.start() < last_end:
+            continue
+        m = LABELLED_RE.search(match, max(last_end, anchor.start() - 4), anchor.end() + 40)
+        if m and m.start() <= anchor.start():
+            last_end = m.end()
+            yield m
+
+
 def _labelled(match: str) -> list[Candidate]:
     out = []
-    for m in LABELLED_RE.finditer(match):
+    for m in _label_matches(match):
         line = match[slice(*_line_at(match, m.start(), m.end()))]
         if _balanced(m) and not LEGEND_RE.search(line):
             out.append(Candidate(m.start(), m.end(), _letter(m.group("letter")), 0.95))
@@ -160,15 +177,16 @@ def scheme_meaning(norm: NormText, letter: str) -> Optional[str]:
 
 @Language.component("govdoc_grade", requires=["doc._.norm", "doc._.doc_number"], assigns=["doc._.grade"])
 def grade_component(doc):
-    norm = doc._.norm
-    number = doc._.doc_number
+    ext = doc._
+    norm = ext.norm
+    number = ext.doc_number
     cands = find_grades(norm, number.span.end if number is not None and number.span else None)
     if not cands:
         return doc
     best = max(cands, key=lambda c: (c.score, -c.start))
     legend = legend_meanings(norm).get(best.letter)
     meaning = norm.slice(*legend).rstrip("的") if legend else scheme_meaning(norm, best.letter)
-    doc._.grade = Grade(letter=best.letter, raw=norm.slice(best.start, best.end), meaning=meaning,
-                        span=norm.span(best.start, best.end),
-                        confidence=round(best.score * norm.confidence_at(best.start), 3))
+    ext.grade = Grade(letter=best.letter, raw=norm.slice(best.start, best.end), meaning=meaning,
+                      span=norm.span(best.start, best.end),
+                      confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.extract.addressee import SEARCH, addressee_from_doc, best_addressee
+from govdoc.extract.addressee import SEARCH, best_addressee, found_addressee
 from govdoc.model import DateValue
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
@@ -88,11 +88,12 @@ def best_issue_date(norm: NormText, doc_year: Optional[int] = None, addressee=SE
 
 @Language.component("govdoc_issue_date", requires=["doc._.doc_number"], assigns=["doc._.issue_date"])
 def issue_date_component(doc):
-    norm = doc._.norm
-    year = doc._.doc_number.year if doc._.doc_number else None
-    best = best_issue_date(norm, year, addressee_from_doc(doc))
+    ext = doc._
+    norm = ext.norm
+    number = ext.doc_number
+    best = best_issue_date(norm, number.year if number else None, found_addressee(norm))
     if best and best.date:
-        doc._.issue_date = DateValue(date=best.date.isoformat(), raw=norm.slice(best.start, best.end),
-                                     span=norm.span(best.start, best.end),
-                                     confidence=best.score * norm.confidence_at(best.start))
+        ext.issue_date = DateValue(date=best.date.isoformat(), raw=norm.slice(best.start, best.end),
+                                   span=norm.span(best.start, best.end),
+                                   confidence=best.score * norm.confidence_at(best.start))
     return doc

@@ -173,10 +173,11 @@ def find_issuers(norm: NormText) -> list[Candidate]:
 
 @Language.component("govdoc_issuer", requires=["doc._.norm"], assigns=["doc._.issuer"])
 def issuer_component(doc):
-    norm = doc._.norm
+    ext = doc._
+    norm = ext.norm
     cands = [c for c in find_issuers(norm) if not has_placeholder(norm.match[c.start:c.end])]
     if cands:
         best = max(cands, key=lambda c: (c.score, -c.start))
-        doc._.issuer = Name(name=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
-                            confidence=round(best.score * norm.confidence_at(best.start), 3))
+        ext.issuer = Name(name=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
+                          confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

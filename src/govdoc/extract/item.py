@@ -123,23 +123,24 @@ def resolve_type(numbered: Optional[str], body: Optional[str], label: Optional[s
 
 
 def _addressee_role(norm: NormText) -> Optional[str]:
-    from govdoc.extract.addressee import best_addressee
+    from govdoc.extract.addressee import found_addressee
 
-    best = best_addressee(norm)
+    best = found_addressee(norm)
     return best.role if best else None
 
 
 @Language.component("govdoc_item", requires=["doc._.congress"], assigns=["doc._.item"])
 def item_component(doc):
-    norm = doc._.norm
+    ext = doc._
+    norm = ext.norm
     cands = find_items(norm)
     best = max(cands, key=lambda c: (c.score, -c.start)) if cands else None
-    body = doc._.congress.body if doc._.congress else None
+    body = ext.congress.body if ext.congress else None
     role = None if best or body else _addressee_role(norm)
     kind = resolve_type(best.type if best else None, body, page_label(norm), role)
     number = best.number(norm) if best else None
     if kind or number:
         span = norm.span(best.start, best.end) if best else None
         conf = (best.score * norm.confidence_at(best.start)) if best else 0.5
-        doc._.item = Item(type=kind, number=number, span=span, confidence=conf)
+        ext.item = Item(type=kind, number=number, span=span, confidence=conf)
     return doc

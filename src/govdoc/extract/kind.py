@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.language import Language
 
-from govdoc.extract.letter_layout import PLACEHOLDER_RE, memo
+from govdoc.extract.letter_layout import PLACEHOLDER_RE, has_placeholder, memo
 
 # A cue: words one of which must occur (a cheap ``in`` test), the pattern, and its weight.
 Cue = tuple[tuple[str, ...], re.Pattern, float]
@@ -96,19 +96,24 @@ def looks_like_reply(match: str) -> bool:
     return scores["reply"] >= 3.0 and scores["reply"] > max(scores["suggestion"], scores["other"])
 
 
-def kind_of(doc) -> str:
-    """The kind of a Doc whose title stage has run, computed once per text (the contact stage
-    asks before this stage runs)."""
+def kind_of(norm) -> str:
+    """The kind of a text, with its title block as the title stage finds it; computed once per
+    text (the contact stage asks before this stage runs)."""
     def compute(norm):
-        title = doc._.title
-        if title is not None and title.span is not None:  # the title as the match text has it
-            title = norm.match[title.span.start:title.span.end].replace("\n", "")
+        from govdoc.extract.title import best_title
+
+        cand = best_title(norm)
+        title = None
+        if cand is not None:  # the title as the match text has it
+            title = norm.match[cand.start:cand.end]
+            title = None if has_placeholder(title) else title.replace("\n", "")
         return classify(norm.match, title)[0]
 
-    return memo(doc._.norm, "kind", compute)
+    return memo(norm, "kind", compute)
 
 
 @Language.component("govdoc_kind", requires=["doc._.norm"], assigns=["doc._.kind"])
 def kind_component(doc):
-    doc._.kind = kind_of(doc)
+    ext = doc._
+    ext.kind = kind_of(ext.norm)
     return doc

@@ -57,14 +57,15 @@ def find_printed(norm: NormText) -> Optional[Printed]:
 
 @Language.component("govdoc_printed", requires=["doc._.norm"], assigns=["doc._.printed_by", "doc._.printed_date"])
 def printed_component(doc):
-    norm = doc._.norm
+    ext = doc._
+    norm = ext.norm
     found = find_printed(norm)
     if found is None:
         return doc
     conf = norm.confidence_at(found.date[0])
     if found.org and not has_placeholder(norm.match[found.org[0]:found.org[1]]):
-        doc._.printed_by = Name(name=norm.slice(*found.org), span=norm.span(*found.org),
-                                confidence=round(0.9 * conf, 3))
-    doc._.printed_date = DateValue(date=found.iso, raw=norm.slice(*found.date), span=norm.span(*found.date),
-                                   confidence=round((0.9 if found.iso else 0.5) * conf, 3))
+        ext.printed_by = Name(name=norm.slice(*found.org), span=norm.span(*found.org),
+                              confidence=round(0.9 * conf, 3))
+    ext.printed_date = DateValue(date=found.iso, raw=norm.slice(*found.date), span=norm.span(*found.date),
+                                 confidence=round((0.9 if found.iso else 0.5) * conf, 3))
     return doc

@@ -80,12 +80,13 @@ def find_signatories(norm: NormText) -> list[Candidate]:
 
 @Language.component("govdoc_signatories", requires=["doc._.norm"], assigns=["doc._.signatories"])
 def signatories_component(doc):
-    norm = doc._.norm
+    ext = doc._
+    norm = ext.norm
     seen = set()
     for c in find_signatories(norm):
         name = norm.slice(c.start, c.end)
         if name not in seen and not has_placeholder(name):
             seen.add(name)
-            doc._.signatories.append(Name(name=name, span=norm.span(c.start, c.end),
-                                          confidence=round(c.score * norm.confidence_at(c.start), 3)))
+            ext.signatories.append(Name(name=name, span=norm.span(c.start, c.end),
+                                        confidence=round(c.score * norm.confidence_at(c.start), 3)))
     return doc

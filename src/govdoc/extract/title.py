@@ -227,9 +227,10 @@ def title_text(norm: NormText, cand: Candidate) -> str:
 
 @Language.component("govdoc_title", requires=["doc._.norm"], assigns=["doc._.title"])
 def title_component(doc):
-    norm = doc._.norm
+    ext = doc._
+    norm = ext.norm
     cand = best_title(norm)
     if cand and not has_placeholder(norm.match[cand.start:cand.end]):
-        doc._.title = Text(text=title_text(norm, cand), span=norm.span(cand.start, cand.end),
-                           confidence=round(cand.score * norm.confidence_at(cand.start), 3))
+        ext.title = Text(text=title_text(norm, cand), span=norm.span(cand.start, cand.end),
+                         confidence=round(cand.score * norm.confidence_at(cand.start), 3))
     return doc
