@@ -87,18 +87,20 @@ def _unit_alternation() -> str:
 
 
 def _compile_patterns() -> dict[str, re.Pattern]:
-    """Each pattern opens with a look-ahead on its possible first characters: Python's engine
-    then skips ahead cheaply instead of trying every branch at every position."""
+    """The quantity pattern opens with a look-ahead on its possible first characters (its first
+    branch starts with look-behinds).  Rank and comparison start with literal alternatives, from
+    which Python's engine derives the first characters to skip ahead to by itself (a look-ahead
+    in front would hide them: 2.4x slower scans)."""
     unit = _unit_alternation()
     return {
         "quantity": re.compile(
             rf"(?=[\d{_CN}]){NUMBER}{_SP}(?P<mid>余|多)?(?:{MULTIPLIER}?(?P<mid2>余|多)?{_SP}(?P<unit>{unit})|(?P<bare>万|亿))"
             r"(?P<post>以上|以下|左右|以内|之内|内)?"),
         "rank": re.compile(
-            rf"(?=[排位居列])(?:排名|排在|排位|排|位列|位居|居于|居|列){_SP}(?P<scope>{RANK_SCOPE})?"
+            rf"(?:排名|排在|排位|排|位列|位居|居于|居|列){_SP}(?P<scope>{RANK_SCOPE})?"
             rf"{_SP}第{_SP}(?P<num>\d{{1,3}}|[{_CN}]{{1,3}})(?:{_SP}[位名])?"),
         "comparison": re.compile(
-            rf"(?=[相同环较比])(?P<kw>相比|同比|环比|较|比)(?P<base>[^,;。!?\d\s第]{{0,10}}?){_SP}"
+            rf"(?P<kw>相比|同比|环比|较|比)(?P<base>[^,;。!?\d\s第]{{0,10}}?){_SP}"
             r"(?P<dir>增长|增加|提高|上升|下降|降低|减少|低|高|多|少)了?" + _SP
             + rf"(?P<qual>约|近)?{_SP}(?P<num>\d+(?:\.\d+)?){_SP}{MULTIPLIER}?(?P<unit>{unit})?"),
     }
