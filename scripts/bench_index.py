@@ -18,9 +18,10 @@ one only SQLite is measured.  For each backend it prints:
 
 Filling up to the larger sizes shares govdoc's line cache across letters (letters made from one
 corpus repeat many lines); the bench first checks that this gives exactly the tokens of the real
-analysis, and never reports the fill time as a rate.  Elasticsearch fills inside
+analysis, and never reports the fill time as a rate.  The backends fill at the same time (SQLite's
+inserts overlap the Elasticsearch node's indexing), Elasticsearch inside
 ``ElasticBackend.bulk_loading()`` (no refreshes, async translog, no replicas; restored before the
-queries).  Each phase's wall time and the machine's load average are printed, since the machine
+queries); queries are then measured one backend at a time, with nothing else of the bench running.  Each phase's wall time and the machine's load average are printed, since the machine
 may be shared.
 """
 from __future__ import annotations
@@ -34,6 +35,7 @@ import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -169,35 +171,60 @@ def index_checked(backend, letters) -> int:
     return result.indexed
 
 
-def bench_backend(name: str, synth: Synth, args, data_dir: Path) -> dict:
-    """Measure one backend; returns its figures for the side-by-side summary."""
-    figures: dict = {}
-    backend = open_backend(name, data_dir, es_url=args.es_url, index=f"govdoc-bench-{os.getpid()}")
-    backend.clear()
+def indexing_rate(backend, synth: Synth, n: int) -> float:
+    """Letters/s through ``backend.index()`` with govdoc's own analysis, alone on the machine's share."""
+    t0 = time.perf_counter()
+    index_checked(backend, synth.letters(0, n))
+    return n / (time.perf_counter() - t0)
+
+
+def fill(backends: dict, synth: Synth, start: int, stop: int) -> dict[str, float]:
+    """Index letters ``start..stop`` into every backend at once (line-cached analysis, Elasticsearch
+    inside ``bulk_loading()``): SQLite in this thread (its connection belongs to it), the others in
+    threads, so SQLite's inserts overlap the Elasticsearch node's indexing.  Returns seconds each."""
+    t0 = time.perf_counter()
+
+    def one(backend) -> float:
+        with getattr(backend, "bulk_loading", nullcontext)():
+            index_checked(backend, synth.letters(start, stop))
+        return time.perf_counter() - t0
+
+    with cached_analysis(), ThreadPoolExecutor(max_workers=max(1, len(backends) - 1)) as pool:
+        futures = {name: pool.submit(one, b) for name, b in backends.items() if name != "sqlite"}
+        took = {"sqlite": one(backends["sqlite"])} if "sqlite" in backends else {}
+        took.update({name: f.result() for name, f in futures.items()})
+    return took
+
+
+def bench_backends(synth: Synth, args, data_dir: Path) -> dict[str, dict]:
+    """Measure every backend; returns their figures for the side-by-side summary."""
+    backends = {name: open_backend(name, data_dir / name, es_url=args.es_url, index=f"govdoc-bench-{os.getpid()}")
+                for name in args.backends}
+    figures: dict[str, dict] = {name: {} for name in backends}
     try:
         rate_n = min(args.rate_letters, args.sizes[0])
-        t0 = time.perf_counter()
-        index_checked(backend, synth.letters(0, rate_n))
-        rate = rate_n / (time.perf_counter() - t0)
-        print(f"{name:13} indexing: {rate:8.1f} letters/s  ({rate_n:,} letters, analysis included)")
-        figures["indexing letters/s"] = f"{rate:.1f}"
+        for name, backend in backends.items():
+            backend.clear()
+            rate = indexing_rate(backend, synth, rate_n)
+            print(f"{name:13} indexing: {rate:8.1f} letters/s  ({rate_n:,} letters, analysis included)  ({load()})")
+            figures[name]["indexing letters/s"] = f"{rate:.1f}"
         done = rate_n
         for size in args.sizes:
-            t0 = time.perf_counter()
-            with cached_analysis(), getattr(backend, "bulk_loading", nullcontext)():
-                index_checked(backend, synth.letters(done, size))
-            print(f"{name:13} filled {done:,} -> {size:,} letters in {time.perf_counter() - t0:.0f} s  ({load()})")
+            took = fill(backends, synth, done, size)
+            print(f"fill {done:,} -> {size:,} letters, backends together: "
+                  + ", ".join(f"{name} {t:.0f} s" for name, t in took.items()) + f"  ({load()})")
             done = size
-            p50, p95 = latency(backend, args.query_rounds)
-            mib = size_on_disk(backend) / 2 ** 20
-            print(f"{name:13} {size:>9,} letters: query p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  "
-                  f"({len(QUERIES) * args.query_rounds} queries)  index {mib:8.1f} MiB  ({load()})")
-            figures[f"p50 / p95 ms at {size:,}"] = f"{p50:.1f} / {p95:.1f}"
-            figures[f"index MiB at {size:,}"] = f"{mib:.1f}"
+            for name, backend in backends.items():
+                p50, p95 = latency(backend, args.query_rounds)
+                mib = size_on_disk(backend) / 2 ** 20
+                print(f"{name:13} {size:>9,} letters: query p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  "
+                      f"({len(QUERIES) * args.query_rounds} queries)  index {mib:8.1f} MiB  ({load()})")
+                figures[name][f"p50 / p95 ms at {size:,}"] = f"{p50:.1f} / {p95:.1f}"
+                figures[name][f"index MiB at {size:,}"] = f"{mib:.1f}"
     finally:
-        if name == "elasticsearch":
-            backend.drop()
-        backend.close()
+        for backend in backends.values():
+            getattr(backend, "drop", lambda: None)()
+            backend.close()
     return figures
 
 
@@ -273,7 +300,7 @@ def main() -> None:
     print(f"corpus: {len(corpus)} parsed letters, {len(synth.measures)} measures, {len(synth.metrics)} metrics "
           f"→ synthetic letters; sizes {', '.join(f'{s:,}' for s in args.sizes)}; {os.cpu_count()} CPUs, {load()}")
     with tempfile.TemporaryDirectory(prefix="govdoc-bench-") as tmp:
-        figures = {name: bench_backend(name, synth, args, Path(tmp) / name) for name in args.backends}
+        figures = bench_backends(synth, args, Path(tmp))
     if "elasticsearch" in args.backends:
         figures["elasticsearch"]["bulk ratio govdoc/raw"] = f"{bench_bulk_ratio(synth, args):.2f}"
     print_summary(figures)
