@@ -2,7 +2,7 @@
 and what OCR costs in accuracy (per-field F1 on scans next to the same letters as text, and
 the OCR character error rate against the source text).
 
-    .venv/bin/python scripts/bench_ingest.py [--scans corpora/scans] [--speed-pages 8] [--workers 2]
+    .venv/bin/python scripts/bench_ingest.py [--scans corpora/scans] [--speed-pages 8] [--workers 2] [--skip-speed] [--skip-accuracy]
 
 Scans come from MANIFEST.tsv (made by scripts/make_scans.py); their gold is the source letter's.
 Throughput is measured with the ingest worker pool itself, after the workers are up (spaCy and
@@ -83,6 +83,7 @@ def main() -> None:
     ap.add_argument("--speed-pages", type=int, default=8, help="scan pages timed with 1 and with N workers")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--skip-accuracy", action="store_true")
     args = ap.parse_args()
     rows = manifest(args.scans)
     scan_paths = [str(args.scans / r["file"]) for r in rows]
@@ -100,9 +101,9 @@ def main() -> None:
             s1, p1, c1 = timed_pool(subset, 1, tmp)
             sn, pn, cn = timed_pool(subset, args.workers, tmp)
             print(f"OCR, 1 worker (1 thread):  {p1} pages in {s1:.1f} s = {p1 / s1:.3f} pages/s;"
-                  f" CPU {c1 / p1:.2f} s/page, {c1 / s1:.2f} cores busy")
+                  f" CPU {c1 / p1:.2f} s/page, {c1 / s1:.2f} cores busy; load average now {os.getloadavg()[0]:.2f}")
             print(f"OCR, {args.workers} workers:            {pn} pages in {sn:.1f} s = {pn / sn:.3f} pages/s;"
-                  f" CPU {cn / pn:.2f} s/page, {cn / sn:.2f} cores busy")
+                  f" CPU {cn / pn:.2f} s/page, {cn / sn:.2f} cores busy; load average now {os.getloadavg()[0]:.2f}")
             print(f"speed-up {args.workers} workers / 1 worker: {(pn / sn) / (p1 / s1):.2f}x  (target >= 1.7x, >= 0.5 pages/s)")
             texts = sorted((ROOT / "corpora" / "real").glob("*.txt")) + sorted((ROOT / "corpora" / "seed").glob("*.txt"))
             st, _, _ = timed_pool([str(p) for p in texts], args.workers, tmp)
@@ -116,6 +117,8 @@ def main() -> None:
             sp, _, _ = timed_pool(pdfs, args.workers, tmp)
             print(f"born-digital PDFs, {args.workers} workers: {len(pdfs)} in {sp:.1f} s = {len(pdfs) / sp:.1f} letters/s")
 
+    if args.skip_accuracy:
+        return
     t0 = time.perf_counter()
     with ProcessPoolExecutor(args.workers, initializer=init_worker, initargs=("auto",)) as ex:
         results = list(ex.map(_ocr_and_parse, scan_paths))

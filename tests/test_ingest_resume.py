@@ -52,6 +52,7 @@ def test_ingest_killed_midway_resumes_without_loss_or_duplicates(tmp_path):
     expected = {lid for _s, _e, lid in st.values()}
     assert len(ids) == len(set(ids)) and set(ids) == expected
     assert {p.stem for p in (data / "json").glob("*.json")} == expected
+    assert {p.stem for p in (data / "json").glob("*.txt")} == expected  # the text beside each JSON
 
     again = subprocess.run(ingest_cmd(inbox, data), capture_output=True, text=True, timeout=600)
     assert again.returncode == 0
