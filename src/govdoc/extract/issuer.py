@@ -81,12 +81,30 @@ def _lead_of_joint(match: str, s: int, e: int) -> tuple[int, int] | None:
     return pieces[0]
 
 
+# Characters a date line can end with.
+_DATE_END_CHARS = frozenset("0123456789〇○零一二三四五六七八九十Oo元年月日号./-")
+
+
+def _date_lines(match: str, floor: int):
+    """DATE_LINE_RE matches on the lines that start at or after ``floor``, tried only on lines
+    that end in a date character (a cheap test) instead of at every line start."""
+    if floor and match[floor - 1] != "\n":
+        nl = match.find("\n", floor)
+        floor = len(match) if nl < 0 else nl + 1
+    for s, e in iter_lines(match, floor):
+        last = match[s:e].rstrip(" \t")[-1:]
+        if last and last in _DATE_END_CHARS:
+            m = DATE_LINE_RE.match(match, s, e)
+            if m:
+                yield m
+
+
 def _signature(match: str) -> list[Candidate]:
     """An organ line right above the date line (or before the date on the same line), or an
     organ line that ends the letter; for a joint letter, the first organ of the line."""
     floor = max(0, len(match) - TAIL_WINDOW)
     out = []
-    for m in DATE_LINE_RE.finditer(match, floor):
+    for m in _date_lines(match, floor):
         if not _date_only(m.group("date")):
             continue
         if m.group("before"):
