@@ -64,12 +64,7 @@ HEADER_WINDOW = 1500
 
 def kind_scores(match: str, title: Optional[str] = None) -> dict[str, float]:
     """The summed cue weights per kind for a match text (and the title when known)."""
-    scores = {"reply": _score(match, REPLY_CUES) + _score(match[:HEADER_WINDOW], SALUTATION_CUE), "suggestion": _score(match, SUGGESTION_CUES),
-              "other": OTHER_PRIOR + _score(match, OTHER_CUES)}
-    placeholders = 0
-    if "X" in match or "×" in match:
-        placeholders = sum(1 for _ in zip(range(PLACEHOLDER_MAX), PLACEHOLDER_RE.finditer(match)))
-    scores["other"] += PLACEHOLDER_WEIGHT * placeholders
+    scores = dict(_text_scores(match))
     if title:
         title = title.strip()
         if REPLY_TITLE_RE.search(title):
@@ -78,6 +73,23 @@ def kind_scores(match: str, title: Optional[str] = None) -> dict[str, float]:
             scores["suggestion"] += 1.5
         elif OTHER_TITLE_RE.search(title):
             scores["other"] += 3.0
+    return scores
+
+
+_LAST: list = [None, None]  # (match text, its scores): the title stage and the kind stage ask for the same text
+
+
+def _text_scores(match: str) -> dict[str, float]:
+    """The cue weights of the text alone, remembered for the latest text."""
+    if _LAST[0] is match:
+        return _LAST[1]
+    scores = {"reply": _score(match, REPLY_CUES) + _score(match[:HEADER_WINDOW], SALUTATION_CUE), "suggestion": _score(match, SUGGESTION_CUES),
+              "other": OTHER_PRIOR + _score(match, OTHER_CUES)}
+    placeholders = 0
+    if "X" in match or "×" in match:
+        placeholders = sum(1 for _ in zip(range(PLACEHOLDER_MAX), PLACEHOLDER_RE.finditer(match)))
+    scores["other"] += PLACEHOLDER_WEIGHT * placeholders
+    _LAST[:] = [match, scores]
     return scores
 
 
