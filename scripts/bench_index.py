@@ -18,8 +18,8 @@ one only SQLite is measured.  For each backend it prints:
 
 Filling up to the larger sizes shares govdoc's line cache across letters (letters made from one
 corpus repeat many lines); the bench first checks that this gives exactly the tokens of the real
-analysis, and never reports the fill time as a rate.  The backends fill at the same time (SQLite's
-inserts overlap the Elasticsearch node's indexing), Elasticsearch inside
+analysis, and never reports the fill time as a rate.  The backends fill at the same time (SQLite in
+this process, Elasticsearch from a forked one, so SQLite's inserts overlap the node's indexing), Elasticsearch inside
 ``ElasticBackend.bulk_loading()`` (no refreshes, async translog, no replicas; restored before the
 queries); queries are then measured one backend at a time, with nothing else of the bench running.  Each phase's wall time and the machine's load average are printed, since the machine
 may be shared.
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import multiprocessing
 import os
 import random
 import re
@@ -35,7 +36,7 @@ import statistics
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -49,6 +50,7 @@ from govdoc.index.backends import open_backend  # noqa: E402
 GRADES = ("A", "B", "C", None)
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 NUMBER_VARIANTS = 8
+STORE_STATS_SECONDS = 11
 QUERIES = [
     Query("错峰生产"), Query("一窗受理", record="measures"), Query("环保局"), Query("农村公路", year_from=2017, year_to=2021),
     Query("饮水安全"), Query("學校建設"), Query("交通运输局", grade="A"), Query(issuer="生态环境局", year_from=2019),
@@ -157,6 +159,8 @@ def size_on_disk(backend) -> int:
         backend.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return sum(p.stat().st_size for p in backend.path.parent.glob(backend.path.name + "*"))
     backend.es.indices.flush(index=list(backend.indices.values()))
+    # Elasticsearch caches store sizes for index.store.stats_refresh_interval (10 s by default).
+    time.sleep(STORE_STATS_SECONDS)
     return backend.size_bytes()
 
 
@@ -178,20 +182,32 @@ def indexing_rate(backend, synth: Synth, n: int) -> float:
     return n / (time.perf_counter() - t0)
 
 
-def fill(backends: dict, synth: Synth, start: int, stop: int) -> dict[str, float]:
-    """Index letters ``start..stop`` into every backend at once (line-cached analysis, Elasticsearch
-    inside ``bulk_loading()``): SQLite in this thread (its connection belongs to it), the others in
-    threads, so SQLite's inserts overlap the Elasticsearch node's indexing.  Returns seconds each."""
-    t0 = time.perf_counter()
-
-    def one(backend) -> float:
-        with getattr(backend, "bulk_loading", nullcontext)():
+def _fill_elsewhere(name: str, data_dir: Path, es_url: str, index: str, synth: Synth, start: int, stop: int,
+                    t0: float) -> float:
+    """In a forked process: open its own client to the same index and fill it."""
+    backend = open_backend(name, data_dir, es_url=es_url, index=index)
+    try:
+        with cached_analysis(), getattr(backend, "bulk_loading", nullcontext)():
             index_checked(backend, synth.letters(start, stop))
-        return time.perf_counter() - t0
+    finally:
+        backend.close()
+    return time.perf_counter() - t0
 
-    with cached_analysis(), ThreadPoolExecutor(max_workers=max(1, len(backends) - 1)) as pool:
-        futures = {name: pool.submit(one, b) for name, b in backends.items() if name != "sqlite"}
-        took = {"sqlite": one(backends["sqlite"])} if "sqlite" in backends else {}
+
+def fill(backends: dict, synth: Synth, start: int, stop: int, args, data_dir: Path) -> dict[str, float]:
+    """Index letters ``start..stop`` into every backend at once with line-cached analysis: SQLite in
+    this process, the others each in a forked process of their own (own interpreter, so the two
+    Python halves do not take turns on one GIL) inside ``bulk_loading()``.  Seconds each."""
+    t0 = time.perf_counter()
+    others = [name for name in backends if name != "sqlite"]
+    with ProcessPoolExecutor(max_workers=max(1, len(others)), mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = {name: pool.submit(_fill_elsewhere, name, data_dir / name, args.es_url, backends[name].prefix,
+                                     synth, start, stop, t0) for name in others}
+        took = {}
+        if "sqlite" in backends:
+            with cached_analysis():
+                index_checked(backends["sqlite"], synth.letters(start, stop))
+            took["sqlite"] = time.perf_counter() - t0
         took.update({name: f.result() for name, f in futures.items()})
     return took
 
@@ -210,7 +226,7 @@ def bench_backends(synth: Synth, args, data_dir: Path) -> dict[str, dict]:
             figures[name]["indexing letters/s"] = f"{rate:.1f}"
         done = rate_n
         for size in args.sizes:
-            took = fill(backends, synth, done, size)
+            took = fill(backends, synth, done, size, args, data_dir)
             print(f"fill {done:,} -> {size:,} letters, backends together: "
                   + ", ".join(f"{name} {t:.0f} s" for name, t in took.items()) + f"  ({load()})")
             done = size
