@@ -131,11 +131,16 @@ def _organ_list(text: str, line_start: int, colon: int) -> Optional[Candidate]:
     return Candidate(m.start("who"), m.end("who"), "单位", 0.8)
 
 
-def find_addressees(norm: NormText) -> list[Candidate]:
-    """Salutation candidates in text order."""
+def find_addressees(norm: NormText, first_only: bool = False) -> list[Candidate]:
+    """Salutation candidates in text order (``first_only``: stop once the first one is certain)."""
     text = norm.match
     out = []
+    stop = len(text)
     for colon in COLON_RE.finditer(text):
+        if first_only and out:
+            line_end = text.find("\n", out[0].end)
+            stop = len(text) if line_end < 0 else line_end
+            break
         line_start = text.rfind("\n", 0, colon.start()) + 1
         if colon.start() - line_start > 80:
             continue
@@ -152,10 +157,10 @@ def find_addressees(norm: NormText) -> list[Candidate]:
             out.append(Candidate(m.start("who"), m.end("who"), role, 0.95 if standalone or m.group("hon") else 0.85))
         elif role is not None and standalone:  # organs and party bodies: a line of its own
             out.append(Candidate(m.start("who"), m.end("who"), role, 0.8))
-    for m in HONORIFIC_RE.finditer(text):
+    for m in HONORIFIC_RE.finditer(text, 0, stop):
         if _plausible(m.group("who")):
             out.append(Candidate(m.start("who"), m.end("who"), role_of(m.group("who")), 0.8))
-    for m in MAINSEND_RE.finditer(text):
+    for m in MAINSEND_RE.finditer(text, 0, stop):
         out.append(Candidate(m.start("who"), m.end("who"), role_of(m.group("who")), 0.9))
     out.sort(key=lambda c: c.start)
     return out
@@ -178,7 +183,7 @@ SEARCH = "search"  # default for stages' ``addressee`` parameter: find it in the
 
 
 def best_addressee(norm: NormText) -> Optional[Candidate]:
-    cands = find_addressees(norm)
+    cands = find_addressees(norm, first_only=True)
     if cands:
         return cands[0]
     return cohandling_addressee(norm)
