@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from govdoc.model import Reply, Source
-from govdoc.nlp.extensions import LIST_FIELDS, SCALAR_FIELDS
+from govdoc.nlp.extensions import LIST_FIELDS, SCALAR_FIELDS, DocFields
 from govdoc.nlp.pipeline import run
 from govdoc.normalize import NormText, normalize
 from govdoc.read import ReadResult, read_path
@@ -12,7 +12,7 @@ from govdoc.read.base import Page, sha256
 
 
 def doc_to_reply(doc, source: Source, warnings: list[str] | None = None) -> Reply:
-    ext = doc._  # one Underscore object for all the reads
+    ext = DocFields(doc)
     data = {name: ext.get(name) for name in SCALAR_FIELDS}
     data.update({name: ext.get(name) or [] for name in LIST_FIELDS})  # None: the stage found none
     data["kind"] = data["kind"] or "other"

@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import HEADER_WINDOW, memo
 from govdoc.model import Text
 from govdoc.normalize import NormText
@@ -196,7 +197,7 @@ def found_addressee(norm: NormText) -> Optional[Candidate]:
 
 @Language.component("govdoc_addressee", assigns=["doc._.addressee"])
 def addressee_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     best = found_addressee(norm)
     if best:

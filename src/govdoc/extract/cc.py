@@ -11,6 +11,7 @@ import re
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.model import Name
 from govdoc.normalize import NormText
 
@@ -79,7 +80,7 @@ def find_cc(norm: NormText) -> list[tuple[int, int]]:
 
 @Language.component("govdoc_cc", assigns=["doc._.cc"])
 def cc_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     ext.cc = [Name(name=norm.slice(s, e), span=norm.span(s, e), confidence=0.9 * norm.confidence_at(s))
               for s, e in find_cc(norm)]

@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.model import Congress
 from govdoc.normalize import NormText
 from govdoc.text.numerals import cn_to_int
@@ -130,7 +131,7 @@ def best_congress(norm: NormText) -> Optional[Candidate]:
 
 @Language.component("govdoc_congress", assigns=["doc._.congress"])
 def congress_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     best = best_congress(norm)
     if best:

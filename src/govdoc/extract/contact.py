@@ -17,6 +17,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.addressee import SEARCH, best_addressee, found_addressee
 from govdoc.extract.kind import kind_of
 from govdoc.model import Contact
@@ -196,7 +197,7 @@ def find_contact(norm: NormText, addressee=SEARCH) -> Optional[dict]:
 
 @Language.component("govdoc_contact", requires=["doc._.title"], assigns=["doc._.contact"])
 def contact_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     if kind_of(norm) == "suggestion":
         return doc  # contact lines on a suggestion form are the proposer's own

@@ -10,6 +10,7 @@ import re
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.model import Text
 from govdoc.normalize import NormText
 
@@ -28,7 +29,7 @@ def find_disclosure(norm: NormText) -> list[tuple[int, int, float]]:
 
 @Language.component("govdoc_disclosure", requires=["doc._.norm"], assigns=["doc._.disclosure"])
 def disclosure_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     found = find_disclosure(norm)
     if found:

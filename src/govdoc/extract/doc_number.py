@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import has_placeholder
 from govdoc.model import DocNumber
 from govdoc.normalize import NormText
@@ -176,7 +177,7 @@ def best_doc_number(norm: NormText) -> Optional[Candidate]:
 
 @Language.component("govdoc_doc_number", assigns=["doc._.doc_number"])
 def doc_number_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     best = best_doc_number(norm)
     if best and not has_placeholder(norm.match[max(0, best.start - 2):best.end]):

@@ -20,6 +20,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import best_doc_number
 from govdoc.extract.letter_layout import HEADER_WINDOW, body_start, memo
 from govdoc.model import Grade
@@ -177,7 +178,7 @@ def scheme_meaning(norm: NormText, letter: str) -> Optional[str]:
 
 @Language.component("govdoc_grade", requires=["doc._.norm", "doc._.doc_number"], assigns=["doc._.grade"])
 def grade_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     number = ext.doc_number
     cands = find_grades(norm, number.span.end if number is not None and number.span else None)

@@ -15,6 +15,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.addressee import SEARCH, best_addressee, found_addressee
 from govdoc.model import DateValue
 from govdoc.normalize import NormText
@@ -88,7 +89,7 @@ def best_issue_date(norm: NormText, doc_year: Optional[int] = None, addressee=SE
 
 @Language.component("govdoc_issue_date", requires=["doc._.doc_number"], assigns=["doc._.issue_date"])
 def issue_date_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     number = ext.doc_number
     best = best_issue_date(norm, number.year if number else None, found_addressee(norm))

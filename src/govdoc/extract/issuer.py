@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
 from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, has_placeholder, iter_lines, org_span
 from govdoc.model import Name
@@ -191,7 +192,7 @@ def find_issuers(norm: NormText) -> list[Candidate]:
 
 @Language.component("govdoc_issuer", requires=["doc._.norm"], assigns=["doc._.issuer"])
 def issuer_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     cands = [c for c in find_issuers(norm) if not has_placeholder(norm.match[c.start:c.end])]
     if cands:

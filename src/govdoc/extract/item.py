@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.model import Item
 from govdoc.normalize import NormText
 
@@ -131,7 +132,7 @@ def _addressee_role(norm: NormText) -> Optional[str]:
 
 @Language.component("govdoc_item", requires=["doc._.congress"], assigns=["doc._.item"])
 def item_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     cands = find_items(norm)
     best = max(cands, key=lambda c: (c.score, -c.start)) if cands else None

@@ -11,6 +11,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import PLACEHOLDER_RE, has_placeholder, memo
 
 # A cue: words one of which must occur (a cheap ``in`` test), the pattern, and its weight.
@@ -126,6 +127,6 @@ def kind_of(norm) -> str:
 
 @Language.component("govdoc_kind", requires=["doc._.norm"], assigns=["doc._.kind"])
 def kind_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     ext.kind = kind_of(ext.norm)
     return doc

@@ -21,6 +21,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.outline import HEADINGS_KEY, HeadingCandidate, find_headings, next_start, sentence_starts
 from govdoc.model import CitedDocument, Measure
 from govdoc.normalize import NormText
@@ -305,7 +306,7 @@ def to_models(norm: NormText, found: list[MeasureCandidate]) -> list[Measure]:
 
 @Language.component("govdoc_measures", requires=["doc._.outline"], assigns=["doc._.measures"])
 def measures_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     heads = doc.user_data.get(HEADINGS_KEY)
     ext.measures = to_models(norm, find_measures(norm, heads))

@@ -23,6 +23,7 @@ from typing import Optional, Sequence
 from spacy.attrs import IDX
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.outline import sentence_starts
 from govdoc.model import Comparison, Metric, Rank
 from govdoc.normalize import NormText
@@ -384,7 +385,7 @@ def to_models(norm: NormText, found: list[MetricCandidate]) -> list[Metric]:
 
 @Language.component("govdoc_metrics", assigns=["doc._.metrics"])
 def metrics_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     ext.metrics = to_models(norm, find_metrics(norm, doc.to_array(IDX).tolist()))
     return doc

@@ -18,6 +18,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.model import Heading
 from govdoc.normalize import NormText
 from govdoc.text.numerals import cn_to_int
@@ -188,7 +189,7 @@ HEADINGS_KEY = "govdoc.outline.candidates"
 
 @Language.component("govdoc_outline", assigns=["doc._.outline"])
 def outline_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     heads = find_headings(norm)
     doc.user_data[HEADINGS_KEY] = heads

@@ -11,6 +11,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import has_placeholder, iter_lines, org_span
 from govdoc.model import DateValue, Name
 from govdoc.normalize import NormText
@@ -57,7 +58,7 @@ def find_printed(norm: NormText) -> Optional[Printed]:
 
 @Language.component("govdoc_printed", requires=["doc._.norm"], assigns=["doc._.printed_by", "doc._.printed_date"])
 def printed_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     found = find_printed(norm)
     if found is None:

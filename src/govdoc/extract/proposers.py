@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.addressee import (PARTY_RE, PERSON_ROLES, SEARCH, best_addressee, found_addressee, group_role,
                                       is_group)
 from govdoc.model import Proposer
@@ -193,7 +194,7 @@ def find_proposers(norm: NormText, addressee=SEARCH) -> list[Candidate]:
 
 @Language.component("govdoc_proposers", assigns=["doc._.proposers"])
 def proposers_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     ext.proposers = [Proposer(name=norm.slice(c.start, c.end), role=c.role, span=norm.span(c.start, c.end),
                               confidence=c.score * norm.confidence_at(c.start)) for c in find_proposers(norm, found_addressee(norm))]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import ORG_ENDINGS, has_placeholder
 from govdoc.model import Name
 from govdoc.normalize import NormText
@@ -80,7 +81,7 @@ def find_signatories(norm: NormText) -> list[Candidate]:
 
 @Language.component("govdoc_signatories", requires=["doc._.norm"], assigns=["doc._.signatories"])
 def signatories_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     seen = set()
     for c in find_signatories(norm):

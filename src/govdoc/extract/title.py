@@ -15,6 +15,7 @@ from typing import Callable
 
 from spacy.language import Language
 
+from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
 from govdoc.extract.letter_layout import (HEADER_WINDOW, SALUTATION_RE, body_start, has_placeholder, iter_lines,
                                          memo, org_span)
@@ -227,7 +228,7 @@ def title_text(norm: NormText, cand: Candidate) -> str:
 
 @Language.component("govdoc_title", requires=["doc._.norm"], assigns=["doc._.title"])
 def title_component(doc):
-    ext = doc._
+    ext = DocFields(doc)
     norm = ext.norm
     cand = best_title(norm)
     if cand and not has_placeholder(norm.match[cand.start:cand.end]):
