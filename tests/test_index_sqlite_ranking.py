@@ -29,6 +29,7 @@ def index(tmp_path, monkeypatch):
     (Query(TERM), 6, ["letters/title.txt", "letters/measure.txt"]),
     (Query(TERM, grade="A"), 1, ["letters/title.txt"]),
     (Query(TERM, limit=1), 6, ["letters/title.txt"]),
+    (Query(f"{TERM} 城市"), 5, ["letters/measure.txt"]),
 ])
 def test_bounded_ranking_keeps_total_and_best_tiers(index, query, total, first):
     result = index.search(query)

@@ -3,8 +3,8 @@
 Layout (``PRAGMA user_version`` = :data:`LAYOUT`; an index of another layout is rebuilt empty):
 
 - ``records``: one small row per record, the filter columns only, so filtering and counting read
-  few pages; covering indexes on (kind, year, value) and (kind, grade, year) count the common
-  filters without reading the rows;
+  few pages; covering indexes on (kind, year, value), (kind, grade, year) and each issuer key count
+  the common filters without reading the rows;
 - ``stored``: per record, the zlib-compressed JSON of the record (hits are made from it) and of its
   analyzed token strings (needed to delete its rows from a contentless FTS table);
 - ``fts_letters``, ``fts_measures``, ``fts_metrics``: contentless FTS5 tables (``content=''``, the
@@ -13,8 +13,10 @@ Layout (``PRAGMA user_version`` = :data:`LAYOUT`; an index of another layout is 
 Re-indexing a letter deletes all its rows and inserts the new ones in the same transaction, batch by
 batch.  Searching counts the matches with the bigram part of the plan alone (what decides a match)
 and ranks with bm25 over the full expression; when more than :data:`RANK_ALL` records match, bm25
-runs over a bounded candidate set only: records matching every group in the title, then in title or
-measures, then anywhere (newest first within a tier), at most :data:`CANDIDATES` of them.
+runs over a bounded candidate set only: records matching every group in the title, then the other
+matches (newest first within each), at most :data:`CANDIDATES` of them, and
+single-token terms found in over half the records (``建设``, ``工作``) leave the bm25 expression
+(their IDF is clamped to ~0: they change no score, but computing it would scan their whole doclist).
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ from govdoc.search.hits import make_hit
 from govdoc.search.plan import Plan, plan_query
 
 FILE_NAME = "index.sqlite"
-LAYOUT = 3
+LAYOUT = 4
 BATCH_LETTERS = 200
 FILTER_COLUMNS = ("record", "letter_id", "year", "issuer_norm", "issuer_unit", "grade", "congress_body",
                   "congress_level", "congress_term", "congress_session", "item_type", "kind", "indicator",
@@ -45,9 +47,9 @@ FTS_COLUMNS = tuple(f"{name}_{kind}" for name in TEXT_FIELDS for kind in ("w", "
 WEIGHTS = tuple(FIELD_WEIGHTS[c.rsplit("_", 1)[0]] * (BIGRAM_WEIGHT if c.endswith("_bg") else 1.0)
                 for c in FTS_COLUMNS)
 # Bigram columns of the candidate tiers, best first (see the module docstring).
-TIERS = (("title_bg",), ("title_bg", "measures_bg"), tuple(f"{name}_bg" for name in TEXT_FIELDS))
+TIERS = (("title_bg",), tuple(f"{name}_bg" for name in TEXT_FIELDS))
 RANK_ALL = 2_000  # at most this many matches: bm25 ranks them all (exact)
-CANDIDATES = 1_000  # more matches: bm25 ranks this many candidates
+CANDIDATES = 500  # more matches: bm25 ranks this many candidates
 CACHE_KIB = 64 * 1024
 MMAP_BYTES = 1 << 30
 
@@ -57,13 +59,14 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE TABLE IF NOT EXISTS stored (rid INTEGER PRIMARY KEY, record BLOB NOT NULL, tokens BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS records_letter ON records(letter_id);
 CREATE INDEX IF NOT EXISTS records_record_id ON records(record, id);
-CREATE INDEX IF NOT EXISTS records_record_year ON records(record, year, value);
-CREATE INDEX IF NOT EXISTS records_record_grade ON records(record, grade, year);
+CREATE INDEX IF NOT EXISTS records_record_year ON records(record, year, value, id);
+CREATE INDEX IF NOT EXISTS records_record_grade ON records(record, grade, year, id);
 CREATE INDEX IF NOT EXISTS records_issuer ON records(issuer_norm, record, year);
 CREATE INDEX IF NOT EXISTS records_unit ON records(issuer_unit, record, year);
 """ + "".join(f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_{kind} USING fts5({", ".join(FTS_COLUMNS)}, content = '',
-    tokenize = "unicode61 remove_diacritics 0 tokenchars '.'");""" for kind in RECORD_KINDS) + f"""
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '.'");
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_{kind}_vocab USING fts5vocab(fts_{kind}, 'row');""" for kind in RECORD_KINDS) + f"""
 PRAGMA user_version = {LAYOUT};"""
 
 
@@ -82,23 +85,27 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _filters(query: Query) -> tuple[list[str], list]:
-    """SQL conditions on ``r.`` columns and their parameters."""
-    where, args = ["r.record = ?"], [query.record]
+    """SQL conditions on ``r.`` columns and their parameters.  With an issuer, the issuer indexes
+    give the rows and the other conditions only check them (``+r.col`` keeps the planner, which has
+    no statistics, from scanning a year or grade index instead)."""
+    col = "+r." if query.issuer else "r."
+    where, args = [f"{col}record = ?"], [query.record]
     exact = {"grade": query.grade, "congress_body": query.congress_body, "congress_level": query.congress_level,
              "congress_term": query.congress_term, "congress_session": query.congress_session,
              "item_type": query.item_type, "kind": query.kind, "letter_id": query.letter_id}
     for column, value in exact.items():
         if value is not None:
-            where.append(f"r.{column} = ?")
+            where.append(f"{col}{column} = ?")
             args.append(value)
     for op, column, value in ((">=", "year", query.year_from), ("<=", "year", query.year_to),
                               (">=", "value", query.value_min), ("<=", "value", query.value_max)):
         if value is not None:
-            where.append(f"r.{column} {op} ?")
+            where.append(f"{col}{column} {op} ?")
             args.append(value)
     if query.issuer:
         norm = issuer_keys(query.issuer)[0]
-        where.append("(r.issuer_norm = ? OR r.issuer_unit = ?)")
+        where.append("r.rid IN (SELECT rid FROM records WHERE issuer_norm = ? UNION ALL "
+                     "SELECT rid FROM records WHERE issuer_unit = ?)")
         args += [norm, norm]
     return where, args
 
@@ -118,6 +125,7 @@ class SqliteBackend(IndexBackend):
 
     def __init__(self, data_dir: str | Path):
         self.path = Path(data_dir) / FILE_NAME
+        self._df: dict[tuple[str, str], int] = {}  # (kind, token) → records holding it; reset on writes
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(self.path)
@@ -141,6 +149,7 @@ class SqliteBackend(IndexBackend):
         self.db.executescript(SCHEMA)
 
     def _delete(self, letter_ids: list[str]) -> None:
+        self._df.clear()
         marks = ",".join("?" * len(letter_ids))
         rows = self.db.execute(f"SELECT r.rid, r.record, s.tokens FROM records r JOIN stored s ON s.rid = r.rid "
                                f"WHERE r.letter_id IN ({marks})", letter_ids).fetchall()
@@ -177,13 +186,7 @@ class SqliteBackend(IndexBackend):
                     for record, fields in records:
                         self._insert(record, fields)
             result.indexed += len(prepared)
-        self._analyze()
         return result
-
-    def _analyze(self) -> None:
-        """Refresh the planner's statistics (sampled, so cheap) so it picks the selective index."""
-        self.db.execute("PRAGMA analysis_limit = 1000")
-        self.db.execute("ANALYZE records")
 
     def delete(self, letter_ids: Iterable[str]) -> None:
         for batch in _batches(letter_ids, 500):
@@ -191,6 +194,7 @@ class SqliteBackend(IndexBackend):
                 self._delete(batch)
 
     def clear(self) -> None:
+        self._df.clear()
         with self.db:
             for kind in RECORD_KINDS:
                 self.db.execute(f"INSERT INTO fts_{kind} (fts_{kind}) VALUES ('delete-all')")
@@ -202,36 +206,59 @@ class SqliteBackend(IndexBackend):
         """``(total, [(rid, score)])`` of a full-text query (see the module docstring)."""
         fts, cond = f"fts_{query.record}", " AND ".join(where)
         matching = matching_expression(plan, title_plan, TIERS[-1])
-        filtered = len(where) > 1  # more than the record kind, which the table itself implies
-        if filtered:
-            total = self.db.execute(f"SELECT count(*) FROM {fts} m CROSS JOIN records r ON r.rid = m.rowid "
-                                    f"WHERE {fts} MATCH ? AND {cond}", [matching, *args]).fetchone()[0]
+        # One pass gives the total and, newest first, the last candidate tier.
+        if len(where) > 1:  # filters beyond the record kind (which the table implies) read records
+            sql, sql_args = (f"SELECT m.rowid FROM {fts} m CROSS JOIN records r ON r.rid = m.rowid "
+                             f"WHERE {fts} MATCH ? AND {cond} ORDER BY m.rowid DESC"), [matching, *args]
         else:
-            total = self.db.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [matching]).fetchone()[0]
+            sql, sql_args = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC", [matching]
+        matched = [rid for (rid,) in self.db.execute(sql, sql_args)]
+        total = len(matched)
         if not total:
             return 0, []
-        score_from = (f"SELECT rowid AS rid, -bm25({fts}, {', '.join(map(str, WEIGHTS))}) AS score FROM {fts} "
-                      f"WHERE {fts} MATCH ?")
-        score_args = [match_expression(plan, title_plan)]
-        if total > RANK_ALL:
-            rids = self._candidates(fts, plan, title_plan, cond, args)
-            score_from += f" AND rowid IN ({','.join('?' * len(rids))})"
-            score_args += rids
+        bm25 = f"-bm25({fts}, {', '.join(map(str, WEIGHTS))})"
+        if total <= RANK_ALL:
+            score_from = f"SELECT rowid AS rid, {bm25} AS score FROM {fts} WHERE {fts} MATCH ?"
+            score_args: list = [match_expression(plan, title_plan)]
+        else:
+            rids = self._candidates(fts, plan, title_plan, cond, args, matched)
+            expr = match_expression(self._informative(query.record, plan), title_plan)
+            # bm25 runs only for the candidates (CASE is lazy); its per-query IDF pass is one scan.
+            score_from = (f"SELECT rid, score FROM (SELECT rowid AS rid, CASE WHEN rowid IN "
+                          f"({','.join('?' * len(rids))}) THEN {bm25} END AS score FROM {fts} WHERE {fts} MATCH ?) "
+                          f"WHERE score IS NOT NULL")
+            score_args = [*rids, expr]
         top = self.db.execute(f"SELECT r.rid, m.score FROM ({score_from}) m CROSS JOIN records r ON r.rid = m.rid "
                               f"WHERE {cond} ORDER BY m.score DESC, r.id LIMIT ?",
                               [*score_args, *args, query.limit]).fetchall()
         return total, top
 
-    def _candidates(self, fts: str, plan: Plan, title_plan: Optional[Plan], cond: str, args: list) -> list[int]:
-        found: dict[int, None] = {}
-        for columns in TIERS:
-            expr = matching_expression(plan, title_plan, columns)
-            rows = self.db.execute(f"SELECT m.rowid FROM {fts} m CROSS JOIN records r ON r.rid = m.rowid "
-                                   f"WHERE {fts} MATCH ? AND {cond} ORDER BY m.rowid DESC LIMIT ?",
-                                   [expr, *args, CANDIDATES]).fetchall()
-            found.update((rid, None) for (rid,) in rows)
-            if len(found) >= CANDIDATES:
-                break
+    def _informative(self, kind: str, plan: Plan) -> Plan:
+        """The plan without single-token alternatives found in over half the records of ``kind``: their
+        bm25 IDF is clamped to ~0, so they change no score, yet computing it scans their whole doclist.
+        When nothing selective would remain, the plan is kept whole (the scores still rank by tiers)."""
+        rows = self.db.execute(f"SELECT count(*) FROM fts_{kind}_docsize").fetchone()[0]
+
+        def common(alternative) -> bool:
+            if len(alternative) != 1:
+                return False
+            key = (kind, alternative[0])
+            if key not in self._df:  # counting a common token's records costs a scan: once per index state
+                found = self.db.execute(f"SELECT doc FROM fts_{kind}_vocab WHERE term = ?", alternative).fetchone()
+                self._df[key] = found[0] if found else 0
+            return self._df[key] > rows / 2
+
+        groups = tuple(kept for group in plan.groups if (kept := tuple(a for a in group if not common(a))))
+        return Plan(groups, plan.words, plan.marks) if groups else plan
+
+    def _candidates(self, fts: str, plan: Plan, title_plan: Optional[Plan], cond: str, args: list,
+                    matched: list[int]) -> list[int]:
+        """Records matching every group in the title first, then the other matches, newest first."""
+        title = matching_expression(plan, title_plan, TIERS[0])
+        found = dict.fromkeys(rid for (rid,) in self.db.execute(
+            f"SELECT m.rowid FROM {fts} m CROSS JOIN records r ON r.rid = m.rowid WHERE {fts} MATCH ? AND {cond} "
+            f"ORDER BY m.rowid DESC LIMIT ?", [title, *args, CANDIDATES]))
+        found.update(dict.fromkeys(matched[:CANDIDATES]))
         return list(found)[:CANDIDATES]
 
     def search(self, query: Query) -> dict:
