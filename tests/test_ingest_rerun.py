@@ -61,3 +61,17 @@ def test_ingest_retry_failed_parses_failures_again(first):
     again = run(inbox, data, retry_failed=True)
     assert again.parsed == 0 and [r for _p, r in again.failures] == ["empty file (0 bytes)"]
     assert states(data)["empty.txt"][0] == "failed"
+
+
+def test_ingest_indexes_the_normalized_text_as_body(tmp_path):
+    """A phrase only in a letter's body (not in its title, measures or metrics) finds it."""
+    from govdoc.index.base import Query
+
+    copy_letters(tmp_path / "inbox", ["d011"])
+    run(tmp_path / "inbox", tmp_path / "data")
+    backend = open_backend("sqlite", tmp_path / "data")
+    try:
+        hits = backend.search(Query(text="钱粮湖镇城镇建设"))["hits"]
+    finally:
+        backend.close()
+    assert [h["source_path"].rsplit("/", 1)[-1] for h in hits] == ["d011.txt"]

@@ -134,4 +134,4 @@ def test_read_scanned_pdf_goes_to_ocr_hook(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "govdoc.read.ocr", types.SimpleNamespace(ocr_pdf=ocr_pdf))
     result = read_path(path, lang="zh")
     assert result.ocr and result.pages[0].text == "识别出的答复函"
-    assert calls == [(path, path.stat().st_size, {"max_pages": 500, "lang": "zh"})]
+    assert calls == [(path, path.stat().st_size, {"max_pages": 500, "password": None, "lang": "zh"})]

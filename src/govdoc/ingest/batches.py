@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
+from govdoc.index.load import sidecar_text
+from govdoc.index.records import BODY_KEY
 from govdoc.ingest.state import NOT_INDEXED, OK, StateDB
 
 
@@ -69,8 +71,16 @@ class BatchIndexer:
         self.down_since = time.monotonic()
         return False
 
+    def _with_body(self, letter_id: str, reply: dict) -> dict:
+        """The letter with its normalized text (the ``<id>.txt`` sidecar), indexed as its body."""
+        try:
+            body = sidecar_text(self.json_dir / f"{letter_id}.json")
+        except (OSError, ValueError):
+            body = None
+        return reply if body is None else {**reply, BODY_KEY: body}
+
     def _index(self, letters: dict[str, dict]) -> None:
-        result = self.backend.index(list(letters.values()))
+        result = self.backend.index([self._with_body(lid, reply) for lid, reply in letters.items()])
         if result.errors:
             raise RuntimeError("; ".join(result.errors[:3]))
 
