@@ -9,6 +9,9 @@ from govdoc.model import Span
 from govdoc.text.zh import match_text
 
 
+_VALIDATE_SPAN = Span.__pydantic_validator__.validate_python
+
+
 @dataclass
 class NormText:
     """``text`` is what offsets point into and what values are copied from (original
@@ -38,7 +41,9 @@ class NormText:
         return 1.0 if conf is None else conf
 
     def span(self, start: int, end: int) -> Span:
-        return Span(page=self.page_of(start), start=start, end=end)
+        # The model's validator called with a dict: the same validation as ``Span(...)``,
+        # without the keyword-argument ``__init__`` wrapper (a third of the cost; ~24 per letter).
+        return _VALIDATE_SPAN({"page": self.page_of(start), "start": start, "end": end})
 
     def slice(self, start: int, end: int) -> str:
         """The verbatim value of a span, line breaks removed (the gold convention)."""
