@@ -127,7 +127,8 @@ CHROME_BEFORE_RE = re.compile(r"(?:浏览|访问|点击|阅读)[量数次]*[:\s]
 AS_OF_RE = re.compile(r"截[止至]到?[ \t]*(?P<when>目前|现在|当前|今天|[今去本上前]?年?[\d 年月一二三四五六七八九十〇○零]*"
                       r"(?:\d|[一二三四五六七八九十])[ \t]*(?:日|号|月底|月末|月初|年底|年末|月|年))")
 # The area a figure covers (全市 77 个…), not a ranking's or a baseline's area (排名全省, 较全省均值).
-SCOPE_RE = re.compile(r"(?=全)(?<![名居列较比于])全(?:国|省|市|区|县|州|镇|乡)")
+# (The literal 全 first and the look-behind after it, so that the regex engine skips ahead to 全.)
+SCOPE_RE = re.compile(r"全(?<![名居列较比于]全)(?:国|省|市|区|县|州|镇|乡)")
 CLAUSE_BREAK = ",;。:!?、()\"“”‘’《》[]【】\n的等"
 LEFT_MAX, RIGHT_MAX = 8, 8
 # The run of characters before a position back to a clause break (searched with ``endpos``), and
