@@ -9,7 +9,9 @@ from govdoc.errors import BadInput
 from govdoc.read.base import Page, ReadResult, register, sha256
 from govdoc.read.encoding import decode_bytes
 
-NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b]")
+# One character class first, so that the regex engine skips ahead to it (an alternation that
+# starts with ``\r\n?`` is tried at every position).
+NEWLINES = re.compile(r"[\r\u2028\u2029\x85\x0b](?:(?<=\r)\n)?")
 
 
 def split_pages(text: str) -> list[Page]:
