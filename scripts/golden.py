@@ -1,0 +1,58 @@
+#!/usr/bin/env python
+"""Golden parse outputs: every corpus letter (corpora/*/*.txt) parsed to JSON under
+tests/golden/<folder>/<name>.json, so a review sees exactly what a change does to the output
+and a refactoring or speed-up can show it changes nothing (tests/test_golden_outputs.py).
+
+    .venv/bin/python scripts/golden.py            # list the letters whose output differs
+    .venv/bin/python scripts/golden.py --update   # rewrite the golden files (commit the diff)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def letters() -> list[Path]:
+    return sorted((ROOT / "corpora").glob("*/*.txt"))
+
+
+def golden_path(letter: Path) -> Path:
+    return GOLDEN / letter.parent.name / (letter.stem + ".json")
+
+
+def render(letter: Path) -> str:
+    """The parse of ``letter`` (path given relative to the repository) as golden-file text."""
+    from govdoc.build import parse_path
+
+    reply = parse_path(letter.relative_to(ROOT))
+    return json.dumps(reply.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--update", action="store_true", help="rewrite the golden files")
+    args = ap.parse_args()
+    import os
+
+    os.chdir(ROOT)
+    changed = []
+    for letter in letters():
+        out, text = golden_path(letter), render(letter)
+        if not out.exists() or out.read_text(encoding="utf-8") != text:
+            changed.append(out.relative_to(ROOT))
+            if args.update:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_text(text, encoding="utf-8")
+    for path in changed:
+        print(("updated " if args.update else "differs ") + str(path))
+    print(f"{len(letters())} letters, {len(changed)} {'updated' if args.update else 'differ'}")
+    return 0 if args.update or not changed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
