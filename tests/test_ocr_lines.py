@@ -52,3 +52,27 @@ def test_ocr_indented_line_after_full_line_starts_a_paragraph():
 
 def test_ocr_no_boxes_no_text():
     assert boxes_to_text([]) == ""
+
+
+def test_ocr_line_ending_a_character_short_of_the_edge_is_not_wrapped():
+    # a title that happens to nearly fill the line, then the salutation: room for one more
+    # character was left, so the title did not wrap
+    lines = [box("关于区十八届人大四次会议第二十号建议的答复函", 100, 100),
+             box("平原代表：", 100, 160),
+             box("您提出的关于进一步深化实施城市更新行动推动高质量发展的建议收悉", 100, 220)]
+    text = boxes_to_text(lines)
+    assert text.split("\n")[:2] == ["关于区十八届人大四次会议第二十号建议的答复函", "平原代表："]
+
+
+def test_ocr_full_line_ending_a_sentence_is_not_joined():
+    lines = [box("你们提出的关于做好乡村道路养护工作的建议收悉，现答复如下：", 100, 100),
+             box("今年以来", 100, 160)]
+    assert boxes_to_text(lines) == "你们提出的关于做好乡村道路养护工作的建议收悉，现答复如下：\n今年以来"
+
+
+def test_ocr_wide_vertical_gap_becomes_a_blank_line():
+    lines = [box("许昌市生态环境局", 100, 100), box("许环〔2019〕4号", 100, 160),
+             box("关于第134号建议的答复", 100, 320), box("张永波代表：", 100, 380),
+             box("您提出的关于统筹生态环境与经济协调发展的建议收悉。", 100, 440)]
+    assert boxes_to_text(lines) == ("许昌市生态环境局\n许环〔2019〕4号\n\n关于第134号建议的答复\n张永波代表：\n"
+                                    "您提出的关于统筹生态环境与经济协调发展的建议收悉。")
