@@ -14,12 +14,13 @@ address and contact lines.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Optional, Sequence
 
+from pydantic import TypeAdapter
 from spacy.attrs import IDX
 from spacy.language import Language
 
@@ -108,6 +109,7 @@ def _compile_patterns() -> dict[str, re.Pattern]:
 
 
 _PATTERNS = _compile_patterns()  # compiled once at import, not on the first letter parsed
+_UNIT_CLASS = units()
 
 
 def patterns() -> dict[str, re.Pattern]:
@@ -144,7 +146,19 @@ INDICATOR_HEAD_RE = re.compile(r"(?:全[国省市区县州镇乡]|我[省市区�
 INDICATOR_TAIL_RE = re.compile(r"(?:共有|共|累计|合计|总计|达到|达|已在|已|在|约)+$")
 
 
-@dataclass
+_QUANTITY = _PATTERNS["quantity"]
+# The quantity pattern's groups in order: each match unpacks them from one ``m.groups()`` call.
+QUANTITY_GROUPS = ("ar", "cn", "mid", "mult", "mid2", "unit", "bare", "post")
+_AR, _CN_G, _MID, _MULT, _MID2, _UNIT, _BARE, _POST = range(1, len(QUANTITY_GROUPS) + 1)
+# Last characters a pre-qualifier match can end with at a number (``$`` also matches before a
+# final line break), so that most numbers skip the search.
+PRE_QUALIFIER_LAST = "约近过超逾足到 \t\n"
+# Last characters an INDICATOR_TAIL_RE match can end with (same ``$`` rule).
+INDICATOR_TAIL_LAST = tuple("有共计到达在已约\n")
+CHROME_LABEL_RE = re.compile(r"浏览|访问|点击|阅读")  # what CHROME_BEFORE_RE needs somewhere in the text
+
+
+@dataclass(slots=True)
 class MetricCandidate:
     start: int
     end: int
@@ -169,7 +183,7 @@ def _number(s: str) -> float | int | None:
     return cn_to_int(s)
 
 
-def _verbatim(norm: NormText, m: re.Match, *groups: str) -> Optional[str]:
+def _verbatim(norm: NormText, m: re.Match, *groups: str | int) -> Optional[str]:
     """The original characters of some groups of a match on the match text (e.g. 個 for 个)."""
     out = ""
     for g in groups:
@@ -188,14 +202,31 @@ def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
-def _line_is_chrome(text: str, pos: int, lines: list[int]) -> bool:
-    line_start = lines[bisect_right(lines, pos) - 1]
-    return bool(CHROME_LINE_RE.match(text, line_start)) or bool(CHROME_BEFORE_RE.search(text, max(0, pos - 8), pos))
+class _Chrome:
+    """Whether a figure at a position is page chrome: on a contact, address … line, or right after
+    a 浏览/访问 … label.  Each line is tested once however many figures it holds, and the label
+    search runs only when the text has a label at all."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = [0] + [m.end() for m in LINE_BREAK_RE.finditer(text)]
+        self.line_is_chrome: dict[int, bool] = {}
+        self.labels = CHROME_LABEL_RE.search(text) is not None
+
+    def __call__(self, pos: int) -> bool:
+        line = self.lines[bisect_right(self.lines, pos) - 1]
+        hit = self.line_is_chrome.get(line)
+        if hit is None:
+            hit = self.line_is_chrome[line] = CHROME_LINE_RE.match(self.text, line) is not None
+        return hit or self.labels and CHROME_BEFORE_RE.search(self.text, max(0, pos - 8), pos) is not None
 
 
+def _is_word_start(word_starts: Sequence[int], pos: int) -> bool:
+    i = bisect_left(word_starts, pos)
+    return i < len(word_starts) and word_starts[i] == pos
 
 
-def _left(text: str, pos: int, floor: int, word_starts: Optional[set[int]]) -> int:
+def _left(text: str, pos: int, floor: int, word_starts: Optional[Sequence[int]]) -> int:
     """Start of the words before ``pos`` that name what the number measures."""
     lo = max(floor, pos - LEFT_MAX)
     a = LEFT_RUN_RE.search(text, lo, pos).start() if lo < pos else pos  # back to a clause break
@@ -210,9 +241,9 @@ def _left(text: str, pos: int, floor: int, word_starts: Optional[set[int]]) -> i
                          or text[a - 1] == "." and a - 2 >= floor and text[a - 2].isalnum()):
         a -= 1  # a code such as PM10 or PM2.5 stays whole
         cut = False
-    if cut and word_starts:
-        while a < pos and a not in word_starts:
-            a += 1
+    if cut and word_starts:  # forward to the first word start (at most pos)
+        i = bisect_left(word_starts, a)
+        a = min(word_starts[i], pos) if i < len(word_starts) else pos
     m = LEFT_TRIM_RE.match(text, a, pos)
     a = m.end() if m else a
     while a < pos and text[a] in " \t":
@@ -220,36 +251,47 @@ def _left(text: str, pos: int, floor: int, word_starts: Optional[set[int]]) -> i
     return a
 
 
-def _right(text: str, pos: int, word_starts: Optional[set[int]]) -> int:
+def _right(text: str, pos: int, word_starts: Optional[Sequence[int]]) -> int:
     """End of the counted noun right after a measure word (6 个|县级以上黑臭水体)."""
     b = RIGHT_RUN_RE.match(text, pos).end()
     stop = RIGHT_STOP_RE.search(text, pos, b)
     if stop:
         return stop.start()
-    if word_starts and b - pos >= RIGHT_MAX and b not in word_starts:
-        cut = max((w for w in range(pos + 1, b) if w in word_starts), default=b)
-        b = cut
+    if b - pos >= RIGHT_MAX and word_starts and not _is_word_start(word_starts, b):
+        i = bisect_left(word_starts, b) - 1  # back to the last word start after pos
+        if i >= 0 and word_starts[i] > pos:
+            b = word_starts[i]
     return b
 
 
-def _quantity(m: re.Match, text: str) -> Optional[tuple[float | int, str]]:
-    """(value, unit class) of a number-unit match, or None when it is not a metric."""
-    s = m.start()
-    before = text[s - 1] if s else ""
-    ar, cn, base = m.group("ar", "cn", "unit")
+def _quantity(text: str, s: int, e: int, before: str, ar: Optional[str], cn: Optional[str],
+              base: Optional[str], mult: Optional[str]) -> Optional[tuple[float | int, str]]:
+    """(value, unit class) of a number-unit match ``[s, e)`` (``before``: the character before it),
+    or None when it is not a metric."""
     if ar:
-        if before in NOT_BEFORE_ARABIC or AFTER_ARABIC_RE.match(text, s + len(ar)):
+        after = s + len(ar)
+        if before in NOT_BEFORE_ARABIC or (text[after:after + 1] in "-/:~." and AFTER_ARABIC_RE.match(text, after)):
             return None
+        value = float(ar) if "." in ar else int(ar)
     elif before in NOT_BEFORE_CHINESE:
         return None
-    value = _number(ar or cn)
-    if value is None:
-        return None
-    if cn and (base in ("次", "年") or (value <= 2 and base not in ("倍", "成"))):
-        return None  # 两次下放, 近三年 (adverbial), 一条环乡路 (article), 二位代表
-    if base == "年" and (value >= 1000 or m.group("mult") or PLAN_NAME_RE.match(text, m.end())):
+    else:
+        value = cn_to_int(cn)
+        if value is None:
+            return None
+        if base in ("次", "年") or (value <= 2 and base not in ("倍", "成")):
+            return None  # 两次下放, 近三年 (adverbial), 一条环乡路 (article), 二位代表
+    if base == "年" and (value >= 1000 or mult or PLAN_NAME_RE.match(text, e)):
         return None  # a year, or a plan's name (3年行动计划)
-    return value, units().get(base or "", "measure")
+    return value, _UNIT_CLASS.get(base or "", "measure")
+
+
+def _unit_shown(norm: NormText, m: re.Match, mult: Optional[str], bare: Optional[str]) -> Optional[str]:
+    """The unit of a quantity match as written: multiplier and unit, or a bare 万/亿 (``_verbatim``
+    of those groups, reading only the groups that matched)."""
+    if bare:
+        return _verbatim(norm, m, _BARE)
+    return _verbatim(norm, m, _MULT, _UNIT) if mult else _verbatim(norm, m, _UNIT)
 
 
 def _first_pass(norm: NormText) -> list[MetricCandidate]:
@@ -273,44 +315,54 @@ def _first_pass(norm: NormText) -> list[MetricCandidate]:
         comp = Comparison(baseline=base, direction=DIRECTION[m.group("dir")], delta=value, unit=unit)
         out.append(MetricCandidate(m.start(), m.end(), value, unit, "comparison", m.start("num"), m.end("num"),
                                    qualifier=_verbatim(norm, m, "qual"), comparison=comp,
-                                   unit_class=units().get(m.group("unit") or "", "measure"), confidence=0.85))
+                                   unit_class=_UNIT_CLASS.get(m.group("unit") or "", "measure"), confidence=0.85))
+    return out
+
+
+def _quantities(norm: NormText, covered: list[tuple[int, int]], chrome: _Chrome) -> list[MetricCandidate]:
+    """The plain quantities: number-unit matches that are not dates, codes, ordinals, quoted,
+    inside a ranking or comparison (``covered``), or on chrome lines."""
+    text = norm.match
+    cstarts = [a for a, _ in covered]
+    quoted = _ranges(QUOTED_RE, text)
+    qstarts = [a for a, _ in quoted]
+    out: list[MetricCandidate] = []
+    for m in _QUANTITY.finditer(text):
+        ar, cn, mid, mult, mid2, base, bare, post = m.groups()
+        s, e = m.span()
+        before = text[s - 1] if s else ""
+        if before == "第" or before.isspace() and s >= 2 and text[s - 2] == "第":
+            continue  # an ordinal (第 3 个)
+        q = _quantity(text, s, e, before, ar, cn, base, mult)
+        if (q is None or covered and _inside(covered, cstarts, s) or quoted and _inside(quoted, qstarts, s)
+                or chrome(s)):
+            continue
+        value, unit_class = q
+        if ar and before == "," and s >= 2 and text[s - 2].isdigit():
+            grouped = THOUSANDS_RE.search(text, max(0, s - 24), s + 3)
+            if not grouped or len(ar.split(".")[0]) != 3:
+                continue  # "12,34个": not a grouped number; leave it rather than guess
+            s = grouped.start()
+            value = _number(text[s:m.end(_AR)].replace(",", ""))
+        pre = (PRE_QUALIFIER_RE.search(text, max(0, s - 3), s)
+               if s and text[s - 1] in PRE_QUALIFIER_LAST else None)
+        qualifier = ((_verbatim(norm, m, _MID, _MID2, _POST) if mid or mid2 or post else None)
+                     or (norm.slice(pre.start(), pre.end()) if pre else None))
+        out.append(MetricCandidate(pre.start() if pre else s, e, value, _unit_shown(norm, m, mult, bare), "quantity",
+                                   s, m.end(_AR) if ar else m.end(_CN_G), qualifier, None, None, None, None, None,
+                                   unit_class, 0.9 if ar else 0.75))
     return out
 
 
 def find_metrics(norm: NormText, word_starts: Optional[Sequence[int]] = None) -> list[MetricCandidate]:
     """Every metric in text order, deduplicated by its verbatim wording.  ``word_starts`` (sorted
     offsets of word starts, e.g. the Doc's token offsets) keeps widened spans on word boundaries."""
-    text = norm.match
-    words = set(word_starts) if word_starts is not None else None
     special = _first_pass(norm)
-    covered = sorted((c.start, c.end) for c in special)
-    cstarts = [a for a, _ in covered]
-    quoted = _ranges(QUOTED_RE, text)
-    qstarts = [a for a, _ in quoted]
-    found = list(special)
-    lines = [0] + [m.end() for m in LINE_BREAK_RE.finditer(text)]
-    for m in patterns()["quantity"].finditer(text):
-        s = m.start()
-        q = _quantity(m, text)
-        if (q is None or _inside(covered, cstarts, s) or _inside(quoted, qstarts, s)
-                or text[max(0, s - 2):s].strip().endswith("第") or _line_is_chrome(text, s, lines)):
-            continue
-        value, unit_class = q
-        if m.group("ar") and s >= 2 and text[s - 1] == "," and text[s - 2].isdigit():
-            grouped = THOUSANDS_RE.search(text, max(0, s - 24), s + 3)
-            if not grouped or len(m.group("ar").split(".")[0]) != 3:
-                continue  # "12,34个": not a grouped number; leave it rather than guess
-            s = grouped.start()
-            value = _number(text[s:m.end("ar")].replace(",", ""))
-        pre = PRE_QUALIFIER_RE.search(text, max(0, s - 3), s)
-        start = pre.start() if pre else s
-        qualifier = _verbatim(norm, m, "mid", "mid2", "post") or (norm.slice(pre.start(), pre.end()) if pre else None)
-        found.append(MetricCandidate(start, m.end(), value, _verbatim(norm, m, "mult", "bare", "unit"), "quantity",
-                                     s, m.end("ar") if m.group("ar") else m.end("cn"), qualifier=qualifier,
-                                     unit_class=unit_class, confidence=0.9 if m.group("ar") else 0.75))
-    found = [c for c in found if c.kind == "quantity" or not _line_is_chrome(text, c.start, lines)]
+    chrome = _Chrome(norm.match)
+    found = list(special) + _quantities(norm, sorted((c.start, c.end) for c in special), chrome)
+    found = [c for c in found if c.kind == "quantity" or not chrome(c.start)]
     found.sort(key=lambda c: c.start)
-    _describe(norm, found, words)
+    _describe(norm, found, word_starts)
     return _dedupe(norm, found)
 
 
@@ -327,40 +379,49 @@ def _last_before(spans: list[tuple[int, int]], lo: int, hi: int) -> Optional[tup
     return spans[i] if i >= 0 and spans[i][0] >= lo else None
 
 
-def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[set[int]]) -> None:
+def _indicator_before(norm: NormText, c: MetricCandidate, floor: int, words: Optional[Sequence[int]]) -> None:
+    """Widen a quantity left over the words that name it (平均浓度 85 微克) and take them as its indicator."""
+    text = norm.match
+    left = _left(text, c.start, floor, words)
+    name = text[left:c.start]
+    if name.endswith(INDICATOR_TAIL_LAST):  # 累计 / 达到 … before the number are not the name
+        name = INDICATOR_TAIL_RE.sub("", name)
+    name = name.rstrip()
+    lead = INDICATOR_HEAD_RE.match(name)
+    skip = lead.end() if lead else 0
+    c.indicator = norm.slice(left + skip, left + len(name)) if name[skip:] else None
+    c.start = left
+
+
+def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Sequence[int]]) -> None:
     """Widen each span to identify the fact, and fill indicator, as_of and scope."""
+    if not found:
+        return
     text = norm.match
     prev_end, last_indicator, last_sentence = 0, None, -1
-    starts = sentence_starts(text) if found else []
-    as_ofs = _spans(AS_OF_RE, text, "when") if found else []
-    scopes = _spans(SCOPE_RE, text, 0) if found else []
+    starts = sentence_starts(text)
+    as_ofs = _spans(AS_OF_RE, text, "when")
+    scopes = _spans(SCOPE_RE, text, 0)
     for c in found:
         sent = starts[bisect_right(starts, c.start) - 1]
         if sent != last_sentence:
             last_indicator, last_sentence = None, sent
-        floor = max(sent, prev_end)
-        cls = c.unit_class
         if c.kind == "quantity":
-            right = _right(text, c.end, words) if cls == "count" else c.end
+            right = _right(text, c.end, words) if c.unit_class == "count" else c.end
             if right > c.end:
                 c.indicator = norm.slice(c.end, right)
                 c.end = right
             else:
-                left = _left(text, c.start, floor, words)
-                name = INDICATOR_TAIL_RE.sub("", text[left:c.start]).rstrip()
-                lead = INDICATOR_HEAD_RE.match(name)
-                skip = lead.end() if lead else 0
-                c.indicator = norm.slice(left + skip, left + len(name)) if name[skip:] else None
-                c.start = left
+                _indicator_before(norm, c, max(sent, prev_end), words)
         elif c.kind == "comparison":
             c.indicator = last_indicator
         else:
             c.indicator = "排名"
         if c.kind != "rank" and c.indicator:
             last_indicator = c.indicator
-        when = _last_before(as_ofs, sent, c.num_start)
+        when = _last_before(as_ofs, sent, c.num_start) if as_ofs else None
         c.as_of = norm.slice(*when) if when else None
-        scope = _last_before(scopes, sent, c.num_start)
+        scope = _last_before(scopes, sent, c.num_start) if scopes else None
         c.scope = norm.slice(*scope) if scope else None
         while c.end > c.start and text[c.end - 1] in " \t\n":
             c.end -= 1
@@ -377,11 +438,28 @@ def _dedupe(norm: NormText, found: list[MetricCandidate]) -> list[MetricCandidat
     return out
 
 
+# A letter's metrics validated in one call: the same checks as ``Metric(...)`` on each, with the
+# span given as a dict (validated as ``Span``), without a keyword ``__init__`` call per model.
+_METRIC_LIST = TypeAdapter(list[Metric])
+
+
+def _page_info(norm: NormText):
+    """offset → (page, OCR confidence); a one-page text answers every offset with one lookup."""
+    if len(norm.page_starts) == 1:
+        info = (norm.page_of(0), norm.confidence_at(0))
+        return lambda offset: info
+    return lambda offset: (norm.page_of(offset), norm.confidence_at(offset))
+
+
 def to_models(norm: NormText, found: list[MetricCandidate]) -> list[Metric]:
-    return [Metric(raw=norm.slice(c.start, c.end), indicator=c.indicator, value=c.value, unit=c.unit,
-                   qualifier=c.qualifier, comparison=c.comparison, rank=c.rank, as_of=c.as_of, scope=c.scope,
-                   span=norm.span(c.start, c.end), confidence=round(c.confidence * norm.confidence_at(c.start), 3))
-            for c in found]
+    page_info, data = _page_info(norm), []
+    for c in found:
+        page, conf = page_info(c.start)
+        data.append({"raw": norm.slice(c.start, c.end), "indicator": c.indicator, "value": c.value, "unit": c.unit,
+                     "qualifier": c.qualifier, "comparison": c.comparison, "rank": c.rank, "as_of": c.as_of,
+                     "scope": c.scope, "span": {"page": page, "start": c.start, "end": c.end},
+                     "confidence": round(c.confidence * conf, 3)})
+    return _METRIC_LIST.validate_python(data)
 
 
 @Language.component("govdoc_metrics", assigns=["doc._.metrics"])
