@@ -14,37 +14,50 @@ from spacy.language import Language
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import PLACEHOLDER_RE, has_placeholder, memo
 
-# A cue: words one of which must occur (a cheap ``in`` test), the pattern, and its weight.
-Cue = tuple[tuple[str, ...], re.Pattern, float]
+# A cue: words one of which must occur (a cheap ``in`` test; empty: no such test), the patterns
+# (the cue fires when any of them occurs), and its weight.
+Cue = tuple[tuple[str, ...], tuple[re.Pattern, ...], float]
 
 
-def _cues(*cues: tuple[tuple[str, ...], str, float]) -> list[Cue]:
-    return [(anchors, re.compile(p, re.M), w) for anchors, p, w in cues]
+def _cues(*cues: tuple[tuple[str, ...], str | tuple[str, ...], float]) -> list[Cue]:
+    return [(anchors, tuple(re.compile(p, re.M) for p in ((pats,) if isinstance(pats, str) else pats)), w)
+            for anchors, pats, w in cues]
 
 
+# Cues are only ever searched for (does the text have one?), and each pattern opens with a
+# literal, so that the regex engine skips ahead to it instead of trying the pattern at every
+# offset (several times faster on a letter): the words before that literal are checked by a
+# look-behind, and an alternation of words with different first characters is split into
+# patterns of its own.  A cue that must start a line opens with the line break: the text is
+# searched with one put in front (see ``_text_scores``).
 REPLY_CUES = _cues(
-    (("如下",), r"(?:答复|回复|函复|函告|复函)(?:意见)?如下", 3.0),     # 现答复如下 / 现将…情况答复如下
-    (("答复意见",), r"提出以下答复意见|答复意见如下", 3.0),
-    (("收悉",), r"收悉", 1.0),
-    (("此复", "特此"), r"此复|特此(?:答复|函复|回复)", 2.0),
-    (("会办意见", "协办意见"), r"会办意见|协办意见", 1.5),
-    (("感谢",), r"感谢(?:您|你们|你)", 0.5),
-    (("办理结果", "类别"), r"办理结果[ \t]*[:：][ \t]*[(（]?[A-D甲乙丙丁]|(?:答复|办复)类别[ \t]*[:：]", 1.0),
+    # 现答复如下 / 现将…情况答复如下: (?:答复|回复|函复|函告|复函)(?:意见)?如下
+    ((), r"如下(?:(?<=(?:答复|回复|函复|函告|复函)如下)|(?<=(?:答复|回复|函复|函告|复函)意见如下))", 3.0),
+    ((), r"答复意见(?:如下|(?<=提出以下答复意见))", 3.0),                 # 提出以下答复意见|答复意见如下
+    ((), r"收悉", 1.0),
+    ((), r"此(?:复|(?<=特此)(?:答复|函复|回复))", 2.0),                   # 此复|特此(?:答复|函复|回复)
+    ((), r"办意见(?<=[会协]办意见)", 1.5),                                # 会办意见|协办意见
+    ((), r"感谢(?:您|你们|你)", 0.5),
+    ((), (r"办理结果[ \t]*[:：][ \t]*[(（]?[A-D甲乙丙丁]", r"复类别(?<=[答办]复类别)[ \t]*[:：]"), 1.0),
 )
 SUGGESTION_CUES = _cues(
-    (("案",), r"案[ \t]*由", 1.5),
-    (("代表", "提案人", "提议人", "领衔", "附议"),
-     r"代表姓名|提案人|提议人|领衔(?:代表|人|委员)[ \t]*[:：|]|附议(?:代表|人)|联名代表|所属代表团", 2.0),
+    ((), r"案[ \t]*由", 1.5),
+    # 代表姓名|提案人|提议人|领衔(?:代表|人|委员)[ \t]*[:：|]|附议(?:代表|人)|联名代表|所属代表团
+    ((), (r"代表(?:姓名|(?<=联名代表)|团(?<=所属代表团))", r"提[案议]人", r"领衔(?:代表|人|委员)[ \t]*[:：|]",
+          r"附议(?:代表|人)"), 2.0),
     (("内容",), r"(?:题[ \t]*目|标[ \t]*题)[ \t]*[:：][^\n]*\n(?:.*\n){0,3}?[ \t]*内[ \t]*容[ \t]*[:：]", 2.0),
-    (("建议", "理由", "办法"), r"^[ \t]*(?:建议|理由|办法和建议|具体建议)[ \t]*[:：]", 1.5),
-    (("以下建议", "如下建议", "建议如下", "为此"), r"(?:特|现)?(?:提出|提)(?:以下|如下)建议|建议如下|为此[,，]?(?:特)?建议", 1.5),
+    ((), r"\n[ \t]*(?:建议|理由|办法和建议|具体建议)[ \t]*[:：]", 1.5),      # at a line start
+    # (?:特|现)?(?:提出|提)(?:以下|如下)建议|建议如下|为此[,，]?(?:特)?建议
+    ((), (r"提出?[以如]下建议", r"建议如下", r"为此[,，]?特?建议"), 1.5),
 )
 OTHER_CUES = _cues(
-    (("条",), r"第[一二三四五六七八九十百]+条[ \t]", 3.0),                   # articles of rules
-    (("各",), r"各承办单位|各(?:有关)?单位要|各(?:县|区|市)(?:区)?(?:人民政府|政府)?要", 2.0),
-    (("共收到", "共承办", "共交办", "共办理", "共受理", "件(", "件（", "类)", "类）"), r"共(?:收到|承办|交办|办理|受理)[^\n。]{0,12}\d+件|\d+件[(（][A-D甲乙丙丁]类|[(（][A-D甲乙丙丁]类[)）]\d+件", 2.5),
-    (("网友", "市民"), r"网友|^[ \t]*市民[^\n]{0,4}[:：]", 3.0),                 # answers to citizens' messages
-    (("留言", "信箱", "来信", "信件"), r"留言|信箱|来信人|信件编号", 2.0),
+    ((), r"第[一二三四五六七八九十百]+条[ \t]", 3.0),                     # articles of rules
+    ((), r"各承办单位|各(?:有关)?单位要|各(?:县|区|市)(?:区)?(?:人民政府|政府)?要", 2.0),
+    # 共(?:收到|承办|交办|办理|受理)[^\n。]{0,12}\d+件|\d+件[(（][A-D甲乙丙丁]类|[(（][A-D甲乙丙丁]类[)）]\d+件
+    ((), (r"共(?:收到|承办|交办|办理|受理)[^\n。]{0,12}\d+件", r"件(?<=\d件)[(（][A-D甲乙丙丁]类",
+          r"类[)）](?<=[(（][A-D甲乙丙丁]类[)）])\d+件"), 2.5),
+    ((), (r"网友", r"\n[ \t]*市民[^\n]{0,4}[:：]"), 3.0),                  # answers to citizens' messages
+    ((), (r"留言", r"信(?:箱|件编号|(?<=来信)人)"), 2.0),                  # 留言|信箱|来信人|信件编号
 )
 # Placeholders of templates (XX林业局, 第X号, ×××号, X X届).
 PLACEHOLDER_WEIGHT, PLACEHOLDER_MAX = 3.0, 4
@@ -55,11 +68,13 @@ SUGGESTION_TITLE_RE = re.compile(r"(?:建议|建议案|提案|议案)$")
 OTHER_TITLE_RE = re.compile(r"(?:通知|方案|办法|规定|规则|细则|报告|决定|公告|通报|纲要|总结|批复|情况)$")
 
 
-def _score(text: str, cues: list[Cue]) -> float:
-    return sum(w for anchors, pattern, w in cues if any(a in text for a in anchors) and pattern.search(text))
+def _score(lined: str, cues: list[Cue]) -> float:
+    """The summed weights of the cues found in ``lined`` (a text with a line break put in front)."""
+    return sum(w for anchors, patterns, w in cues
+               if (not anchors or any(a in lined for a in anchors)) and any(p.search(lined) for p in patterns))
 
 
-SALUTATION_CUE = _cues((("代表", "委员"), r"^[ \t]*(?:尊敬的)?[^\n:：,，。]{1,40}(?:代表|委员)(?:们)?[ \t]*[:：]", 1.0))
+SALUTATION_CUE = _cues(((), r"\n[ \t]*(?:尊敬的)?[^\n:：,，。]{1,40}(?:代表|委员)(?:们)?[ \t]*[:：]", 1.0))
 HEADER_WINDOW = 1500
 
 
@@ -84,8 +99,9 @@ def _text_scores(match: str) -> dict[str, float]:
     """The cue weights of the text alone, remembered for the latest text."""
     if _LAST[0] is match:
         return _LAST[1]
-    scores = {"reply": _score(match, REPLY_CUES) + _score(match[:HEADER_WINDOW], SALUTATION_CUE), "suggestion": _score(match, SUGGESTION_CUES),
-              "other": OTHER_PRIOR + _score(match, OTHER_CUES)}
+    lined = "\n" + match  # a line break in front: every line start follows one
+    scores = {"reply": _score(lined, REPLY_CUES) + _score(lined[:HEADER_WINDOW + 1], SALUTATION_CUE),
+              "suggestion": _score(lined, SUGGESTION_CUES), "other": OTHER_PRIOR + _score(lined, OTHER_CUES)}
     placeholders = 0
     if "X" in match or "×" in match:
         placeholders = sum(1 for _ in zip(range(PLACEHOLDER_MAX), PLACEHOLDER_RE.finditer(match)))
