@@ -40,18 +40,26 @@ MARKER = (
     rf"|(?P<circ>[①-⑳])"                             # ①
     rf"){_SP}"
 )
-HEADING_RE = re.compile(rf"[。!?;:\n]{MARKER}")
+# (The look-ahead holds every character a marker can start with: most sentence ends fail on it
+# before the alternation is tried.)
+HEADING_RE = re.compile(rf"[。!?;:\n](?=[ \t\u3000({_CN_NUM}\d①-⑳]){MARKER}")
 HEADING_AT_START_RE = re.compile(MARKER)
 # Where a title stops: a sentence end, a line end, or a layout gap between two CJK characters.
-TITLE_END_RE = re.compile(rf"[。!?;\n]|(?<=[{CJK}”》)])[ \t\u3000]+(?=[{CJK}“《])")
+# (One character class first, so that the regex engine skips ahead to it; a blank then checks in
+# a look-behind that it opens the gap: the same matches as ``[。!?;\n]|(?<=[CJK”》)])[blanks]+(?=…)``.)
+TITLE_END_RE = re.compile(rf"[。!?;\n \t\u3000](?:(?<=[。!?;\n])"
+                          rf"|(?<=[{CJK}”》)][ \t\u3000])[ \t\u3000]*(?=[{CJK}“《]))")
 TITLE_MAX = 60
 # A marker followed by another numeral or digit is a range or a compound (一、二级公路, 1、2).
 _NOT_TITLE_START_RE = re.compile(rf"[{_CN_NUM}\d、.,]")
 
 
-# An attachment list (附件：1.… 2.…) is not part of the body's outline.
-ATTACHMENT_RE = re.compile(r"(?:^|\n)[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*[:：]?")
+# An attachment list (附件：1.… 2.…) is not part of the body's outline.  The label counts at a
+# line start only (blanks before it); the pattern opens with 附 so that the engine skips ahead to
+# it, and the line start is checked in Python (``attachment_labels``).
+ATTACHMENT_LABEL_RE = re.compile(r"附[ \t\u3000]*件[ \t\u3000]*[:：]?")
 ATTACHMENT_REACH = 300
+_BLANKS = " \t\u3000"
 
 
 @dataclass
@@ -70,13 +78,26 @@ class HeadingCandidate:
 
     @property
     def rank(self) -> int:
-        return STYLES.index(self.style)
+        return _RANK[self.style]
+
+
+_RANK = {style: rank for rank, style in enumerate(STYLES)}
 
 
 def _number(style: str, digits: str) -> Optional[int]:
     if style == "circ":
         return ord(digits) - ord("①") + 1
     return cn_to_int(digits) if style in ("cn", "pcn") else int(digits)
+
+
+def attachment_labels(text: str) -> list[int]:
+    """Ends of the 附件 labels that open a line (only blanks before them on their line)."""
+    ends = []
+    for m in ATTACHMENT_LABEL_RE.finditer(text):
+        start = m.start()
+        if not text[text.rfind("\n", 0, start) + 1:start].strip(_BLANKS):
+            ends.append(m.end())
+    return ends
 
 
 def _in_attachment_list(text: str, attachments: list[int], pos: int) -> bool:
@@ -87,10 +108,10 @@ def _in_attachment_list(text: str, attachments: list[int], pos: int) -> bool:
 def _raw_candidates(norm: NormText) -> list[HeadingCandidate]:
     text = norm.match
     out = []
-    attachments = [m.end() for m in ATTACHMENT_RE.finditer(text)]
+    attachments = attachment_labels(text)
     first = HEADING_AT_START_RE.match(text)
     for m in ([first] if first else []) + list(HEADING_RE.finditer(text)):
-        if _in_attachment_list(text, attachments, m.start("marker")):
+        if attachments and _in_attachment_list(text, attachments, m.start("marker")):
             continue
         style = next(s for s in STYLES if m.group(s))
         title_start = m.end()
@@ -166,14 +187,19 @@ def next_start(heads: list[HeadingCandidate], i: int, default: int) -> int:
 def to_models(norm: NormText, heads: list[HeadingCandidate]) -> list[Heading]:
     """The heading tree as output models (roots only; children nested)."""
 
-    def build(i: int) -> Heading:
+    def fields(i: int) -> dict:
         h = heads[i]
         conf = (0.75 if h.run_in else 0.9) * norm.confidence_at(h.start)
-        return Heading(marker=norm.slice(h.start, h.marker_end), level=h.level,
-                       title=norm.slice(h.title_start, h.title_end), span=norm.span(h.start, h.title_end),
-                       confidence=round(conf, 3), children=[build(j) for j in h.children])
+        return {"marker": norm.slice(h.start, h.marker_end), "level": h.level,
+                "title": norm.slice(h.title_start, h.title_end), "span": norm.span_dict(h.start, h.title_end),
+                "confidence": round(conf, 3), "children": [fields(j) for j in h.children]}
 
-    return [build(i) for i, h in enumerate(heads) if h.parent is None]
+    # Each root with its subtree (and spans) validated from dicts in one call: the same models
+    # as ``Heading(...)`` built node by node, without a validator call per node and per span.
+    return [_VALIDATE_HEADING(fields(i)) for i, h in enumerate(heads) if h.parent is None]
+
+
+_VALIDATE_HEADING = Heading.__pydantic_validator__.validate_python
 
 
 SENTENCE_BREAK_RE = re.compile(r"[。!?\n]")
