@@ -22,7 +22,7 @@ from typing import Optional
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.outline import HEADINGS_KEY, HeadingCandidate, find_headings, next_start, sentence_starts
+from govdoc.extract.outline import HEADINGS_KEY, HeadingCandidate, find_headings, next_start
 from govdoc.model import CitedDocument, Measure
 from govdoc.normalize import NormText
 
@@ -42,8 +42,10 @@ TRAILING_NOTE_RE = re.compile(r"[(（][^()（）]{1,12}[)）]\W*$")
 COURTESY_RE = re.compile(r"^(?:您|你|贵|感谢|非常感谢|衷心感谢|谢谢|首先|关于您|关于你|(?:我局|我们|我委|我部)?高度重视)")
 # Numbered lists that are attachments or contact details, not actions.
 NOT_A_LIST_RE = re.compile(r"附件|联系|抄送|抄报")
-# Requirements laid on others (rules, notices) are not measures the agency took.
-DIRECTIVE_RE = re.compile(r"(?<![重主需只纪提概摘])要(?![求点素件闻害])|应当|必须|不得|严禁")
+# Requirements laid on others (rules, notices) are not measures the agency took.  (Every branch
+# opens with a literal, so that the engine skips ahead; the look-behind after 要 checks the
+# character before it.)
+DIRECTIVE_RE = re.compile(r"要(?<![重主需只纪提概摘]要)(?![求点素件闻害])|应当|必须|不得|严禁")
 # A leading clause that frames the item instead of naming it.
 FRAMING_RE = re.compile(r"^(?:近段时间|近期|近年来|近两年|今年以来|[0-9]{4}年以来|目前|当前|同时|此外|另外|其中|首先|"
                         r"其次|最后|一方面|另一方面|[^,]{0,12}(?:过程中|期间|方面)|为[^,]{2,20}|按照[^,]{2,20}|"
@@ -52,16 +54,26 @@ FUTURE_RE = re.compile(r"下一步|下步|接下来|今后|拟|力争|争取|计
                        r"根据|会|于|尽快|及时|立即|持续|不断|认真|从|按照|着力|深入|组织|协调|推动|推进|加快|努力|逐步|"
                        r"适时|研究|统筹|坚持|在)")
 # 一是 … 二是: the character before the numeral (a clause break or a line start) is checked in
-# Python, so that the pattern starts with a character class the engine can skip ahead to.
-INLINE_RE = re.compile(r"(?P<num>[一二三四五六七八九十])是")
+# Python.  The pattern opens with the literal 是 (the engine skips ahead to it) and looks behind
+# for the numeral: a mark starts one character before the match.
+INLINE_RE = re.compile(r"是(?<=[一二三四五六七八九十]是)")
+_INLINE_NUMERALS = "一二三四五六七八九十"
 INLINE_AFTER = set(",。;:!? \t\n\u3000")
 SENTENCE_END_RE = re.compile(r"[。\n]")
 SENTENCE_RE = re.compile(r"[^。!?\n]+")
-SUGGESTION_FIELD_RE = re.compile(r"^[ \t]*(?:具体建议|建议内容|主要建议|建议)[ \t]*:(?P<body>[^。\n]+)", re.M)
+# The field opens a line: ``SUGGESTION_FIELD_RE`` matches at a line start, and
+# ``SUGGESTION_FIELD_BREAK_RE`` finds one after a line break (opening with the break, so that the
+# engine skips ahead to it instead of trying ``^`` at every position).
+SUGGESTION_FIELD_RE = re.compile(r"[ \t]*(?:具体建议|建议内容|主要建议|建议)[ \t]*:(?P<body>[^。\n]+)")
+SUGGESTION_FIELD_BREAK_RE = re.compile("\n" + SUGGESTION_FIELD_RE.pattern)
 PURPOSE_RE = re.compile(r"^(?:确保|以便|以|从而|使|让|为了|为|切实保障|进而)")
 LIST_TAIL_RE = re.compile(r"等(?:方面|措施|举措|工作|形式|手段|内容|途径)[^;]*$")
-CLOSING_RE = re.compile(r"^[ \t\u3000]*(?:感谢|再次感谢|衷心感谢|诚挚感谢|特此|此复|以上意见|最后|希望|恳请|谢谢|"
-                        r"联系人|联系单位|联系电话|抄送|抄报)", re.M)
+# A closing line: its first words.  ``CLOSING_LINE_RE`` matches at a line start;
+# ``CLOSING_BREAK_RE`` finds one after a line break (opening with the break, so that the engine
+# skips ahead to it instead of trying ``^`` at every position).
+CLOSING_LINE_RE = re.compile(r"[ \t\u3000]*(?:感谢|再次感谢|衷心感谢|诚挚感谢|特此|此复|以上意见|最后|希望|恳请|谢谢|"
+                             r"联系人|联系单位|联系电话|抄送|抄报)")
+CLOSING_BREAK_RE = re.compile("\n" + CLOSING_LINE_RE.pattern)
 CUT_RE = re.compile(r"[,。;!?]")
 CITED_RE = re.compile(r"《(?P<title>[^《》\n]{2,80})》[ \t]*(?:[(]?[ \t]*(?P<num>[\u4e00-\u9fff]{1,12}"
                       r"[〔\[(【][0-9]{4}[〕\])】][0-9]{1,5}号)[)]?)?")
@@ -123,8 +135,9 @@ def _section(norm: NormText, heads: list[HeadingCandidate], pos: int) -> Optiona
 def _lead_in(text: str, pos: int) -> str:
     """The sentence (or heading line) just before ``pos``: where a list announces itself."""
     seg = text[max(0, pos - 120):pos].rstrip()
-    parts = re.split(r"[。\n]", seg[:-1] if seg.endswith("。") else seg)
-    return parts[-1] if parts else ""
+    if seg.endswith("。"):
+        seg = seg[:-1]
+    return seg[max(seg.rfind("。"), seg.rfind("\n")) + 1:]  # after the last 。 or line break
 
 
 def _list_start(heads: list[HeadingCandidate], i: int) -> int:
@@ -136,9 +149,15 @@ def _list_start(heads: list[HeadingCandidate], i: int) -> int:
 
 
 def closing_start(text: str, start: int, end: int) -> int:
-    """An item's text stops before the letter's closing lines (thanks, contact, signature)."""
-    m = CLOSING_RE.search(text, start, end)
-    return m.start() if m else end
+    """An item's text stops before the letter's closing lines (thanks, contact, signature): the
+    first line starting in ``[start, end)`` whose first words close a letter."""
+    if start <= 0:
+        if CLOSING_LINE_RE.match(text, 0, end):
+            return 0
+        m = CLOSING_BREAK_RE.search(text, 0, end)
+    else:  # a break right before ``start`` makes ``start`` a line start
+        m = CLOSING_BREAK_RE.search(text, start - 1, end)
+    return m.start() + 1 if m else end
 
 
 def _from_headings(norm: NormText, heads: list[HeadingCandidate]) -> list[MeasureCandidate]:
@@ -172,8 +191,8 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int | None = None) -
 def _from_inline(norm: NormText, heads, taken: list[tuple[int, int]]) -> list[MeasureCandidate]:
     """``一是…二是…``: runs of two or more consecutive items."""
     text = norm.match
-    marks = [(m.start(), m.end(), "一二三四五六七八九十".index(m.group("num")) + 1) for m in INLINE_RE.finditer(text)
-             if m.start() == 0 or text[m.start() - 1] in INLINE_AFTER]
+    marks = [(s, m.end(), _INLINE_NUMERALS.index(text[s]) + 1) for m in INLINE_RE.finditer(text)
+             if (s := m.start() - 1) == 0 or text[s - 1] in INLINE_AFTER]
     runs, run = [], []
     for mk in marks:
         if run and mk[2] == run[-1][2] + 1 and mk[0] - run[-1][0] < 800:
@@ -206,16 +225,22 @@ def _from_inline(norm: NormText, heads, taken: list[tuple[int, int]]) -> list[Me
 
 def _sentences_with_semicolons(text: str):
     """The sentences (up to 。!? or a line end) holding a semicolon, each once."""
-    done, starts = -1, None
+    done = -1
     pos = text.find(";")
     while pos >= 0:
         if pos > done:
-            starts = starts or sentence_starts(text)
-            sent = SENTENCE_RE.match(text, starts[bisect_right(starts, pos) - 1])
+            sent = SENTENCE_RE.match(text, sentence_start(text, pos))
             if sent:
                 yield sent
                 done = sent.end()
         pos = text.find(";", pos + 1)
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts: after the last 。!? or line break before it (the
+    last of ``outline.sentence_starts`` up to ``pos``, without a pass over the whole text)."""
+    return max(text.rfind("。", 0, pos), text.rfind("!", 0, pos), text.rfind("?", 0, pos),
+               text.rfind("\n", 0, pos)) + 1
 
 
 def _from_semicolons(norm: NormText, heads, taken) -> list[MeasureCandidate]:
@@ -256,11 +281,17 @@ def _from_semicolons(norm: NormText, heads, taken) -> list[MeasureCandidate]:
     return out
 
 
+def _suggestion_fields(text: str) -> list[re.Match]:
+    """The ``建议：…`` fields, each opening a line, in text order."""
+    first = SUGGESTION_FIELD_RE.match(text)
+    return ([first] if first else []) + list(SUGGESTION_FIELD_BREAK_RE.finditer(text))
+
+
 def _from_suggestion_field(norm: NormText, heads) -> list[MeasureCandidate]:
     """``建议：A，B，C，确保…`` on a suggestion form: each parallel proposal."""
     text = norm.match
     out = []
-    for m in SUGGESTION_FIELD_RE.finditer(text):
+    for m in _suggestion_fields(text):
         pos, items = m.start("body"), []
         for piece in m.group("body").split(","):
             if piece.strip() and not PURPOSE_RE.match(piece.strip()):
@@ -297,11 +328,17 @@ def find_measures(norm: NormText, heads: Optional[list[HeadingCandidate]] = None
 
 
 def to_models(norm: NormText, found: list[MeasureCandidate]) -> list[Measure]:
-    return [Measure(title=norm.slice(c.head_start, c.head_end), text=norm.slice(c.text_start, c.text_end),
-                    section=c.section, status="planned" if c.planned else "taken", cited_documents=c.cited,
-                    span=norm.span(c.head_start, c.head_end),
-                    confidence=round(c.confidence * norm.confidence_at(c.head_start), 3))
-            for c in found]
+    # Validated from dicts, the span's with its measure's in one call: the same models as
+    # ``Measure(...)`` with ``span=norm.span(...)``, without the keyword ``__init__`` wrapper.
+    return [_VALIDATE_MEASURE({
+        "title": norm.slice(c.head_start, c.head_end), "text": norm.slice(c.text_start, c.text_end),
+        "section": c.section, "status": "planned" if c.planned else "taken", "cited_documents": c.cited,
+        "span": norm.span_dict(c.head_start, c.head_end),
+        "confidence": round(c.confidence * norm.confidence_at(c.head_start), 3)})
+        for c in found]
+
+
+_VALIDATE_MEASURE = Measure.__pydantic_validator__.validate_python
 
 
 @Language.component("govdoc_measures", requires=["doc._.outline"], assigns=["doc._.measures"])
