@@ -1,5 +1,6 @@
 """The shortcuts metrics takes for speed give what the plain computations give."""
 import random
+import re
 
 from govdoc.extract import metrics as M
 
@@ -27,3 +28,8 @@ def test_indicator_tail_precheck_keeps_every_substitution():
     for t in _strings():
         if M.INDICATOR_TAIL_RE.sub("", t) != t:
             assert t.endswith(M.INDICATOR_TAIL_LAST), t
+
+
+def test_split_removes_the_spaces_a_regex_would():
+    every_char = "".join(chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000)
+    assert "".join(every_char.split()) == re.sub(r"\s+", "", every_char)

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence, Union
 
 from pydantic import TypeAdapter
 from spacy.attrs import IDX
@@ -124,7 +124,6 @@ QUOTED_RE = re.compile(r"《[^《》\n]*》|“[^“”\n]{0,14}”|\"[^\"\n]{0,
 CHROME_LINE_RE = re.compile(r"[ \t\-]*(?:抄送|抄报|联系|地址|邮编|邮政编码|附件|电话|传真|索引号|发布|来源|文号|"
                             r"浏览|点击|访问|时间|日期|作者|编辑|版权|主办|承办人|经办人)")
 LINE_BREAK_RE = re.compile(r"\n")
-SPACES_RE = re.compile(r"\s+")
 CHROME_BEFORE_RE = re.compile(r"(?:浏览|访问|点击|阅读)[量数次]*[:\s]*$")
 AS_OF_RE = re.compile(r"截[止至]到?[ \t]*(?P<when>目前|现在|当前|今天|[今去本上前]?年?[\d 年月一二三四五六七八九十〇○零]*"
                       r"(?:\d|[一二三四五六七八九十])[ \t]*(?:日|号|月底|月末|月初|年底|年末|月|年))")
@@ -155,7 +154,9 @@ _AR, _CN_G, _MID, _MULT, _MID2, _UNIT, _BARE, _POST = range(1, len(QUANTITY_GROU
 PRE_QUALIFIER_LAST = "约近过超逾足到 \t\n"
 # Last characters an INDICATOR_TAIL_RE match can end with (same ``$`` rule).
 INDICATOR_TAIL_LAST = tuple("有共计到达在已约\n")
-CHROME_LABEL_RE = re.compile(r"浏览|访问|点击|阅读")  # what CHROME_BEFORE_RE needs somewhere in the text
+
+
+WordStarts = Union[Sequence[int], Callable[[], Sequence[int]], None]
 
 
 @dataclass(slots=True)
@@ -204,21 +205,31 @@ def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 
 class _Chrome:
     """Whether a figure at a position is page chrome: on a contact, address … line, or right after
-    a 浏览/访问 … label.  Each line is tested once however many figures it holds, and the label
-    search runs only when the text has a label at all."""
+    a 浏览/访问 … label.  Each line is tested once, however many figures it holds."""
 
     def __init__(self, text: str):
         self.text = text
         self.lines = [0] + [m.end() for m in LINE_BREAK_RE.finditer(text)]
         self.line_is_chrome: dict[int, bool] = {}
-        self.labels = CHROME_LABEL_RE.search(text) is not None
 
     def __call__(self, pos: int) -> bool:
         line = self.lines[bisect_right(self.lines, pos) - 1]
         hit = self.line_is_chrome.get(line)
         if hit is None:
             hit = self.line_is_chrome[line] = CHROME_LINE_RE.match(self.text, line) is not None
-        return hit or self.labels and CHROME_BEFORE_RE.search(self.text, max(0, pos - 8), pos) is not None
+        return hit or CHROME_BEFORE_RE.search(self.text, max(0, pos - 8), pos) is not None
+
+
+def _once(fetch: Callable[[], Optional[Sequence[int]]]) -> Callable[[], Optional[Sequence[int]]]:
+    """``fetch`` called on first use only (a Doc's token offsets take a pass over the Doc; the
+    spans of a third of the letters never need them)."""
+    box: list = []
+
+    def get():
+        if not box:
+            box.append(fetch())
+        return box[0]
+    return get
 
 
 def _is_word_start(word_starts: Sequence[int], pos: int) -> bool:
@@ -226,22 +237,25 @@ def _is_word_start(word_starts: Sequence[int], pos: int) -> bool:
     return i < len(word_starts) and word_starts[i] == pos
 
 
-def _left(text: str, pos: int, floor: int, word_starts: Optional[Sequence[int]]) -> int:
-    """Start of the words before ``pos`` that name what the number measures."""
+def _left(text: str, pos: int, floor: int, words: Callable[[], Optional[Sequence[int]]]) -> int:
+    """Start of the words before ``pos`` that name what the number measures (``words()``: the
+    sorted word starts, or None)."""
     lo = max(floor, pos - LEFT_MAX)
     a = LEFT_RUN_RE.search(text, lo, pos).start() if lo < pos else pos  # back to a clause break
     cut = a > floor and text[a - 1] not in CLAUSE_BREAK
-    for m in LEFT_FIGURE_RE.finditer(text, a, pos):  # another figure or a date is not the name
+    m = LEFT_FIGURE_RE.search(text, a, pos)  # matches one by one as finditer: mostly none, one call
+    while m:  # another figure or a date is not the name
         b = m.start()
         while b > 0 and (text[b - 1].isdigit() or text[b - 1] == "."):
             b -= 1
         if not (b > 0 and text[b - 1].isascii() and text[b - 1].isalpha()):  # but PM10 is a name
             a, cut = m.end(), False
+        m = LEFT_FIGURE_RE.search(text, m.end(), pos)
     while a > floor and (text[a - 1].isascii() and text[a - 1].isalnum()
                          or text[a - 1] == "." and a - 2 >= floor and text[a - 2].isalnum()):
         a -= 1  # a code such as PM10 or PM2.5 stays whole
         cut = False
-    if cut and word_starts:  # forward to the first word start (at most pos)
+    if cut and (word_starts := words()):  # forward to the first word start (at most pos)
         i = bisect_left(word_starts, a)
         a = min(word_starts[i], pos) if i < len(word_starts) else pos
     m = LEFT_TRIM_RE.match(text, a, pos)
@@ -251,13 +265,13 @@ def _left(text: str, pos: int, floor: int, word_starts: Optional[Sequence[int]])
     return a
 
 
-def _right(text: str, pos: int, word_starts: Optional[Sequence[int]]) -> int:
+def _right(text: str, pos: int, words: Callable[[], Optional[Sequence[int]]]) -> int:
     """End of the counted noun right after a measure word (6 个|县级以上黑臭水体)."""
     b = RIGHT_RUN_RE.match(text, pos).end()
     stop = RIGHT_STOP_RE.search(text, pos, b)
     if stop:
         return stop.start()
-    if b - pos >= RIGHT_MAX and word_starts and not _is_word_start(word_starts, b):
+    if b - pos >= RIGHT_MAX and (word_starts := words()) and not _is_word_start(word_starts, b):
         i = bisect_left(word_starts, b) - 1  # back to the last word start after pos
         if i >= 0 and word_starts[i] > pos:
             b = word_starts[i]
@@ -291,7 +305,10 @@ def _unit_shown(norm: NormText, m: re.Match, mult: Optional[str], bare: Optional
     of those groups, reading only the groups that matched)."""
     if bare:
         return _verbatim(norm, m, _BARE)
-    return _verbatim(norm, m, _MULT, _UNIT) if mult else _verbatim(norm, m, _UNIT)
+    if mult:
+        return _verbatim(norm, m, _MULT, _UNIT)
+    a, b = m.span(_UNIT)
+    return norm.text[a:b].replace(" ", "").replace("\t", "") or None
 
 
 def _first_pass(norm: NormText) -> list[MetricCandidate]:
@@ -354,15 +371,16 @@ def _quantities(norm: NormText, covered: list[tuple[int, int]], chrome: _Chrome)
     return out
 
 
-def find_metrics(norm: NormText, word_starts: Optional[Sequence[int]] = None) -> list[MetricCandidate]:
+def find_metrics(norm: NormText, word_starts: WordStarts = None) -> list[MetricCandidate]:
     """Every metric in text order, deduplicated by its verbatim wording.  ``word_starts`` (sorted
-    offsets of word starts, e.g. the Doc's token offsets) keeps widened spans on word boundaries."""
+    offsets of word starts, e.g. the Doc's token offsets, or a function returning them, called
+    only if a span needs them) keeps widened spans on word boundaries."""
     special = _first_pass(norm)
     chrome = _Chrome(norm.match)
     found = list(special) + _quantities(norm, sorted((c.start, c.end) for c in special), chrome)
     found = [c for c in found if c.kind == "quantity" or not chrome(c.start)]
     found.sort(key=lambda c: c.start)
-    _describe(norm, found, word_starts)
+    _describe(norm, found, _once(word_starts) if callable(word_starts) else lambda: word_starts)
     return _dedupe(norm, found)
 
 
@@ -379,7 +397,8 @@ def _last_before(spans: list[tuple[int, int]], lo: int, hi: int) -> Optional[tup
     return spans[i] if i >= 0 and spans[i][0] >= lo else None
 
 
-def _indicator_before(norm: NormText, c: MetricCandidate, floor: int, words: Optional[Sequence[int]]) -> None:
+def _indicator_before(norm: NormText, c: MetricCandidate, floor: int,
+                      words: Callable[[], Optional[Sequence[int]]]) -> None:
     """Widen a quantity left over the words that name it (平均浓度 85 微克) and take them as its indicator."""
     text = norm.match
     left = _left(text, c.start, floor, words)
@@ -393,7 +412,7 @@ def _indicator_before(norm: NormText, c: MetricCandidate, floor: int, words: Opt
     c.start = left
 
 
-def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Sequence[int]]) -> None:
+def _describe(norm: NormText, found: list[MetricCandidate], words: Callable[[], Optional[Sequence[int]]]) -> None:
     """Widen each span to identify the fact, and fill indicator, as_of and scope."""
     if not found:
         return
@@ -431,7 +450,7 @@ def _describe(norm: NormText, found: list[MetricCandidate], words: Optional[Sequ
 def _dedupe(norm: NormText, found: list[MetricCandidate]) -> list[MetricCandidate]:
     seen, out = set(), []
     for c in found:
-        key = SPACES_RE.sub("", norm.match[c.start:c.end])
+        key = "".join(norm.match[c.start:c.end].split())  # \s+ removed (split: same spaces)
         if key not in seen:
             seen.add(key)
             out.append(c)
@@ -466,5 +485,5 @@ def to_models(norm: NormText, found: list[MetricCandidate]) -> list[Metric]:
 def metrics_component(doc):
     ext = DocFields(doc)
     norm = ext.norm
-    ext.metrics = to_models(norm, find_metrics(norm, doc.to_array(IDX).tolist()))
+    ext.metrics = to_models(norm, find_metrics(norm, lambda: doc.to_array(IDX).tolist()))
     return doc

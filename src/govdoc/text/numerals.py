@@ -9,6 +9,7 @@ DIGIT = {
     "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
     "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
 }
+_DIGIT_CHARS = frozenset(DIGIT)
 SMALL_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNIT = {"万": 10_000, "亿": 100_000_000}
 NUMERAL_CHARS = "".join(DIGIT) + "".join(SMALL_UNIT) + "".join(BIG_UNIT)
@@ -38,7 +39,7 @@ def cn_to_int(text: str) -> Optional[int]:
         return None
     if text.isdigit():
         return int(text)
-    if all(ch in DIGIT for ch in text):  # 二〇一九
+    if _DIGIT_CHARS.issuperset(text):  # 二〇一九 (every character a digit: one set operation)
         return digits_only(text)
     total, section, number = 0, 0, None
     for ch in text:
