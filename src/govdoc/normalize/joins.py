@@ -54,19 +54,23 @@ class JoinRules:
     def should_join(self, a: str, a_last: str, a_layout: bool, b: str) -> bool:
         """Does ``b`` continue ``a``?  ``a`` is the line built so far, ``a_last`` the last
         physical line in it."""
-        if not ends_open(a) or HEADING_START.match(b):
+        if not ends_open(a):
             return False
         if a_layout and self.is_full(a_last):
-            return True  # a wrapped line may start with anything that is not a heading
-        if LABEL_START.match(b):
+            # a wrapped line may start with anything that is not a heading
+            return not HEADING_START.match(b)
+        pause = a.endswith(PAUSE_MARKS)
+        if not pause and len(a) < BODY_MIN_LEN:
+            return False  # neither a pause nor a body line (checked before the patterns on b)
+        if HEADING_START.match(b) or LABEL_START.match(b):
             return False
-        if a.endswith(PAUSE_MARKS):
-            return True
-        return is_body_line(a) and not stands_alone(b)
+        return pause or (is_body_line(a) and not stands_alone(b))
 
 
 def ends_open(line: str) -> bool:
     """The line does not end a sentence or a clause."""
+    if line[-1:] in TERMINAL_PUNCT:  # most lines (and "", which is closed too)
+        return False
     core = line.rstrip(CLOSERS)
     return bool(core) and core[-1] not in TERMINAL_PUNCT and not core.endswith(CLAUSE_FINAL_WORDS)
 

@@ -13,6 +13,10 @@ INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\ufffe\x00-\x08\x0e-\x1
 LINE_ENDS = re.compile(r"[\r\u2028\u2029\x85\x0b\x0c](?:(?<=\r)\n)?")
 # Spaces that print as one: tab, no-break space, the narrow and figure spaces.
 ODD_SPACES = re.compile(r"[\t\xa0\u2000-\u200a\u202f\u205f]")
+# Any character one of the three patterns above replaces: most pages hold none, and one pass
+# that finds none saves the three.
+ODD_CHARS = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\ufffe\x00-\x08\x0e-\x1f\x7f"
+                       r"\r\u2028\u2029\x85\x0b\x0c\t\xa0\u2000-\u200a\u202f\u205f]")
 # Blanks stripped from both ends of each line (ASCII and ideographic spaces).
 LINE_BLANKS = " \u3000"
 # PDF/OCR: a single space between two CJK characters or CJK punctuation is spacing, not a word
@@ -39,6 +43,8 @@ PAGE_NUMBER_LINE = re.compile(
     )""",
     re.X,
 )
+# What a page-number line can start with (``\d`` is any decimal digit: ``str.isdecimal``).
+PAGE_NUMBER_FIRST = frozenset("—–-－~～·•第共Pp")
 # At the very top or bottom of a laid-out page, a bare number is its page number.
 BARE_NUMBER = re.compile(r"^\d{1,3}$")
 
@@ -46,8 +52,9 @@ BARE_NUMBER = re.compile(r"^\d{1,3}$")
 def clean_page(text: str, layout: bool) -> list[str]:
     """The page's lines, stripped, with layout artefacts removed.  Blank lines are kept (as
     empty strings) so that paragraph breaks survive."""
-    text = LINE_ENDS.sub("\n", INVISIBLE.sub("", text))
-    text = ODD_SPACES.sub(" ", text)
+    if ODD_CHARS.search(text):
+        text = LINE_ENDS.sub("\n", INVISIBLE.sub("", text))
+        text = ODD_SPACES.sub(" ", text)
     if layout:
         text = text.replace("\u3000", " ")
         text = LETTER_SPACED_LAYOUT.sub(_unspace, text)
@@ -59,7 +66,13 @@ def clean_page(text: str, layout: bool) -> list[str]:
     if not text:
         return []
     lines = [line.strip(LINE_BLANKS) for line in text.split("\n")]
-    return [line for line in lines if not PAGE_NUMBER_LINE.fullmatch(line)]
+    return [line for line in lines if not is_page_number_line(line)]
+
+
+def is_page_number_line(line: str) -> bool:
+    """The whole line is a page number or footer (its first character tried before the pattern)."""
+    return bool(line) and (line[0] in PAGE_NUMBER_FIRST or line[0].isdecimal()) \
+        and PAGE_NUMBER_LINE.fullmatch(line) is not None
 
 
 def _unspace(m: re.Match) -> str:

@@ -18,6 +18,7 @@ from govdoc.normalize.normtext import NormText
 from govdoc.read.base import Page
 
 Position = Optional[tuple[int, int]]  # (line index, column) in the output lines
+NO_LAYOUT = JoinRules(None)  # what the text block of no laid-out line measures
 
 
 def normalize(pages: Iterable[Page]) -> NormText:
@@ -28,7 +29,9 @@ def normalize(pages: Iterable[Page]) -> NormText:
     laid_out = [lines for lines, page in zip(cleaned, pages) if page.layout]
     if laid_out:
         drop_running_lines(laid_out)
-    rules = JoinRules.for_layout_lines(line for lines in laid_out for line in lines)
+        rules = JoinRules.for_layout_lines(line for lines in laid_out for line in lines)
+    else:
+        rules = NO_LAYOUT
     out, positions = assemble(cleaned, [page.layout for page in pages], rules)
     text = "\n".join(out)
     return NormText(text, page_offsets(out, positions, len(text)),
