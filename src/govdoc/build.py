@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from govdoc.model import Reply, Source
-from govdoc.nlp.extensions import LIST_FIELDS, SCALAR_FIELDS, DocFields
+from govdoc.nlp.extensions import LIST_FIELDS, SCALAR_FIELDS, field_values
 from govdoc.nlp.pipeline import run
 from govdoc.normalize import NormText, normalize
 from govdoc.read import ReadResult, read_path
@@ -12,12 +12,17 @@ from govdoc.read.base import Page, sha256
 
 
 def doc_to_reply(doc, source: Source, warnings: list[str] | None = None) -> Reply:
-    ext = DocFields(doc)
-    data = {name: ext.get(name) for name in SCALAR_FIELDS}
-    data.update({name: ext.get(name) or [] for name in LIST_FIELDS})  # None: the stage found none
+    data = {"source": source, **field_values(doc, SCALAR_FIELDS)}
+    for name, value in field_values(doc, LIST_FIELDS).items():
+        data[name] = value or []  # None: the stage found none
     data["kind"] = data["kind"] or "other"
     data["warnings"] = list(warnings or []) + data["warnings"]
-    return Reply.model_validate({"source": source, **data})
+    # The model's validator on the dict (what ``Reply.model_validate`` calls): the stages' field
+    # models are accepted as they are (pydantic does not revalidate instances).
+    return _VALIDATE_REPLY(data)
+
+
+_VALIDATE_REPLY = Reply.__pydantic_validator__.validate_python
 
 
 def parse_read(result: ReadResult) -> tuple[Reply, NormText]:

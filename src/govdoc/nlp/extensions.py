@@ -47,6 +47,12 @@ class DocFields:
     set = __setattr__
 
 
+def field_values(doc: Doc, names) -> dict:
+    """name → the value of each named extension (None where unset), one dict lookup each."""
+    data = doc.user_data
+    return {name: data.get(_KEYS[name]) for name in names}
+
+
 def init_doc(doc: Doc, norm) -> Doc:
     """Attach the normalized text and give each appended list field its own empty list."""
     ext = DocFields(doc)
