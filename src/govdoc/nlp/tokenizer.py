@@ -26,8 +26,9 @@ class JiebaTokenizer:
         self._orths = _Orths(vocab)
 
     def __call__(self, text: str) -> Doc:
-        orths = self._orths
-        ids = [orths[word] for word in segmenter().cut(text, HMM=True)]
+        # ``map`` over the dict's own lookup (``__missing__`` adds a new word): no Python loop
+        # around jieba's generator.
+        ids = list(map(self._orths.__getitem__, segmenter().cut(text, HMM=True)))
         return Doc(self.vocab, words=ids, spaces=[False] * len(ids))  # no words: the empty Doc
 
     # spaCy serialization hooks: the segmenter has no state of its own to save.
