@@ -24,27 +24,47 @@ class DocFields:
     """``doc._`` for our extensions, read and written straight in ``doc.user_data`` (the same
     entries spaCy's ``doc._`` uses; every extension is a plain value with default None).  Each
     ``doc._`` access builds an Underscore object and each attribute goes through its checks:
-    the stages read and write a few dozen values per letter."""
+    the stages read and write a few dozen values per letter.
+
+    Each extension is a property of the class (made below), so that reading or writing one is a
+    descriptor call, not a failed attribute lookup that falls back on ``__getattr__``."""
 
     __slots__ = ("_data",)
 
     def __init__(self, doc: Doc):
-        object.__setattr__(self, "_data", doc.user_data)
+        self._data = doc.user_data
 
-    def __getattr__(self, name: str):
-        key = _KEYS.get(name)
-        if key is None:
-            raise AttributeError(f"no Doc extension {name!r}")
+    def __getattr__(self, name: str):  # only names that are no extension get here
+        raise AttributeError(f"no Doc extension {name!r}")
+
+    def get(self, name: str):
+        return self._data.get(_key(name))
+
+    def set(self, name: str, value) -> None:
+        self._data[_key(name)] = value
+
+
+def _key(name: str) -> tuple:
+    key = _KEYS.get(name)
+    if key is None:
+        raise AttributeError(f"no Doc extension {name!r}")
+    return key
+
+
+def _extension_property(name: str) -> property:
+    key = _KEYS[name]
+
+    def read(self):
         return self._data.get(key)
 
-    def __setattr__(self, name: str, value) -> None:
-        key = _KEYS.get(name)
-        if key is None:
-            raise AttributeError(f"no Doc extension {name!r}")
+    def write(self, value) -> None:
         self._data[key] = value
 
-    get = __getattr__
-    set = __setattr__
+    return property(read, write, doc=f"``doc._.{name}``")
+
+
+for _name in EXTENSIONS:
+    setattr(DocFields, _name, _extension_property(_name))
 
 
 def field_values(doc: Doc, names) -> dict:
