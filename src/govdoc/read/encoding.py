@@ -58,6 +58,7 @@ def canonical(name: str) -> str:
 # High bytes of UTF-16 code units in Chinese text: ASCII, general and CJK punctuation, CJK
 # ideographs, full-width forms.
 _UTF16_HIGH = bytes([0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)])
+_PREFIX = 400  # bytes of the head whose high bytes are counted first
 
 
 def utf16_without_bom(data: bytes) -> str:
@@ -67,9 +68,15 @@ def utf16_without_bom(data: bytes) -> str:
     head = head[: len(head) // 2 * 2]
     if len(head) < 4:
         return ""
-    for enc, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+    limit = 0.05 * (len(head) // 2)  # high bytes outside the set the whole head may hold
+    for enc, first in (("utf-16-le", 1), ("utf-16-be", 0)):
+        # The first 200 high bytes first: a text that is not UTF-16 (UTF-8 Chinese) already
+        # holds more bytes outside the set there than the whole head may.
+        if len(head[first:_PREFIX:2].translate(None, _UTF16_HIGH)) > limit:
+            continue
+        high = head[first::2]
         outside = len(high.translate(None, _UTF16_HIGH))  # bytes not in the set, counted in C
-        if outside <= 0.05 * len(high) and high.count(0) < len(high):
+        if outside <= limit and high.count(0) < len(high):
             try:
                 head.decode(enc)
             except UnicodeDecodeError:
