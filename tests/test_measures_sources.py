@@ -1,7 +1,7 @@
 """Measures: items set out as headings, 一是… lists, semicolon lists or a 建议 field — and nothing else."""
 import pytest
 
-from govdoc.extract.measures import find_measures, to_models
+from govdoc.extract.measures import _suggestion_fields, closing_start, find_measures, sentence_start, to_models
 from govdoc.normalize import NormText, normalize
 from govdoc.read import read_path
 
@@ -107,3 +107,24 @@ def test_cited_documents_carry_the_number_after_the_title():
 
 def test_pipeline_writes_the_seed_measures(parsed_seed, seed_gold):
     assert [m.title for m in parsed_seed.measures] == seed_gold["measures"]
+
+
+@pytest.mark.parametrize("text,start,end,expected", [
+    ("一、加强监管。\n感谢您的建议。", 2, 15, 8),
+    ("感谢您的建议。", 0, 7, 0),
+    ("一、加强监管。\n  联系人：张三", 2, 16, 8),
+    ("一、加强监管，感谢支持。", 2, 12, 12),   # not at a line start
+    ("一、加强监管。\n感谢", 2, 9, 9),          # the closing line starts past the end
+])
+def test_closing_start_is_the_first_closing_line(text, start, end, expected):
+    assert closing_start(text, start, end) == expected
+
+
+@pytest.mark.parametrize("pos,expected", [(0, 0), (2, 0), (3, 3), (4, 3), (5, 5), (7, 7), (9, 9)])
+def test_sentence_start_is_after_the_last_break(pos, expected):
+    assert sentence_start("甲乙。丙\n丁!戊?己", pos) == expected
+
+
+def test_suggestion_fields_open_a_line():
+    text = "建议:甲,乙\n其他建议:丙,丁\n \t具体建议 :戊,己。"
+    assert [m.group("body") for m in _suggestion_fields(text)] == ["甲,乙", "戊,己"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from govdoc.normalize import normalize
+from govdoc.normalize.lines import is_page_number_line
 from govdoc.read.base import Page
 
 
@@ -58,3 +59,12 @@ def test_normalize_keeps_first_lines_that_do_not_repeat():
 def test_normalize_never_empties_a_page_for_a_header():
     pages = ["许昌市生态环境局", "许昌市生态环境局", "许昌市生态环境局"]
     assert lines_of(*pages, layout=True) == pages
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("— 3 —", True), ("第3页", True), ("共5页 第3页", True), ("3/12", True), ("Page 3", True),
+    ("\u0663/\u0664", True),   # any decimal digits, as the pattern's \d
+    ("", False), ("3月12日", False), ("第3页内容如下：", False), ("许昌市", False),
+])
+def test_is_page_number_line(line, expected):
+    assert is_page_number_line(line) is expected

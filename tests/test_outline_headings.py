@@ -1,7 +1,7 @@
 """Outline: real headings only, nested by marker style, titles cut at 。 or the line end."""
 import pytest
 
-from govdoc.extract.outline import find_headings, to_models
+from govdoc.extract.outline import attachment_labels, find_headings, to_models
 from govdoc.normalize import NormText
 
 
@@ -58,3 +58,15 @@ def test_heading_spans_point_at_marker_and_title(text):
     models = to_models(norm, find_headings(norm))
     assert models
     walk(models)
+
+
+@pytest.mark.parametrize("text,ends", [
+    ("附件：1.表\n", [3]),
+    ("  附 件 :\n", [7]),
+    ("正文。\n\u3000附件\n", [7]),
+    ("见附件1。\n", []),               # not at a line start
+    ("正文\n说明附件：\n", []),
+    ("附件\n附件：\n", [2, 6]),
+])
+def test_attachment_labels_open_a_line(text, ends):
+    assert attachment_labels(text) == ends

@@ -2,6 +2,7 @@
 jieba's words."""
 import pytest
 
+from govdoc.nlp.extensions import DocFields, field_values
 from govdoc.nlp.pipeline import make_nlp
 from govdoc.nlp.segment import cut
 
@@ -28,3 +29,18 @@ def test_same_word_twice_reuses_its_lexeme():
 def test_empty_text_gives_empty_doc():
     doc = make_nlp().make_doc("")
     assert doc.text == "" and len(doc) == 0
+
+
+def test_doc_fields_read_and_write_the_doc_extensions():
+    doc = make_nlp().make_doc("答复")
+    fields = DocFields(doc)
+    assert fields.title is None
+    fields.title = "标题"
+    assert doc._.title == "标题" and fields.title == "标题" and fields.get("title") == "标题"
+    fields.set("kind", "reply")
+    assert doc._.kind == "reply"
+    assert field_values(doc, ("title", "kind", "issuer")) == {"title": "标题", "kind": "reply", "issuer": None}
+    with pytest.raises(AttributeError):
+        fields.no_such_field
+    with pytest.raises(AttributeError):
+        fields.no_such_field = 1
