@@ -48,6 +48,8 @@ def score(text: str) -> float:
 
 def canonical(name: str) -> str:
     name = name.strip().strip("\"'").lower()
+    if not name:  # nothing declared (the usual case): no failed codec lookup
+        return ""
     name = ALIASES.get(name, name)
     try:
         return codecs.lookup(name).name
