@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from govdoc.extract.scan import index
+
 HEADER_WINDOW = 1500
 
 # Words a salutation ends with: persons (代表, 委员, 同志 …), groups and organs.
@@ -39,15 +41,20 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 _LINE_END_COLON_RE = re.compile(r"[:：][ \t]*(?:\n|$)")
+_AFTER_LINE_END_COLON_RE = re.compile(r"[ \t]*(?:\n|$)")  # the same after its colon
 
 
 def salutation_start(match: str, limit: int = HEADER_WINDOW) -> int:
     """Offset of the first salutation line in the header window, or -1.  Only lines that end
-    in a colon are tried (found by one cheap scan), not every line start."""
+    in a colon are tried (the ``_LINE_END_COLON_RE`` matches, read at the text's colons), not
+    every line start."""
     end = min(len(match), limit)
-    for colon in _LINE_END_COLON_RE.finditer(match, 0, end):
-        line_start = match.rfind("\n", 0, colon.start()) + 1
-        m = SALUTATION_RE.match(match, line_start, min(end, colon.end()))
+    for colon in index(match).colons_in(0, end):
+        after = _AFTER_LINE_END_COLON_RE.match(match, colon + 1, end)
+        if after is None:
+            continue
+        line_start = match.rfind("\n", 0, colon) + 1
+        m = SALUTATION_RE.match(match, line_start, min(end, after.end()))
         if m and not _NOT_SALUTATION.search(m.group()):
             return m.start()
     return -1
@@ -68,10 +75,19 @@ def body_start(match: str, limit: int = HEADER_WINDOW) -> int:
     else the end of the header window."""
     sal = salutation_start(match, limit)
     end = min(len(match), limit) if sal < 0 else sal
-    for s, e in iter_lines(match, 0, end):
+    # A paragraph holds a sentence mark: only the lines holding one are read, found by searching
+    # for the marks (rather than reading every line).
+    pos = 0
+    while True:
+        mark = SENTENCE_MARK.search(match, pos, end)
+        if mark is None:
+            return end
+        s = match.rfind("\n", 0, mark.start()) + 1
+        e = match.find("\n", mark.start(), end)
+        e = end if e < 0 else e
         if is_paragraph(match[s:e]):
             return s
-    return end
+        pos = e + 1
 
 
 # Words an organ's name ends with (局, 委员会, 人民政府, 办事处, 大队 …).

@@ -1,0 +1,170 @@
+"""Cheap scans that several stages share, and a per-text cache for what they find.
+
+A regex that opens with a character class or an alternation (``[:：]``, ``来源|发布机构``) or with
+``^`` in MULTILINE mode is tried by the regex engine at every offset of the text; one that opens
+with a literal, and ``str.find``, skip ahead to it at a small fraction of that cost.  The helpers
+here turn the first kind of search into the second with the same results: colons found once
+per text, line-start patterns tried only on the lines that hold a word they need, alternations
+split by first literal, lines picked by their last character.
+
+The cache keeps what was computed for the latest text and is found by the text object itself
+(``latest.text is text``, with the text held, so it can never answer for another string); the
+stages of one document all pass the same ``NormText.match`` object.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Callable, Iterable, Iterator
+
+_MISSING = object()
+
+
+class TextIndex:
+    """What the stages look up in one text, each computed on first use."""
+
+    __slots__ = ("text", "_colons", "_memo")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._colons: list[int] | None = None
+        self._memo: dict[str, object] = {}
+
+    @property
+    def colons(self) -> list[int]:
+        """Offsets of every ``:`` and ``：`` in text order."""
+        if self._colons is None:
+            self._colons = sorted(find_all(self.text, ":") + find_all(self.text, "："))
+        return self._colons
+
+    def colons_in(self, start: int, end: int) -> list[int]:
+        """Colon offsets in ``[start, end)``."""
+        colons = self.colons
+        return colons[bisect_left(colons, start):bisect_left(colons, end)]
+
+    def memo(self, key: str, compute: Callable[[str], object]):
+        """``compute(text)``, computed once for this text (``key`` names what it computes)."""
+        value = self._memo.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._memo[key] = compute(self.text)
+        return value
+
+
+_latest: TextIndex = TextIndex("")
+
+
+def index(text: str) -> TextIndex:
+    """The index of ``text``, kept while it is the latest text asked about (the stages of one
+    document all ask about its match text)."""
+    global _latest
+    latest = _latest
+    if latest.text is text:
+        return latest
+    _latest = latest = TextIndex(text)
+    return latest
+
+
+def find_all(text: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets of every occurrence of ``word`` inside ``text[start:end]`` (overlapping ones too)."""
+    end = len(text) if end is None else end
+    out = []
+    pos = text.find(word, start, end)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(word, pos + 1, end)
+    return out
+
+
+def find_words(text: str, words: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets where one of ``words`` occurs in ``text[start:end]``, in order: the starts of
+    ``re.compile("|".join(words)).finditer(text, start, end)`` when no occurrence of a word can
+    overlap another's (no word ends with another's beginning), found by ``str.find``."""
+    out: list[int] = []
+    for word in words:
+        out += find_all(text, word, start, end)
+    out.sort()
+    return out
+
+
+def line_start(text: str, pos: int) -> int:
+    """Offset where the line holding ``pos`` begins."""
+    return text.rfind("\n", 0, pos) + 1
+
+
+def line_end(text: str, pos: int) -> int:
+    """Offset where the line holding ``pos`` ends (its line break, or the end of the text)."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def nonblank_line_above(text: str, start: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the nearest line above the one beginning at ``start`` that is not
+    blank (``str.strip`` leaves something), or None."""
+    end = start - 1
+    while end >= 0:
+        s = text.rfind("\n", 0, end) + 1
+        if text[s:end].strip():
+            return s, end
+        end = s - 1
+    return None
+
+
+def line_matches(pattern: re.Pattern, text: str, anchors: Iterable[int], start: int = 0,
+                 end: int | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer(text, start, end)`` for a ``pattern`` that matches only at a line start
+    (``^…`` in MULTILINE mode), never across a line break, and always holds one of the offsets
+    ``anchors`` (given in text order; say, where a word it needs occurs): the pattern is tried
+    once at the start of each line holding an anchor instead of at every offset."""
+    end = len(text) if end is None else end
+    last = -1
+    for pos in anchors:
+        s = text.rfind("\n", 0, pos) + 1
+        if s == last:
+            continue
+        last = s
+        if start <= s < end:
+            m = pattern.match(text, s, end)
+            if m:
+                yield m
+
+
+class LineEnds:
+    """Finds the lines whose last character, spaces and tabs aside, is one of a class (say, the
+    characters a date ends with): a scan for the line breaks (a literal the regex engine skips
+    ahead to) checked by a one-character look-behind, instead of reading every line."""
+
+    def __init__(self, char_class: str):
+        """``char_class``: the body of a regex character class (``\\d日号``)."""
+        self._last = re.compile(f"[{char_class}]")
+        self._breaks = re.compile(f"\\n(?<=[{char_class} \\t]\\n)")
+
+    def lines(self, text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each such line of ``text`` that begins at or after ``start``."""
+        for m in self._breaks.finditer(text, max(0, start)):
+            yield from self._check(text, text.rfind("\n", 0, m.start()) + 1, m.start(), start)
+        last = text.rfind("\n") + 1  # the last line, when no line break ends it
+        if last < len(text):
+            yield from self._check(text, last, len(text), start)
+
+    def _check(self, text: str, s: int, e: int, start: int) -> Iterator[tuple[int, int]]:
+        if s >= start and self._last.match(text[s:e].rstrip(" \t")[-1:]):
+            yield s, e
+
+
+def finditer_alternatives(patterns: Iterable[re.Pattern], text: str, pos: int = 0,
+                          end: int | None = None) -> Iterator[re.Match]:
+    """``finditer`` of the alternation of ``patterns`` (``A|B|…``), for patterns that open with
+    different literals (so that at most one can match at an offset) and never match empty: each
+    is searched on its own, which lets the regex engine skip ahead to its literal, where the
+    alternation would be tried at every offset."""
+    end = len(text) if end is None else end
+    patterns = list(patterns)
+    found = [p.search(text, pos, end) for p in patterns]
+    while True:
+        live = [m for m in found if m is not None]
+        if not live:
+            return
+        first = min(live, key=lambda m: m.start())
+        yield first
+        pos = first.end()
+        found = [m if m is None or m.start() >= pos else p.search(text, pos, end) for p, m in zip(patterns, found)]

@@ -1,0 +1,83 @@
+"""extract.scan: the shared cheap scans give the same results as the plain regex searches."""
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govdoc.extract.scan import (LineEnds, find_all, find_words, finditer_alternatives, index, line_matches,
+                                 nonblank_line_above)
+
+# Short texts over an alphabet that makes the patterns below match often.
+texts = st.text(alphabet="抄送报:：文件局 \t\n1日号ab", max_size=40)
+
+
+@given(texts)
+@settings(max_examples=400)
+def test_colons(text):
+    assert index(text).colons == [m.start() for m in re.finditer("[:：]", text)]
+    assert index(text).colons_in(3, 9) == [m.start() for m in re.finditer("[:：]", text) if 3 <= m.start() < 9]
+
+
+def test_index_is_kept_for_the_latest_text_only():
+    a, b = "甲:乙", "丙：丁:"
+    assert index(a) is index(a)
+    assert index(b).colons == [1, 3]
+    assert index(a).colons == [1]
+    assert index(a).memo("n", len) == 3 and index(a).memo("n", lambda t: 0) == 3
+
+
+@given(texts, st.integers(0, 45), st.integers(0, 45))
+@settings(max_examples=400)
+def test_find_all_and_words(text, start, end):
+    assert find_all(text, "文件", start, end) == [m.start() for m in re.finditer("文件", text[:end])
+                                                  if m.start() >= start]
+    words = ("抄送", "文件", "局")  # none ends with another's beginning
+    assert find_words(text, words, start, end) == [m.start() for m in re.compile("|".join(words)).finditer(text, start, end)]
+
+
+CC = re.compile(r"^[ \t]*抄[ \t]*[送报][ \t]*[:：][ \t]*(?P<value>[^\n]*)", re.M)
+
+
+@given(texts, st.integers(0, 45), st.integers(0, 45))
+@settings(max_examples=400)
+def test_line_matches(text, start, end):
+    expected = [m.span("value") for m in CC.finditer(text, start, end)]
+    found = line_matches(CC, text, find_all(text, "抄", start, end), start, end)
+    assert [m.span("value") for m in found] == expected
+
+
+@given(texts, st.integers(0, 45))
+@settings(max_examples=400)
+def test_line_ends(text, start):
+    expected = []
+    pos = 0
+    for line in text.split("\n"):
+        last = line.rstrip(" \t")[-1:]
+        if pos >= start and last and re.match(r"[\d日号]", last):
+            expected.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    assert list(LineEnds(r"\d日号").lines(text, start)) == expected
+
+
+@given(texts)
+@settings(max_examples=400)
+def test_nonblank_line_above(text):
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for i, (s, _) in enumerate(lines):
+        above = [(a, b) for a, b in lines[:i] if text[a:b].strip()]
+        assert nonblank_line_above(text, s) == (above[-1] if above else None)
+
+
+ALTERNATION = re.compile(r"(?:抄送|文件|局)[ \t]*(?P<v>[^\n:]{1,3})")
+SPLIT = [re.compile(r"抄送[ \t]*(?P<v>[^\n:]{1,3})"), re.compile(r"文件[ \t]*(?P<v>[^\n:]{1,3})"),
+         re.compile(r"局[ \t]*(?P<v>[^\n:]{1,3})")]
+
+
+@given(texts, st.integers(0, 45), st.integers(0, 45))
+@settings(max_examples=400)
+def test_finditer_alternatives(text, pos, end):
+    expected = [(m.span(), m.span("v")) for m in ALTERNATION.finditer(text, pos, end)]
+    assert [(m.span(), m.span("v")) for m in finditer_alternatives(SPLIT, text, pos, end)] == expected
