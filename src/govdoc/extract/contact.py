@@ -20,6 +20,7 @@ from spacy.language import Language
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.addressee import SEARCH, best_addressee, found_addressee
 from govdoc.extract.kind import kind_of
+from govdoc.extract.scan import index
 from govdoc.model import Contact
 from govdoc.normalize import NormText
 
@@ -43,6 +44,8 @@ _ALL = sorted(STAFF_LABELS + CONTACT_LABELS + PHONE_LABELS + UNIT_LABELS + UNIT_
 # Matched backwards from each colon (colons are few and cheap to find).
 LABEL_RE = re.compile(r"(?P<label>" + "|".join(_spaced(w) for w in _ALL) + r")[ \t]*[:：]$")
 COLON_RE = re.compile("[:：]")
+# The characters labels end with: a colon after anything else (spacing aside) ends no label.
+_LABEL_LAST_CHARS = frozenset(w[-1] for w in _ALL)
 # Mobile (masked ones too: 1370740****), then fixed lines with an optional area code and extension.
 PHONE_RE = re.compile(r"(?<![\d*])(?:1\d{10}|1\d{2,7}\*{3,6}\d{0,4}|(?:(?:\(0\d{2,3}\)|0\d{2,3})[-—–]?)?\d{7,8}(?:-\d{1,5})?)"
                       r"(?![\d*])")
@@ -65,22 +68,29 @@ class Field:
     line: int  # line number
 
 
+# The kind of field each label opens (the first group that holds it).
+_KIND_OF: dict[str, str] = {}
+for _kind_name, _labels in (("staff", STAFF_LABELS), ("contact", CONTACT_LABELS), ("phone", PHONE_LABELS),
+                            ("unit", UNIT_LABELS), ("unit+phone", UNIT_PHONE_LABELS)):
+    for _label in _labels:
+        _KIND_OF.setdefault(_label, _kind_name)
+
+
 def _kind(label: str) -> str:
-    label = re.sub(r"[ \t]", "", label)
-    for kind, labels in (("staff", STAFF_LABELS), ("contact", CONTACT_LABELS), ("phone", PHONE_LABELS),
-                         ("unit", UNIT_LABELS), ("unit+phone", UNIT_PHONE_LABELS)):
-        if label in labels:
-            return kind
-    return "other"
+    return _KIND_OF.get(label.replace(" ", "").replace("\t", ""), "other")
 
 
 def find_fields(norm: NormText, after: int = 0) -> list[Field]:
     """Contact-shaped ``label:value`` fields after offset ``after``; each value runs to the next
     label on its line, the line end or a closing bracket."""
     text = norm.match
+    ix = index(text)
     labels = []
-    for colon in COLON_RE.finditer(text, after):
-        m = LABEL_RE.search(text, max(after, colon.start() - 24), colon.end())
+    for colon in ix.colons_in(max(0, after), len(text)):
+        lo = max(0, after, colon - 24)
+        if text[lo:colon].rstrip(" \t")[-1:] not in _LABEL_LAST_CHARS:
+            continue  # cheap test before the label pattern is tried at each offset before the colon
+        m = LABEL_RE.search(text, lo, colon + 1)
         if m:
             labels.append(m)
     out = []
