@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import HEADER_WINDOW, memo
+from govdoc.extract.scan import find_all, index, line_matches
 from govdoc.model import Text
 from govdoc.normalize import NormText
 
@@ -41,7 +42,8 @@ LABEL_WORDS_RE = re.compile(r"联系|电话|地址|抄送|抄报|主办|协办|�
                             r"|领衔|提出人|附议|联名|所属")
 # Characters a salutation never holds (sentence punctuation, digits other than 等25位).
 _NAMES = r"[^\n:：。，,;；!！?？“”\"《》()（）\[\]【】|]"
-# Matched on the text between a line start and the line's first colon (found by COLON_RE, which is
+# Matched on the text between a line start and the line's first colon (colons come from the text's
+# index; COLON_RE says what they are), which is
 # far cheaper than trying a salutation pattern at every line).
 COLON_RE = re.compile("[:：]")
 SALUTATION_RE = re.compile(rf"[ \t]*(?P<hon>尊敬的|尊敬)?[ \t]*(?P<who>{_NAMES}{{2,40}}?)[ \t]*")
@@ -137,20 +139,20 @@ def find_addressees(norm: NormText, first_only: bool = False) -> list[Candidate]
     text = norm.match
     out = []
     stop = len(text)
-    for colon in COLON_RE.finditer(text):
+    for colon in index(text).colons:
         if first_only and out:
             line_end = text.find("\n", out[0].end)
             stop = len(text) if line_end < 0 else line_end
             break
-        line_start = text.rfind("\n", 0, colon.start()) + 1
-        if colon.start() - line_start > 80:
+        line_start = text.rfind("\n", 0, colon) + 1
+        if colon - line_start > 80:
             continue
-        line_end = text.find("\n", colon.end())
-        standalone = not text[colon.end(): len(text) if line_end < 0 else line_end].strip()
-        m = SALUTATION_RE.fullmatch(text, line_start, colon.start()) if colon.start() - line_start <= 48 else None
+        line_end = text.find("\n", colon + 1)
+        standalone = not text[colon + 1: len(text) if line_end < 0 else line_end].strip()
+        m = SALUTATION_RE.fullmatch(text, line_start, colon) if colon - line_start <= 48 else None
         if m is None or not _plausible(m.group("who")):
             if standalone and line_start < HEADER_WINDOW:
-                cand = _organ_list(text, line_start, colon.start())
+                cand = _organ_list(text, line_start, colon)
                 out += [cand] if cand else []
             continue
         role = role_of(m.group("who"))
@@ -158,7 +160,7 @@ def find_addressees(norm: NormText, first_only: bool = False) -> list[Candidate]
             out.append(Candidate(m.start("who"), m.end("who"), role, 0.95 if standalone or m.group("hon") else 0.85))
         elif role is not None and standalone:  # organs and party bodies: a line of its own
             out.append(Candidate(m.start("who"), m.end("who"), role, 0.8))
-    for m in HONORIFIC_RE.finditer(text, 0, stop):
+    for m in line_matches(HONORIFIC_RE, text, find_all(text, "尊敬", 0, stop), 0, stop):
         if _plausible(m.group("who")):
             out.append(Candidate(m.start("who"), m.end("who"), role_of(m.group("who")), 0.8))
     for m in MAINSEND_RE.finditer(text, 0, stop):

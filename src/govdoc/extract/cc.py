@@ -14,6 +14,7 @@ from spacy.language import Language
 from govdoc.nlp.extensions import DocFields
 from govdoc.model import Name
 from govdoc.normalize import NormText
+from govdoc.extract.scan import find_all, line_matches
 
 CC_RE = re.compile(r"^[ \t]*抄[ \t]*[送报](?:单位|机关)?[ \t]*[:：][ \t]*(?P<value>[^\n]*)", re.M)
 SEPARATORS = "、,，"
@@ -63,7 +64,7 @@ def find_cc(norm: NormText) -> list[tuple[int, int]]:
     text = norm.match
     out: list[tuple[int, int]] = []
     last_end = -1
-    for m in CC_RE.finditer(text):
+    for m in line_matches(CC_RE, text, find_all(text, "抄")):  # the lines holding 抄
         if out and text[last_end:m.start()].strip():
             break  # not the next line of the same block
         start, end = m.start("value"), m.end("value")

@@ -10,6 +10,7 @@ title of a reply.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -20,6 +21,7 @@ from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
 from govdoc.extract.letter_layout import (HEADER_WINDOW, SALUTATION_RE, body_start, has_placeholder, iter_lines,
                                          memo, org_span)
 from govdoc.model import Text
+from govdoc.extract.scan import index, line_matches, line_start, nonblank_line_above
 from govdoc.normalize import NormText
 
 # Endings of a complete title; a bracketed subject may follow (…的答复(关于…的建议)).
@@ -31,6 +33,7 @@ REPLY_FINAL_RE = re.compile(rf"(?:的答复|的回复|的复函|答复函|答复
 YEAR_PREFIX_RE = re.compile(r"^\d{4}年度?")
 # Words without which a line cannot be a title line (a cheap first screen).
 TITLE_HINTS = ("关于", "对", "复", "函", "意见")
+_TITLE_HINT_RE = re.compile("|".join(TITLE_HINTS))  # no two of them can overlap
 NOT_TITLE_RE = re.compile(r"[,，。;；!！?？:：|>]|关于我们|https?://")
 DATE_LINE_RE = re.compile(r"^[ \t]*\d{4}[-./年]")
 # Labelled metadata titles: the fallback.
@@ -118,20 +121,25 @@ def _continues(line: str) -> bool:
 
 def _blocks(match: str, end: int) -> list[Candidate]:
     lines = [(s, e) for s, e in iter_lines(match, 0, end) if match[s:e].strip()]
+    # Only a line holding a title hint opens a block: those are found by one search for the
+    # hints, and the lines in between skipped.
+    starts = [s for s, _ in lines]
+    hinted = sorted({bisect_right(starts, m.start()) - 1 for m in _TITLE_HINT_RE.finditer(match, 0, end)})
     out = []
     i = 0
-    while i < len(lines):
+    for k in hinted:
+        if k < i:
+            continue  # inside the block just read
+        i = k
         line = match[slice(*lines[i])]
-        if not any(h in line for h in TITLE_HINTS) or not _titleish(line):
-            i += 1
+        if not _titleish(line):
             continue
         s, e = _trim(match, *lines[i])
         text = match[s:e]
-        starts = _starts_title(text)
-        if s >= e or not (starts or _ends(REPLY_FINAL_RE, text)):
-            i += 1
+        opens = _starts_title(text)
+        if s >= e or not (opens or _ends(REPLY_FINAL_RE, text)):
             continue
-        cand = Candidate([(s, e)], 0.9 if starts else 0.7)
+        cand = Candidate([(s, e)], 0.9 if opens else 0.7)
         if i > 0 and text.startswith(("关于", "对")) and org_span(match[slice(*lines[i - 1])]):
             cand.segments.insert(0, org_span_abs(match, *lines[i - 1]))
         j = i
@@ -175,7 +183,7 @@ def org_span_abs(match: str, s: int, e: int) -> tuple[int, int]:
 
 def _labelled(match: str, end: int, reply_like: Callable[[], bool]) -> list[Candidate]:
     out = []
-    for m in LABELLED_RE.finditer(match, 0, end):
+    for m in line_matches(LABELLED_RE, match, index(match).colons_in(0, end), 0, end):  # lines with a colon
         val = m.group("val")
         names_suggestion = m.group("label").replace(" ", "") in ("题目", "标题", "案由") and not REPLY_FINAL_RE.search(val)
         if names_suggestion and reply_like():
@@ -188,13 +196,18 @@ def _headings(match: str, end: int) -> list[Candidate]:
     """A page heading: the line right above the page's metadata line (``来源：… 发布时间：…``), as
     news items and notices print it; the weakest source."""
     out = []
-    previous = None
-    for s, e in iter_lines(match, 0, end):
-        if not match[s:e].strip():
+    last = -1
+    for colon in index(match).colons:  # a metadata line holds a colon: only those lines are read
+        s = line_start(match, colon)
+        if s >= end:
+            break
+        if s == last:
             continue
-        if previous and META_LINE_RE.match(match, s) and _titleish(match[slice(*previous)]):
-            out.append(Candidate([_strip(match, *previous)], 0.5))
-        previous = (s, e)
+        last = s
+        if META_LINE_RE.match(match, s):
+            previous = nonblank_line_above(match, s)
+            if previous and _titleish(match[slice(*previous)]):
+                out.append(Candidate([_strip(match, *previous)], 0.5))
     return out
 
 
