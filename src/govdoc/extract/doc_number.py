@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import has_placeholder
+from govdoc.extract.scan import finditer_alternatives, index
 from govdoc.model import DocNumber
 from govdoc.normalize import NormText
 from govdoc.text.zh import CJK
@@ -38,7 +39,12 @@ LABEL = r"(?:文[ \t]*号|发文字号|文件编号|发文编号)"
 # 文号：… · 【文号】… (a bracketed metadata label) · 发文字号 | … (a metadata table flattened with |)
 LABEL_RE = re.compile(LABEL + r"[ \t]*[:：】|]?[ \t]*$")
 # A labelled value that is not bracket-shaped (文件编号: 京政发2019年12号); ``无`` is not a number.
-LABELLED_VALUE_RE = re.compile(LABEL + r"[ \t]*[:：]?[ \t]*(?P<val>[^\s|:：]{2,30})(?![:：])")
+_LABELLED_VALUE = r"[ \t]*[:：]?[ \t]*(?P<val>[^\s|:：]{2,30})(?![:：])"
+LABELLED_VALUE_RE = re.compile(LABEL + _LABELLED_VALUE)
+# The same, one pattern per first word of the label (文…, 发文…), each searched on its own
+# (``finditer_alternatives``) so that the regex engine skips ahead to its literal.
+_LABELLED_VALUE_SPLIT = (re.compile(r"(?:文[ \t]*号|文件编号)" + _LABELLED_VALUE),
+                         re.compile(r"发文(?:字号|编号)" + _LABELLED_VALUE))
 LOOSE_RE = re.compile(rf"(?P<year>(?:19|20)\d\d)[年〕\])]?第?(?P<serial>\d{{1,5}})号?$")
 LEADING_LABEL_RE = re.compile(r"^(?:发文字号|文件编号|发文编号|文号|编号)")
 SENTENCE_PUNCT = re.compile(r"[,，。;；!！?？]")
@@ -95,22 +101,32 @@ def _context_score(before: str, after: str) -> float:
     return 0.6
 
 
+def year_opens(text: str) -> list[tuple[int, int]]:
+    """Spans of ``YEAR_OPEN_RE.finditer(text)`` (a bracket, then a year), computed once per text
+    (the doc-number, issuer and title stages all ask)."""
+    return index(text).memo("year_opens", _year_opens)
+
+
+def _year_opens(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in YEAR_OPEN_RE.finditer(text)]
+
+
 def _number_matches(text: str):
     """DOC_NUMBER_RE matches, found cheaply: locate each bracketed year first, then read the
     number around it within its line."""
     last_end = 0
-    for hit in YEAR_OPEN_RE.finditer(text):
-        if hit.start() < last_end:
+    for hit_start, hit_end in year_opens(text):
+        if hit_start < last_end:
             continue
-        line_start = text.rfind("\n", 0, hit.start()) + 1
-        line_end = text.find("\n", hit.end())
+        line_start = text.rfind("\n", 0, hit_start) + 1
+        line_end = text.find("\n", hit_end)
         line_end = len(text) if line_end < 0 else line_end
-        pos = max(line_start, last_end, hit.start() - 16)
+        pos = max(line_start, last_end, hit_start - 16)
         while True:
             m = DOC_NUMBER_RE.search(text, pos, line_end)
-            if m is None or m.start() > hit.start():
+            if m is None or m.start() > hit_start:
                 break
-            if m.end() > hit.start():
+            if m.end() > hit_start:
                 last_end = m.end()
                 yield m
                 break
@@ -149,7 +165,7 @@ def _bracket_candidates(norm: NormText) -> list[Candidate]:
 def _labelled_candidates(norm: NormText, taken: list[Candidate]) -> list[Candidate]:
     """Labelled values that the bracket pattern did not read (no brackets at all)."""
     out = []
-    for m in LABELLED_VALUE_RE.finditer(norm.match):
+    for m in finditer_alternatives(_LABELLED_VALUE_SPLIT, norm.match):
         s, e = m.span("val")
         val = m.group("val")
         if val == "无" or not re.search(r"\d", val) or not re.search(f"[{CJK}]", val):

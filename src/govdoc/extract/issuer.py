@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
-from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, has_placeholder, iter_lines, org_span
+from govdoc.extract.doc_number import DOC_NUMBER_RE, year_opens
+from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, has_placeholder, org_span
+from govdoc.extract.scan import (LineEnds, find_all, finditer_alternatives, line_end, line_matches, line_start,
+                                 nonblank_line_above)
 from govdoc.model import Name
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
@@ -23,8 +25,13 @@ TAIL_WINDOW = 1500
 _SP = r"[ \t]*"
 # XX局文件, maybe with the number on the same line (XX局文件    许环〔2019〕4号).
 RED_HEADER_RE = re.compile(rf"^{_SP}(?P<org>{ORG_RE.pattern}){_SP}文{_SP}件{_SP}(?:[ \t]{{2}}[^\n]*)?$", re.M)
-METADATA_RE = re.compile(rf"(?:来源|信息来源|发布机构|发文机关|发文单位|发布单位|回复人|回复单位){_SP}[:：]?{_SP}"
-                         r"(?P<val>[^\s|:：]{2,40})(?![:：])")
+_WENJIAN_RE = re.compile(rf"文{_SP}件")  # the red header's lines: those holding this
+_METADATA_VALUE = rf"{_SP}[:：]?{_SP}(?P<val>[^\s|:：]{{2,40}})(?![:：])"
+METADATA_RE = re.compile(r"(?:来源|信息来源|发布机构|发文机关|发文单位|发布单位|回复人|回复单位)" + _METADATA_VALUE)
+# The same, one pattern per first character of the label, each searched on its own
+# (``finditer_alternatives``) so that the regex engine skips ahead to its literal.
+_METADATA_SPLIT = tuple(re.compile(label + _METADATA_VALUE)
+                        for label in ("来源", "信息来源", "发(?:布机构|文机关|文单位|布单位)", "回复(?:人|单位)"))
 # Values of a 来源 field that name a website or a newspaper, not an organ.
 NOT_ORGAN_RE = re.compile(r"(?:网|网站|门户|日报|晚报|报|新闻|客户端|公众号|微信|本站)$")
 UNDERTAKER_RE = re.compile(rf"^{_SP}承办单位{_SP}[:：]{_SP}(?P<val>[^\s|:：,，]{{2,40}})", re.M)
@@ -82,22 +89,17 @@ def _lead_of_joint(match: str, s: int, e: int) -> tuple[int, int] | None:
     return pieces[0]
 
 
-# Characters a date line can end with.
-_DATE_END_CHARS = frozenset("0123456789〇○零一二三四五六七八九十Oo元年月日号./-")
+# The lines that end in a character a date line can end with.
+_DATE_ENDS = LineEnds(re.escape("0123456789〇○零一二三四五六七八九十Oo元年月日号./-"))
 
 
 def _date_lines(match: str, floor: int):
     """DATE_LINE_RE matches on the lines that start at or after ``floor``, tried only on lines
     that end in a date character (a cheap test) instead of at every line start."""
-    if floor and match[floor - 1] != "\n":
-        nl = match.find("\n", floor)
-        floor = len(match) if nl < 0 else nl + 1
-    for s, e in iter_lines(match, floor):
-        last = match[s:e].rstrip(" \t")[-1:]
-        if last and last in _DATE_END_CHARS:
-            m = DATE_LINE_RE.match(match, s, e)
-            if m:
-                yield m
+    for s, e in _DATE_ENDS.lines(match, floor):
+        m = DATE_LINE_RE.match(match, s, e)
+        if m:
+            yield m
 
 
 def _signature(match: str) -> list[Candidate]:
@@ -126,27 +128,43 @@ def _signature(match: str) -> list[Candidate]:
 
 
 def _header(match: str) -> list[Candidate]:
+    """The red header's organ; the organ set before the first document number in the header
+    (on the line above it, or before it on its line)."""
     out = []
     window = min(len(match), HEADER_WINDOW)
     if "文" in match[:window]:
-        for m in RED_HEADER_RE.finditer(match, 0, window):
+        lines = (m.start() for m in _WENJIAN_RE.finditer(match, 0, window))
+        for m in line_matches(RED_HEADER_RE, match, lines, 0, window):
             out.append(Candidate(m.start("org"), m.end("org"), 0.9, "red header"))
-    if not YEAR_OPEN_RE.search(match, 0, window):
+    number_line = _first_number_line(match, window)
+    if number_line is None:
         return out
-    previous = None
-    for s, e in iter_lines(match, 0, window):
-        if not match[s:e].strip():
-            continue
-        number = DOC_NUMBER_RE.search(match, s, e) if YEAR_OPEN_RE.search(match, s, e) else None
-        if number:
-            before = match[s:number.start()]
-            if not before.strip() and previous and not out:
-                out.append(Candidate(previous[0], previous[1], 0.85, "header organ"))
-            elif before.endswith(("  ", "\t")) and _org_in(match, s, number.start()):
-                out.append(Candidate(*_org_in(match, s, number.start()), 0.85, "header organ"))
-            break
-        previous = _org_in(match, s, e)
+    s, number = number_line
+    before = match[s:number.start()]
+    if not before.strip():
+        previous = nonblank_line_above(match, s)
+        previous = _org_in(match, *previous) if previous and not out else None
+        if previous:
+            out.append(Candidate(previous[0], previous[1], 0.85, "header organ"))
+    elif before.endswith(("  ", "\t")) and _org_in(match, s, number.start()):
+        out.append(Candidate(*_org_in(match, s, number.start()), 0.85, "header organ"))
     return out
+
+
+def _first_number_line(match: str, window: int) -> tuple[int, re.Match] | None:
+    """(line start, number) of the first line of ``match[:window]`` where ``DOC_NUMBER_RE``
+    finds a number, tried only on the lines that hold a bracketed year."""
+    last = -1
+    for start, end in year_opens(match):
+        s = line_start(match, start)
+        if end > window or s == last:
+            continue
+        last = s
+        number = DOC_NUMBER_RE.search(match, s, min(line_end(match, end), window))
+        if number:
+            return s, number
+    return None
+
 
 
 def _title(norm: NormText) -> list[Candidate]:
@@ -173,11 +191,12 @@ def _title(norm: NormText) -> list[Candidate]:
 def _metadata(match: str) -> list[Candidate]:
     out = []
     region = min(len(match), HEADER_WINDOW)
-    for m in METADATA_RE.finditer(match, 0, region):
+    for m in finditer_alternatives(_METADATA_SPLIT, match, 0, region):
         val = m.group("val")
         if ORG_RE.fullmatch(val) and not NOT_ORGAN_RE.search(val):
             out.append(Candidate(m.start("val"), m.end("val"), 0.7, "metadata"))
-    for m in UNDERTAKER_RE.finditer(match, max(0, len(match) - TAIL_WINDOW)):
+    tail = max(0, len(match) - TAIL_WINDOW)
+    for m in line_matches(UNDERTAKER_RE, match, find_all(match, "承办单位", tail), tail):
         # only in the signature block, after the body's sentences: a 承办单位 field on a
         # suggestion record above the suggestion's text names the handling unit, not the issuer
         if ORG_RE.fullmatch(m.group("val")) and "。" in match[:m.start()]:
