@@ -20,6 +20,10 @@ _SP = r"[ \t]*"
 # the colon is required so that prose (…送局领导签发。) never matches.
 LABEL_RE = re.compile(rf"(?:^|(?<=[\s|,，;；]))(?:领导{_SP})?签{_SP}发{_SP}(?:人|领导)?{_SP}[:：]{_SP}(?P<value>[^\n]*)",
                       re.M)
+# The same label read from its 签 (a literal the regex engine skips ahead to), and what must
+# stand before it: a line start, a space or punctuation (before 签, or before 领导 and spacing).
+_FROM_SIGN_RE = re.compile(rf"签{_SP}发{_SP}(?:人|领导)?{_SP}[:：]{_SP}(?P<value>[^\n]*)")
+_BOUNDARY_RE = re.compile(r"[\s|,，;；]")
 # A person's name: 2–4 CJK chars (a middle dot for minority names), which captures may space
 # out (李  颖).
 NAME_RE = re.compile(r"[\u4e00-\u9fff](?:[ \t]{0,3}[\u4e00-\u9fff·]){1,7}")
@@ -63,11 +67,35 @@ def _names_in(match: str, base: int, value: str, score: float) -> list[Candidate
     return out
 
 
+def _at_boundary(text: str, pos: int) -> bool:
+    return pos == 0 or _BOUNDARY_RE.match(text, pos - 1) is not None
+
+
+def _labels(text: str):
+    """The ``value`` spans of ``LABEL_RE.finditer(text)`` (as ``_FROM_SIGN_RE`` matches, whose
+    ``value`` and end are the same), found from each 签 instead of trying the pattern, with its
+    look-behind, at every offset."""
+    last_end = 0
+    sign = text.find("签")
+    while sign >= 0:
+        if sign >= last_end:
+            lead = sign  # where 领导 and spacing before 签 would start
+            while lead > 0 and text[lead - 1] in " \t":
+                lead -= 1
+            lead = lead - 2 if text.startswith("领导", lead - 2) and lead >= 2 else -1
+            if _at_boundary(text, sign) or (lead >= 0 and _at_boundary(text, lead)):
+                m = _FROM_SIGN_RE.match(text, sign)
+                if m:
+                    last_end = m.end()
+                    yield m
+        sign = text.find("签", sign + 1)
+
+
 def find_signatories(norm: NormText) -> list[Candidate]:
     out = []
     if "签" not in norm.match:
         return out
-    for m in LABEL_RE.finditer(norm.match):
+    for m in _labels(norm.match):
         value = m.group("value")
         stop = STOP_RE.search(value)
         value = value[: stop.start()] if stop else value
