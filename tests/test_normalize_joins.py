@@ -130,3 +130,15 @@ def test_normalize_join_lines(a, b, joined, column):
     from govdoc.normalize.joins import join_lines
 
     assert join_lines(a, b) == (joined, column)
+
+
+def test_normalize_full_line_rule_skips_pages_whose_reader_joined_the_wraps():
+    # OCR joins wrapped lines from the page geometry: a title as wide as the text block is a
+    # line of its own there, and normalization must not run it into the next line
+    page = ("关于对市十五届人大一次会议第40号建议办理情况的答复\n"
+            "刘鲜兰、王金燕、马秀梅代表：\n"
+            "关于对市十五届人大一次会议第40号建议办理情况的答复\n"
+            "关于对市十五届人大一次会议第40号建议办理情况的答复")
+    joined = normalize([Page(1, page, 0.9, layout=True, lines_joined=True)]).text
+    assert joined == page
+    assert normalize([Page(1, page, 0.9, layout=True)]).text != page  # the PDF rule would join

@@ -27,23 +27,27 @@ def normalize(pages: Iterable[Page]) -> NormText:
         return NormText("")
     cleaned = [clean_page(page.text, page.layout) for page in pages]
     laid_out = [lines for lines, page in zip(cleaned, pages) if page.layout]
+    # pages whose wrapped lines are still broken where the layout wrapped them
+    wrapped = [page.layout and not page.lines_joined for page in pages]
     if laid_out:
         drop_running_lines(laid_out)
-        rules = JoinRules.for_layout_lines(line for lines in laid_out for line in lines)
+    if any(wrapped):
+        rules = JoinRules.for_layout_lines(line for lines, w in zip(cleaned, wrapped) if w for line in lines)
     else:
         rules = NO_LAYOUT
-    out, positions = assemble(cleaned, [page.layout for page in pages], rules)
+    out, positions = assemble(cleaned, wrapped, rules)
     text = "\n".join(out)
     return NormText(text, page_offsets(out, positions, len(text)),
                     [page.number for page in pages], [page.confidence for page in pages])
 
 
-def assemble(pages: list[list[str]], layouts: list[bool], rules: JoinRules) -> tuple[list[str], list[Position]]:
-    """Output lines, and where each page's first character landed."""
+def assemble(pages: list[list[str]], wrapped: list[bool], rules: JoinRules) -> tuple[list[str], list[Position]]:
+    """Output lines, and where each page's first character landed.  ``wrapped[i]``: page
+    ``i``'s lines are broken where its layout wrapped them (the full-line rule applies)."""
     out: list[str] = []
     positions: list[Position] = []
     last_raw, last_layout, blank = "", False, False
-    for lines, layout in zip(pages, layouts):
+    for lines, layout in zip(pages, wrapped):
         first: Position = None
         for line in lines:
             if not line:

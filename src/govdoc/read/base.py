@@ -22,6 +22,9 @@ class Page:
     text: str
     confidence: Optional[float] = None  # mean OCR line confidence; None for text layers
     layout: bool = False  # text laid out in fixed lines (PDF, OCR): spaces between CJK are artefacts
+    # The reader already joined the lines its layout wrapped, from the page geometry (OCR):
+    # normalization does not join a line again just because it is as wide as the text block.
+    lines_joined: bool = False
 
 
 @dataclass

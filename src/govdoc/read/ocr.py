@@ -284,7 +284,7 @@ def ocr_images(images: Iterable, first_page: int = 1) -> list[Page]:
     pages = []
     for number, image in enumerate(images, first_page):
         text, conf = ocr_image(image)
-        pages.append(Page(number, text, conf, layout=True))
+        pages.append(Page(number, text, conf, layout=True, lines_joined=True))
     return pages
 
 
@@ -343,4 +343,4 @@ def ocr_pdf_page(path: Path | str, doc, number: int, dpi: int = MAX_DPI) -> Page
     if image.ndim == 3 and image.shape[2] == 1:
         image = image[:, :, 0]
     text, conf = ocr_image(image)
-    return Page(number, text, conf, layout=True)
+    return Page(number, text, conf, layout=True, lines_joined=True)
