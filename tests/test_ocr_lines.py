@@ -76,3 +76,11 @@ def test_ocr_wide_vertical_gap_becomes_a_blank_line():
              box("您提出的关于统筹生态环境与经济协调发展的建议收悉。", 100, 440)]
     assert boxes_to_text(lines) == ("许昌市生态环境局\n许环〔2019〕4号\n\n关于第134号建议的答复\n张永波代表：\n"
                                     "您提出的关于统筹生态环境与经济协调发展的建议收悉。")
+
+
+def test_ocr_number_broken_by_the_wrap_is_joined_without_a_space():
+    lines = [box("2017年通过贷款对全县二十个贫困行政村基础设施进行建设，项目共3", 100, 100, width=2000),
+             box("9项，硬化159.507公里", 100, 160),
+             box("你们的提案提得很好，我县农村公路共计三百九十条两千五百多公里。", 100, 220, width=2000)]
+    assert boxes_to_text(lines).split("\n")[0].endswith("项目共39项，硬化159.507公里")
+    assert join_words("Room", "101") == "Room 101"  # boxes on one line keep their space

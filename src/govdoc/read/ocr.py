@@ -181,6 +181,14 @@ def join_words(left: str, right: str) -> str:
     return left + right
 
 
+def join_wrapped(left: str, right: str) -> str:
+    """Join a wrapped line to its continuation.  Chinese typesetting breaks a number anywhere
+    (…项目共3 / 9项 is 39项), so no space goes between digits; Latin words keep theirs."""
+    if left and right and (left[-1].isdigit() or right[0].isdigit()):
+        return left + right
+    return join_words(left, right)
+
+
 def group_lines(boxes: Iterable[Box]) -> list[Line]:
     """Boxes → lines, top to bottom: a box joins the line whose vertical centre lies within
     half a text height of its own."""
@@ -237,7 +245,7 @@ def boxes_to_text(boxes: Sequence[Box]) -> str:
             out.append("")
             out.append(ln.text())
         elif prev is not None and _wraps_into(prev, ln, out[-1], left, right, char):
-            out[-1] = join_words(out[-1], ln.text())
+            out[-1] = join_wrapped(out[-1], ln.text())
         else:
             out.append(ln.text())
         prev = ln
