@@ -16,6 +16,7 @@ from spacy.language import Language
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import HEADER_WINDOW, memo
 from govdoc.extract.scan import find_all, index, line_matches
+from govdoc.extract.output import build
 from govdoc.model import Text
 from govdoc.normalize import NormText
 
@@ -61,7 +62,10 @@ _ALL_OF_RE = re.compile(r"[\u4e00-\u9fff]{0,4}各")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 ROLE_RE = re.compile(rf"(?:{_ROLE_END})$")
 ORGAN_RE = re.compile(rf"(?:{_ORGAN_END})$")
+# What a salutation followed by more text on its line must end with: a person or group word.
+_INLINE_ENDINGS = PERSON_ROLES + GROUP_ENDINGS
 _DIGITS = re.compile(r"\d")
+_COUNT_RE = re.compile(r"等?\d+[位名]")  # 等25位 / 12名
 # Template placeholders (尊敬的XX委员, ×××代表) are never values.
 PLACEHOLDER_RE = re.compile(r"[XxＸ×]{2}|某某|○○")
 
@@ -115,7 +119,7 @@ def _plausible(who: str) -> bool:
     if compact in PERSON_ROLES or compact in GROUP_ENDINGS:
         return False  # a bare role word is a field label (代表团：荷塘区代表团), not a salutation
     # digits only in 等25位 / 12名
-    return not _DIGITS.search(re.sub(r"等?\d+[位名]", "", compact))
+    return not _DIGITS.search(_COUNT_RE.sub("", compact))
 
 
 def _organ_list(text: str, line_start: int, colon: int) -> Optional[Candidate]:
@@ -149,6 +153,8 @@ def find_addressees(norm: NormText, first_only: bool = False) -> list[Candidate]
             continue
         line_end = text.find("\n", colon + 1)
         standalone = not text[colon + 1: len(text) if line_end < 0 else line_end].strip()
+        if not standalone and not text[line_start:colon].replace(" ", "").replace("\t", "").endswith(_INLINE_ENDINGS):
+            continue  # (a cheap test) no salutation here: only a person or group may have text after its colon
         m = SALUTATION_RE.fullmatch(text, line_start, colon) if colon - line_start <= 48 else None
         if m is None or not _plausible(m.group("who")):
             if standalone and line_start < HEADER_WINDOW:
@@ -203,6 +209,6 @@ def addressee_component(doc):
     norm = ext.norm
     best = found_addressee(norm)
     if best:
-        ext.addressee = Text(text=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
+        ext.addressee = build(Text, text=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
                              confidence=best.score * norm.confidence_at(best.start))
     return doc

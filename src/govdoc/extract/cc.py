@@ -12,6 +12,7 @@ import re
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
+from govdoc.extract.output import build
 from govdoc.model import Name
 from govdoc.normalize import NormText
 from govdoc.extract.scan import find_all, line_matches
@@ -83,6 +84,6 @@ def find_cc(norm: NormText) -> list[tuple[int, int]]:
 def cc_component(doc):
     ext = DocFields(doc)
     norm = ext.norm
-    ext.cc = [Name(name=norm.slice(s, e), span=norm.span(s, e), confidence=0.9 * norm.confidence_at(s))
+    ext.cc = [build(Name, name=norm.slice(s, e), span=norm.span(s, e), confidence=0.9 * norm.confidence_at(s))
               for s, e in find_cc(norm)]
     return doc

@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
+from govdoc.extract.output import build
 from govdoc.model import Congress
 from govdoc.normalize import NormText
 from govdoc.text.numerals import cn_to_int
@@ -148,7 +149,7 @@ def congress_component(doc):
     norm = ext.norm
     best = best_congress(norm)
     if best:
-        ext.congress = Congress(body=best.body, level=best.level, term=best.term, session=best.session,
+        ext.congress = build(Congress, body=best.body, level=best.level, term=best.term, session=best.session,
                                 raw=norm.text[best.start:best.end].strip(), span=norm.span(best.start, best.end),
                                 confidence=best.score * norm.confidence_at(best.start))
     return doc

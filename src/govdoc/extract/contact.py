@@ -21,6 +21,7 @@ from govdoc.nlp.extensions import DocFields
 from govdoc.extract.addressee import SEARCH, best_addressee, found_addressee
 from govdoc.extract.kind import kind_of
 from govdoc.extract.scan import index
+from govdoc.extract.output import build
 from govdoc.model import Contact
 from govdoc.normalize import NormText
 
@@ -217,5 +218,5 @@ def contact_component(doc):
         start, end = min(s[0] for s in spans), max(s[1] for s in spans)
         values = {k: norm.slice(*s) if s else None for k, s in found.items()}
         score = 0.9 if found["person"] and found["phone"] else 0.75
-        ext.contact = Contact(**values, span=norm.span(start, end), confidence=score * norm.confidence_at(start))
+        ext.contact = build(Contact, **values, span=norm.span(start, end), confidence=score * norm.confidence_at(start))
     return doc

@@ -11,6 +11,7 @@ import re
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
+from govdoc.extract.output import build
 from govdoc.model import Text
 from govdoc.normalize import NormText
 from govdoc.extract.scan import finditer_alternatives
@@ -39,6 +40,6 @@ def disclosure_component(doc):
     found = find_disclosure(norm)
     if found:
         start, end, score = found[0]
-        ext.disclosure = Text(text=norm.slice(start, end), span=norm.span(start, end),
+        ext.disclosure = build(Text, text=norm.slice(start, end), span=norm.span(start, end),
                               confidence=round(score * norm.confidence_at(start), 3))
     return doc

@@ -15,6 +15,7 @@ from spacy.language import Language
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import has_placeholder
 from govdoc.extract.scan import finditer_alternatives, index
+from govdoc.extract.output import build
 from govdoc.model import DocNumber
 from govdoc.normalize import NormText
 from govdoc.text.zh import CJK
@@ -54,6 +55,9 @@ SIGNER_LABEL = re.compile(r"[ \t]*(?:签[ \t]*发|领导签发)")
 CITING_VERB = re.compile(r"(?:根据|按照|依据|依照|参照|结合|落实|执行|贯彻|印发|转发|详见|见)")
 CITED_AFTER = re.compile(r"[ \t]*(?:文件|精神|要求|规定|通知|和|及|与|、|等|的|中)")
 GRADE_SUFFIX = re.compile(r"[ \t]*[(（]?[A-D甲乙丙丁][)）]?类?[ \t]*$")
+_SPACING_RE = re.compile(r"[ \t\u3000]")
+_DIGIT_RE = re.compile(r"\d")
+_CJK_RE = re.compile(f"[{CJK}]")
 
 
 @dataclass
@@ -154,7 +158,7 @@ def _bracket_candidates(norm: NormText) -> list[Candidate]:
             continue
         start = m.start()
         label = LEADING_LABEL_RE.match(m.group("prefix"))
-        prefix: Optional[str] = re.sub(r"[ \t\u3000]", "", norm.text[m.start("prefix"):m.end("prefix")])
+        prefix: Optional[str] = _SPACING_RE.sub("", norm.text[m.start("prefix"):m.end("prefix")])
         if label:  # 文号〔2019〕4号: the label is not a prefix
             start += label.end()
             prefix = prefix[label.end():] or None
@@ -168,7 +172,7 @@ def _labelled_candidates(norm: NormText, taken: list[Candidate]) -> list[Candida
     for m in finditer_alternatives(_LABELLED_VALUE_SPLIT, norm.match):
         s, e = m.span("val")
         val = m.group("val")
-        if val == "无" or not re.search(r"\d", val) or not re.search(f"[{CJK}]", val):
+        if val == "无" or not _DIGIT_RE.search(val) or not _CJK_RE.search(val):
             continue
         if any(c.start < e and s < c.end for c in taken):
             continue
@@ -197,7 +201,7 @@ def doc_number_component(doc):
     norm = ext.norm
     best = best_doc_number(norm)
     if best and not has_placeholder(norm.match[max(0, best.start - 2):best.end]):
-        ext.doc_number = DocNumber(raw=norm.slice(best.start, best.end), prefix=best.prefix,
+        ext.doc_number = build(DocNumber, raw=norm.slice(best.start, best.end), prefix=best.prefix,
                                    year=best.year, serial=best.serial, span=norm.span(best.start, best.end),
                                    confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

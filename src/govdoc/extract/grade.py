@@ -24,6 +24,7 @@ from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import best_doc_number
 from govdoc.extract.letter_layout import HEADER_WINDOW, body_start, memo
 from govdoc.extract.scan import find_words
+from govdoc.extract.output import build
 from govdoc.model import Grade
 from govdoc.normalize import NormText
 from govdoc.text.zh import CJK
@@ -189,7 +190,7 @@ def grade_component(doc):
     best = max(cands, key=lambda c: (c.score, -c.start))
     legend = legend_meanings(norm).get(best.letter)
     meaning = norm.slice(*legend).rstrip("的") if legend else scheme_meaning(norm, best.letter)
-    ext.grade = Grade(letter=best.letter, raw=norm.slice(best.start, best.end), meaning=meaning,
+    ext.grade = build(Grade, letter=best.letter, raw=norm.slice(best.start, best.end), meaning=meaning,
                       span=norm.span(best.start, best.end),
                       confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

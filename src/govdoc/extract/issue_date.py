@@ -18,6 +18,7 @@ from spacy.language import Language
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.addressee import SEARCH, best_addressee, found_addressee
 from govdoc.extract.scan import LineEnds
+from govdoc.extract.output import build
 from govdoc.model import DateValue
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
@@ -107,7 +108,7 @@ def issue_date_component(doc):
     number = ext.doc_number
     best = best_issue_date(norm, number.year if number else None, found_addressee(norm))
     if best and best.date:
-        ext.issue_date = DateValue(date=best.date.isoformat(), raw=norm.slice(best.start, best.end),
+        ext.issue_date = build(DateValue, date=best.date.isoformat(), raw=norm.slice(best.start, best.end),
                                    span=norm.span(best.start, best.end),
                                    confidence=best.score * norm.confidence_at(best.start))
     return doc

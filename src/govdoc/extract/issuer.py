@@ -17,6 +17,7 @@ from govdoc.extract.doc_number import DOC_NUMBER_RE, year_opens
 from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, has_placeholder, org_span
 from govdoc.extract.scan import (LineEnds, find_all, finditer_alternatives, line_end, line_matches, line_start,
                                  nonblank_line_above)
+from govdoc.extract.output import build
 from govdoc.model import Name
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
@@ -216,6 +217,6 @@ def issuer_component(doc):
     cands = [c for c in find_issuers(norm) if not has_placeholder(norm.match[c.start:c.end])]
     if cands:
         best = max(cands, key=lambda c: (c.score, -c.start))
-        ext.issuer = Name(name=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
+        ext.issuer = build(Name, name=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
                           confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

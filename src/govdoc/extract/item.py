@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
+from govdoc.extract.output import build
 from govdoc.model import Item
 from govdoc.normalize import NormText
 from govdoc.extract.scan import finditer_alternatives
@@ -149,5 +150,5 @@ def item_component(doc):
     if kind or number:
         span = norm.span(best.start, best.end) if best else None
         conf = (best.score * norm.confidence_at(best.start)) if best else 0.5
-        ext.item = Item(type=kind, number=number, span=span, confidence=conf)
+        ext.item = build(Item, type=kind, number=number, span=span, confidence=conf)
     return doc

@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import has_placeholder, iter_lines, org_span
+from govdoc.extract.output import build
 from govdoc.model import DateValue, Name
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
@@ -65,8 +66,8 @@ def printed_component(doc):
         return doc
     conf = norm.confidence_at(found.date[0])
     if found.org and not has_placeholder(norm.match[found.org[0]:found.org[1]]):
-        ext.printed_by = Name(name=norm.slice(*found.org), span=norm.span(*found.org),
+        ext.printed_by = build(Name, name=norm.slice(*found.org), span=norm.span(*found.org),
                               confidence=round(0.9 * conf, 3))
-    ext.printed_date = DateValue(date=found.iso, raw=norm.slice(*found.date), span=norm.span(*found.date),
+    ext.printed_date = build(DateValue, date=found.iso, raw=norm.slice(*found.date), span=norm.span(*found.date),
                                  confidence=round((0.9 if found.iso else 0.5) * conf, 3))
     return doc

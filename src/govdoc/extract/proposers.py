@@ -16,6 +16,7 @@ from spacy.language import Language
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.addressee import (PARTY_RE, PERSON_ROLES, SEARCH, best_addressee, found_addressee, group_role,
                                       is_group)
+from govdoc.extract.output import build
 from govdoc.model import Proposer
 from govdoc.normalize import NormText
 
@@ -196,6 +197,6 @@ def find_proposers(norm: NormText, addressee=SEARCH) -> list[Candidate]:
 def proposers_component(doc):
     ext = DocFields(doc)
     norm = ext.norm
-    ext.proposers = [Proposer(name=norm.slice(c.start, c.end), role=c.role, span=norm.span(c.start, c.end),
+    ext.proposers = [build(Proposer, name=norm.slice(c.start, c.end), role=c.role, span=norm.span(c.start, c.end),
                               confidence=c.score * norm.confidence_at(c.start)) for c in find_proposers(norm, found_addressee(norm))]
     return doc

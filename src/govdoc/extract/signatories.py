@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import ORG_ENDINGS, has_placeholder
+from govdoc.extract.output import build
 from govdoc.model import Name
 from govdoc.normalize import NormText
 
@@ -30,6 +31,7 @@ NAME_RE = re.compile(r"[\u4e00-\u9fff](?:[ \t]{0,3}[\u4e00-\u9fff·]){1,7}")
 # Where the value stops: the next label (联系人：…) or a bracketed note.
 STOP_RE = re.compile(r"[ \t]*[\u4e00-\u9fff]{1,6}[ \t]*[:：]|[(（]")
 SEPARATORS = re.compile(r"[、,，;；/]")
+_NONSPACE_RE = re.compile(r"\S+")
 NOT_NAMES = ("同志", "领导", "签字", "签名", "盖章", "日期")
 # A joint letter's second signer set on the next line under the first (the layout's alignment is
 # lost in text): a line holding only one or two names.
@@ -49,7 +51,7 @@ class Candidate:
 def _split_spaced(chunk: str, base: int) -> list[tuple[int, int]]:
     """A run separated by spaces: single characters belong to one spaced-out name (李  颖);
     pieces of two or more characters are names of their own (张三  李四)."""
-    pieces = [(m.start(), m.end()) for m in re.finditer(r"\S+", chunk)]
+    pieces = [(m.start(), m.end()) for m in _NONSPACE_RE.finditer(chunk)]
     if all(e - s >= 2 for s, e in pieces):
         return [(base + s, base + e) for s, e in pieces]
     return [(base + pieces[0][0], base + pieces[-1][1])] if pieces else []
@@ -116,6 +118,6 @@ def signatories_component(doc):
         name = norm.slice(c.start, c.end)
         if name not in seen and not has_placeholder(name):
             seen.add(name)
-            ext.signatories.append(Name(name=name, span=norm.span(c.start, c.end),
+            ext.signatories.append(build(Name, name=name, span=norm.span(c.start, c.end),
                                         confidence=round(c.score * norm.confidence_at(c.start), 3)))
     return doc

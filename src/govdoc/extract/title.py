@@ -20,6 +20,7 @@ from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
 from govdoc.extract.letter_layout import (HEADER_WINDOW, SALUTATION_RE, body_start, has_placeholder, iter_lines,
                                          memo, org_span)
+from govdoc.extract.output import build
 from govdoc.model import Text
 from govdoc.extract.scan import index, line_matches, line_start, nonblank_line_above
 from govdoc.normalize import NormText
@@ -119,8 +120,19 @@ def _continues(line: str) -> bool:
             and not SALUTATION_RE.match(line) and not DOC_NUMBER_RE.match(stripped))
 
 
+def _nonblank_lines(match: str, end: int) -> list[tuple[int, int]]:
+    """The lines of ``iter_lines(match, 0, end)`` that are not blank (one pass over the pieces)."""
+    out = []
+    pos = 0
+    for piece in match[:end].split("\n"):
+        if piece.strip():
+            out.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return out
+
+
 def _blocks(match: str, end: int) -> list[Candidate]:
-    lines = [(s, e) for s, e in iter_lines(match, 0, end) if match[s:e].strip()]
+    lines = _nonblank_lines(match, end)
     # Only a line holding a title hint opens a block: those are found by one search for the
     # hints, and the lines in between skipped.
     starts = [s for s, _ in lines]
@@ -245,6 +257,6 @@ def title_component(doc):
     norm = ext.norm
     cand = best_title(norm)
     if cand and not has_placeholder(norm.match[cand.start:cand.end]):
-        ext.title = Text(text=title_text(norm, cand), span=norm.span(cand.start, cand.end),
+        ext.title = build(Text, text=title_text(norm, cand), span=norm.span(cand.start, cand.end),
                          confidence=round(cand.score * norm.confidence_at(cand.start), 3))
     return doc
