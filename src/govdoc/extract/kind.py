@@ -70,8 +70,15 @@ OTHER_TITLE_RE = re.compile(r"(?:通知|方案|办法|规定|规则|细则|报�
 
 def _score(lined: str, cues: list[Cue]) -> float:
     """The summed weights of the cues found in ``lined`` (a text with a line break put in front)."""
-    return sum(w for anchors, patterns, w in cues
-               if (not anchors or any(a in lined for a in anchors)) and any(p.search(lined) for p in patterns))
+    total = 0
+    for anchors, patterns, w in cues:
+        if anchors and not any(a in lined for a in anchors):
+            continue
+        for p in patterns:
+            if p.search(lined):
+                total += w
+                break
+    return total
 
 
 SALUTATION_CUE = _cues(((), r"\n[ \t]*(?:尊敬的)?[^\n:：,，。]{1,40}(?:代表|委员)(?:们)?[ \t]*[:：]", 1.0))

@@ -138,17 +138,17 @@ class LineEnds:
         self._last = re.compile(f"[{char_class}]")
         self._breaks = re.compile(f"\\n(?<=[{char_class} \\t]\\n)")
 
-    def lines(self, text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    def lines(self, text: str, start: int = 0) -> list[tuple[int, int]]:
         """``(start, end)`` of each such line of ``text`` that begins at or after ``start``."""
-        for m in self._breaks.finditer(text, max(0, start)):
-            yield from self._check(text, text.rfind("\n", 0, m.start()) + 1, m.start(), start)
-        last = text.rfind("\n") + 1  # the last line, when no line break ends it
-        if last < len(text):
-            yield from self._check(text, last, len(text), start)
-
-    def _check(self, text: str, s: int, e: int, start: int) -> Iterator[tuple[int, int]]:
-        if s >= start and self._last.match(text[s:e].rstrip(" \t")[-1:]):
-            yield s, e
+        ends = [m.start() for m in self._breaks.finditer(text, max(0, start))]
+        if not text.endswith("\n"):
+            ends.append(len(text))  # the last line, which no line break ends
+        out = []
+        for e in ends:
+            s = text.rfind("\n", 0, e) + 1
+            if s >= start and self._last.match(text[s:e].rstrip(" \t")[-1:]):
+                out.append((s, e))
+        return out
 
 
 def finditer_alternatives(patterns: Iterable[re.Pattern], text: str, pos: int = 0,
