@@ -31,6 +31,7 @@ _SPACED_TYPE = r"(?P<type>建议案|建议|提案|议案|批评和意见|批评�
 # 第0867号(资源环境类086号)提案 · 第2024087号《…的建议》的提案 · (99号)建议 · 第T014号代表建议:
 # the number (matched backwards from 号) and what follows 号 (matched at 号).
 NUMBER_BEFORE_RE = re.compile(rf"(?:第[ \t]*)?(?P<num>{_NUM})[ \t]*$")
+_NUMBER_CHARS_RE = re.compile(r"[A-Za-z\d\-]*")  # what a number holds after its prefix character
 TYPE_AFTER_RE = re.compile(
     rf"号\)?\s{{0,4}}(?:\([^()\n]{{1,20}}\))?\s{{0,4}}"
     rf"(?:[《“\"][^》”\"\n]{{1,80}}[》”\"][ \t]*(?:的)?)?(?:代表|委员|人大代表|政协委员)?(?:重点|督办)?{_TYPE}"
@@ -69,16 +70,31 @@ def _line(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def _number_before(text: str, pos: int) -> Optional[re.Match]:
+    """``NUMBER_BEFORE_RE`` searched in the 22 characters before ``pos``, from where a match can
+    start: a number is a run of letters, digits and hyphens, maybe after one CJK character, maybe
+    after 第 and spacing (so not from each of the 22 offsets)."""
+    lo = max(0, pos - 22)
+    body = text[lo:pos]
+    body = (body[:-1] if body.endswith("\n") else body).rstrip(" \t")  # ``$`` may stand before a last line break
+    start = lo + len(body) - _NUMBER_CHARS_RE.match(body[::-1]).end()
+    start -= 1  # a CJK prefix character (or spacing after 第)
+    while start > lo and text[start - 1] in " \t":
+        start -= 1
+    return NUMBER_BEFORE_RE.search(text, max(lo, start - 1), pos)  # and 第
+
+
 def _numbered(text: str):
     """((start, end, number start, number end, type word), score) of numbered items, found from
     each 号 (cheap to find) instead of trying a pattern at every offset."""
     pos = text.find("号")
     while pos >= 0:
         after = TYPE_AFTER_RE.match(text, pos)
-        before = NUMBER_BEFORE_RE.search(text, max(0, pos - 22), pos) if after else None
+        before = _number_before(text, pos) if after else None
         if before:
             yield (before.start(), after.end(), *before.span("num"), after.group("type")), 0.7
-        elif (typed := TYPE_BEFORE_RE.search(text, max(0, pos - 40), pos)) is not None:
+        elif text.find("第", max(0, pos - 40), pos) >= 0 and (  # (the pattern needs 第: a cheap test first)
+                typed := TYPE_BEFORE_RE.search(text, max(0, pos - 40), pos)) is not None:
             kind = typed.group("type").replace(" ", "").replace("\t", "")
             yield (typed.start(), pos + 1, *typed.span("num"), kind), 0.8
         pos = text.find("号", pos + 1)
