@@ -36,6 +36,8 @@ DOC_NUMBER_RE = re.compile(
     rf"(?:[{CLOSE}]{_SP}第?{_SP}(?P<serial>[{_D}]{{1,5}})|(?P<glued>\d{{1,4}}))(?:{_SP}(?P<hao>号))?"
 )
 YEAR_OPEN_RE = re.compile(rf"[{OPEN}]{_SP}{YEAR}")
+# A prefix read backwards from its end: CJK characters, single spaces between them.
+_PREFIX_BACKWARDS_RE = re.compile(rf"[{CJK}](?:[ \t]?[{CJK}])*")
 LABEL = r"(?:文[ \t]*号|发文字号|文件编号|发文编号)"
 # 文号：… · 【文号】… (a bracketed metadata label) · 发文字号 | … (a metadata table flattened with |)
 LABEL_RE = re.compile(LABEL + r"[ \t]*[:：】|]?[ \t]*$")
@@ -113,6 +115,22 @@ def year_opens(text: str) -> list[tuple[int, int]]:
 
 def _year_opens(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in YEAR_OPEN_RE.finditer(text)]
+
+
+def number_start(text: str, start: int, bracket: int) -> int:
+    """The first offset at or after ``start`` where a ``DOC_NUMBER_RE`` match whose year bracket
+    is at ``bracket`` can begin: its prefix (CJK characters, single spaces between them, at most
+    23 characters) ends before the spacing and colon that precede the bracket.  Matches with a
+    later bracket begin later still, so a search from here misses none."""
+    end = bracket
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    if end > start and text[end - 1] in ":：":
+        end -= 1
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+    run = _PREFIX_BACKWARDS_RE.match(text[max(start, end - 23):end][::-1])
+    return end - (run.end() if run else 0)
 
 
 def _number_matches(text: str):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.doc_number import DOC_NUMBER_RE, year_opens
+from govdoc.extract.doc_number import DOC_NUMBER_RE, number_start, year_opens
 from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, has_placeholder, org_span
 from govdoc.extract.scan import (LineEnds, find_all, finditer_alternatives, line_end, line_matches, line_start,
                                  nonblank_line_above)
@@ -161,7 +161,7 @@ def _first_number_line(match: str, window: int) -> tuple[int, re.Match] | None:
         if end > window or s == last:
             continue
         last = s
-        number = DOC_NUMBER_RE.search(match, s, min(line_end(match, end), window))
+        number = DOC_NUMBER_RE.search(match, number_start(match, s, start), min(line_end(match, end), window))
         if number:
             return s, number
     return None
