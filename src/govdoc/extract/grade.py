@@ -23,7 +23,6 @@ from spacy.language import Language
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import best_doc_number
 from govdoc.extract.letter_layout import HEADER_WINDOW, body_start, memo
-from govdoc.extract.scan import find_words
 from govdoc.extract.output import build
 from govdoc.model import Grade
 from govdoc.normalize import NormText
@@ -70,20 +69,19 @@ def _balanced(m: re.Match) -> bool:
     return bool(m.group("open")) == bool(m.group("close"))
 
 
-# Every label ends in one of these words (no two of which can overlap); the label pattern is
-# tried only around them.
-_LABEL_ANCHORS = ("结果", "类别", "类型", "标识")
+# Every label ends in one of these words; the label pattern is tried only around them.
+_LABEL_ANCHOR_RE = re.compile(r"结果|类别|类型|标识")
 
 
 def _label_matches(match: str):
     """LABELLED_RE matches, tried only where a label word occurs (a plain scan finds them far
     faster than the label pattern tried at every offset)."""
     last_end = 0
-    for anchor in find_words(match, _LABEL_ANCHORS):
-        if anchor < last_end:
+    for anchor in _LABEL_ANCHOR_RE.finditer(match):
+        if anchor.start() < last_end:
             continue
-        m = LABELLED_RE.search(match, max(last_end, anchor - 4), anchor + 42)
-        if m and m.start() <= anchor:
+        m = LABELLED_RE.search(match, max(last_end, anchor.start() - 4), anchor.end() + 40)
+        if m and m.start() <= anchor.start():
             last_end = m.end()
             yield m
 

@@ -75,17 +75,6 @@ def find_all(text: str, word: str, start: int = 0, end: int | None = None) -> li
     return out
 
 
-def find_words(text: str, words: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
-    """Offsets where one of ``words`` occurs in ``text[start:end]``, in order: the starts of
-    ``re.compile("|".join(words)).finditer(text, start, end)`` when no occurrence of a word can
-    overlap another's (no word ends with another's beginning), found by ``str.find``."""
-    out: list[int] = []
-    for word in words:
-        out += find_all(text, word, start, end)
-    out.sort()
-    return out
-
-
 def line_start(text: str, pos: int) -> int:
     """Offset where the line holding ``pos`` begins."""
     return text.rfind("\n", 0, pos) + 1
