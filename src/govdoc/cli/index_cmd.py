@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from govdoc.cli.app import app
-from govdoc.cli.output import err, error_line
+from govdoc.cli.output import err, error_line, notice_line
 
 
 class Backend(str, enum.Enum):
@@ -47,10 +47,13 @@ def open_from_options(backend: Backend, data: Path, es_url: Optional[str], es_ap
             raise typer.Exit(2)
         auth = (user, password)
     try:
-        return open_backend(backend.value, data, es_url=es_url, api_key=es_api_key, basic_auth=auth, index=es_index)
+        index = open_backend(backend.value, data, es_url=es_url, api_key=es_api_key, basic_auth=auth, index=es_index)
     except GovdocError as exc:
         error_line(str(exc))
         raise typer.Exit(2) from None
+    for text in index.notices:
+        notice_line(text)
+    return index
 
 
 @app.command("index")

@@ -11,3 +11,7 @@ err = Console(stderr=True, soft_wrap=True)
 
 def error_line(text: str) -> None:
     err.print(f"[red]error:[/red] {text}", highlight=False, markup=True)
+
+
+def notice_line(text: str) -> None:
+    err.print(f"[yellow]note:[/yellow] {text}", highlight=False, markup=True)

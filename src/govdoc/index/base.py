@@ -79,6 +79,8 @@ class Query:
 
 class IndexBackend(ABC):
     name: str
+    # What the user should know about the index as it was opened (e.g. an old index emptied).
+    notices: tuple[str, ...] = ()
 
     @abstractmethod
     def index(self, replies: Iterable[dict]) -> IndexResult:

@@ -146,6 +146,9 @@ class SqliteBackend(IndexBackend):
             with self.db:
                 for name in tables:
                     self.db.execute(f"DROP TABLE {name}")
+            self.notices = (f"{self.path}: the index was built by another govdoc version (layout {version}, "
+                            f"now {LAYOUT}) and has been emptied; run `govdoc index <data>/json` "
+                            f"to fill it again from the parsed letters",)
         self.db.executescript(SCHEMA)
 
     def _delete(self, letter_ids: list[str]) -> None:
