@@ -52,3 +52,24 @@ def test_bulk_loading_restores_settings_and_shows_the_load(es_index):
     assert es_index.search(Query("农村公路", limit=1))["total"] == 601
     assert es_index.search(Query("农村公路", record="measures", limit=1))["total"] == 1801
 
+
+
+@needs_es[0]
+@needs_es[1]
+def test_index_command_bulk_loads_and_restores_the_settings(es_index, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from govdoc.cli import commands  # noqa: F401 - registers the commands
+    from govdoc.cli.app import app
+    from elastic_support import ES_URL
+
+    before = settings(es_index)
+    letters = tmp_path / "letters.jsonl"
+    letters.write_text("".join(json.dumps(l, ensure_ascii=False) + "\n" for l in LETTERS), encoding="utf-8")
+    result = CliRunner().invoke(app, ["index", str(letters), "--bulk", "--backend", "elasticsearch",
+                                      "--es-url", ES_URL, "--es-index", es_index.prefix])
+    assert result.exit_code == 0, result.output
+    assert settings(es_index) == before
+    assert es_index.search(Query("错峰生产", limit=1))["total"] >= 1

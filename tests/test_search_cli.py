@@ -89,3 +89,9 @@ def test_data_folder_from_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("GOVDOC_DATA", str(tmp_path / "env-data"))
     assert run("index", str(tmp_path / "good.json")).exit_code == 0
     assert (tmp_path / "env-data" / "index.sqlite").is_file()
+
+
+def test_index_bulk_on_sqlite_loads_as_usual(tmp_path):
+    (tmp_path / "good.json").write_text(json.dumps(LETTERS[0]), encoding="utf-8")
+    assert run("index", str(tmp_path), "--bulk", "--data", str(tmp_path / "data")).exit_code == 0
+    assert json.loads(run("stats", "--json", "--data", str(tmp_path / "data")).stdout)["letters"] == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import enum
 import os
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -66,6 +67,9 @@ def index_command(
     es_basic_auth: EsAuthOpt = None,
     es_index: EsIndexOpt = "govdoc",
     fresh: Annotated[bool, typer.Option("--fresh", help="Empty the index first.")] = False,
+    bulk: Annotated[bool, typer.Option(
+        "--bulk", help="A large load: Elasticsearch stops refreshing and drops replicas until it "
+                       "ends (restored after; searches see the letters only then).")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Index parsed letters; re-indexing a letter replaces it.  Bad files get one error line each."""
@@ -82,7 +86,8 @@ def index_command(
         try:
             if fresh:
                 index.clear()
-            result = index.index(load_letters(paths, report))
+            with index.bulk_loading() if bulk else nullcontext():
+                result = index.index(load_letters(paths, report))
         except GovdocError as exc:
             if debug:
                 raise

@@ -107,6 +107,13 @@ class IndexBackend(ABC):
     def close(self) -> None:  # pragma: no cover - optional
         pass
 
+    def bulk_loading(self):
+        """A context for one large load (``govdoc index --bulk``): a backend that can load faster
+        with settings unsafe for searching during the load sets them and restores them after."""
+        from contextlib import nullcontext
+
+        return nullcontext(self)
+
     def __enter__(self):
         return self
 
