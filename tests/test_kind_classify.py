@@ -60,3 +60,13 @@ def test_kind_in_parse(text, expected):
 def test_placeholders_are_never_values(text):
     reply = parse_text(text)
     assert (reply.kind, reply.doc_number, reply.issuer, reply.title) == ("other", None, None, None)
+
+
+def test_salutation_cue_reads_the_first_colon_of_a_header_line():
+    from govdoc.extract.kind import HEADER_WINDOW, _salutation_cue
+
+    assert _salutation_cue("关于…的答复\n尊敬的张三代表：\n您好")
+    assert _salutation_cue("各位委员们 :")
+    assert not _salutation_cue("联系人：张三代表：")  # the line's first colon ends no salutation
+    assert not _salutation_cue("代表：")  # nothing before the role word
+    assert not _salutation_cue("文" * HEADER_WINDOW + "\n张三代表：")  # outside the header window

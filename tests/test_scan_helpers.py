@@ -17,6 +17,19 @@ def test_colons(text):
     assert index(text).colons_in(3, 9) == [m.start() for m in re.finditer("[:：]", text) if 3 <= m.start() < 9]
 
 
+@given(texts)
+@settings(max_examples=400)
+def test_first_colons(text):
+    expected = []
+    pos = 0
+    for line in text.split("\n"):
+        m = re.search("[:：]", line)
+        if m:
+            expected.append((pos, pos + m.start(), line[:m.start()].rstrip(" \t")[-1:]))
+        pos += len(line) + 1
+    assert index(text).first_colons == expected
+
+
 def test_index_is_kept_for_the_latest_text_only():
     a, b = "甲:乙", "丙：丁:"
     assert index(a) is index(a)

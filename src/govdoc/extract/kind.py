@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import PLACEHOLDER_RE, has_placeholder, memo
+from govdoc.extract.scan import index
 
 # A cue: words one of which must occur (a cheap ``in`` test; empty: no such test), the patterns
 # (the cue fires when any of them occurs), and its weight.
@@ -81,8 +82,24 @@ def _score(lined: str, cues: list[Cue]) -> float:
     return total
 
 
-SALUTATION_CUE = _cues(((), r"\n[ \t]*(?:尊敬的)?[^\n:：,，。]{1,40}(?:代表|委员)(?:们)?[ \t]*[:：]", 1.0))
+# A salutation to deputies or members in the header window (its first 1,500 characters):
+# ``\n[ \t]*(?:尊敬的)?[^\n:：,，。]{1,40}(?:代表|委员)(?:们)?[ \t]*[:：]`` searched in the text with a
+# line break in front.  What precedes its colon holds no colon, so it is the first colon of its
+# line: the pattern below is tried only on those lines, from the line start to that colon
+# (``_salutation_cue``), instead of at each line start of the window.
+SALUTATION_AT = re.compile(r"[ \t]*(?:尊敬的)?[^\n:：,，。]{1,40}(?:代表|委员)(?:们)?[ \t]*[:：]")
+SALUTATION_WEIGHT = 1.0
 HEADER_WINDOW = 1500
+
+
+def _salutation_cue(match: str) -> bool:
+    """A line of ``match[:HEADER_WINDOW]`` that ``SALUTATION_AT`` reads up to its first colon."""
+    for s, colon, _last in index(match).first_colons:
+        if colon >= HEADER_WINDOW:
+            return False
+        if SALUTATION_AT.match(match, s, colon + 1):
+            return True
+    return False
 
 
 def kind_scores(match: str, title: Optional[str] = None) -> dict[str, float]:
@@ -107,7 +124,7 @@ def _text_scores(match: str) -> dict[str, float]:
     if _LAST[0] is match:
         return _LAST[1]
     lined = "\n" + match  # a line break in front: every line start follows one
-    scores = {"reply": _score(lined, REPLY_CUES) + _score(lined[:HEADER_WINDOW + 1], SALUTATION_CUE),
+    scores = {"reply": _score(lined, REPLY_CUES) + (SALUTATION_WEIGHT if _salutation_cue(match) else 0),
               "suggestion": _score(lined, SUGGESTION_CUES), "other": OTHER_PRIOR + _score(lined, OTHER_CUES)}
     placeholders = 0
     if "X" in match or "×" in match:

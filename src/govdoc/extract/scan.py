@@ -23,11 +23,12 @@ _MISSING = object()
 class TextIndex:
     """What the stages look up in one text, each computed on first use."""
 
-    __slots__ = ("text", "_colons", "_memo")
+    __slots__ = ("text", "_colons", "_first_colons", "_memo")
 
     def __init__(self, text: str):
         self.text = text
         self._colons: list[int] | None = None
+        self._first_colons: list[tuple[int, int, str]] | None = None
         self._memo: dict[str, object] = {}
 
     @property
@@ -41,6 +42,25 @@ class TextIndex:
         """Colon offsets in ``[start, end)``."""
         colons = self.colons
         return colons[bisect_left(colons, start):bisect_left(colons, end)]
+
+    @property
+    def first_colons(self) -> list[tuple[int, int, str]]:
+        """``(line start, colon, last)`` for the first colon of each line that holds one, in text
+        order; ``last`` is the character before the colon, spaces and tabs skipped ('' when the
+        line holds nothing else before it).  A pattern that reads a label at a line start and
+        then its colon can only match on a line whose first colon follows the label's last
+        character: the lines are screened by one comparison instead of a pattern each."""
+        if self._first_colons is None:
+            text = self.text
+            out = []
+            last_line = -1
+            for colon in self.colons:
+                s = text.rfind("\n", 0, colon) + 1
+                if s != last_line:
+                    last_line = s
+                    out.append((s, colon, text[s:colon].rstrip(" \t")[-1:]))
+            self._first_colons = out
+        return self._first_colons
 
     def memo(self, key: str, compute: Callable[[str], object]):
         """``compute(text)``, computed once for this text (``key`` names what it computes)."""

@@ -22,7 +22,7 @@ from govdoc.extract.letter_layout import (HEADER_WINDOW, SALUTATION_RE, body_sta
                                          memo, org_span)
 from govdoc.extract.output import build
 from govdoc.model import Text
-from govdoc.extract.scan import index, line_matches, line_start, nonblank_line_above
+from govdoc.extract.scan import index, nonblank_line_above
 from govdoc.normalize import NormText
 
 # Endings of a complete title; a bracketed subject may follow (…的答复(关于…的建议)).
@@ -46,6 +46,10 @@ TAIL_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*
 TAIL_BRACKET_RE = re.compile(r"[ \t]*[(（](?P<inner>[^()（）\n]{2,30})[)）][ \t]*$")
 # A page's metadata line under a news heading: 来源：… 发布时间：… 浏览次数：…
 META_LINE_RE = re.compile(r"[ \t]*(?:来源|信息来源|文章来源|发布时间|发布日期|发表时间|作者|浏览次数|点击数)[ \t]*[:：]")
+# The characters the labels of LABELLED_RE and META_LINE_RE end with: their colon is the first
+# of its line, so a line whose first colon follows anything else is not read (``first_colons``).
+_LABEL_LASTS = frozenset("称题目由")
+_META_LASTS = frozenset("源间期者数")
 SUBJECT_WORDS = re.compile(r"关于|建议|提案|议案|号")
 MAX_LINES = 5
 
@@ -195,7 +199,14 @@ def org_span_abs(match: str, s: int, e: int) -> tuple[int, int]:
 
 def _labelled(match: str, end: int, reply_like: Callable[[], bool]) -> list[Candidate]:
     out = []
-    for m in line_matches(LABELLED_RE, match, index(match).colons_in(0, end), 0, end):  # lines with a colon
+    for s, colon, last in index(match).first_colons:
+        if colon >= end:
+            break
+        if last not in _LABEL_LASTS:
+            continue  # the line's first colon follows no label: LABELLED_RE cannot match
+        m = LABELLED_RE.match(match, s, end)
+        if m is None:
+            continue
         val = m.group("val")
         names_suggestion = m.group("label").replace(" ", "") in ("题目", "标题", "案由") and not REPLY_FINAL_RE.search(val)
         if names_suggestion and reply_like():
@@ -208,15 +219,10 @@ def _headings(match: str, end: int) -> list[Candidate]:
     """A page heading: the line right above the page's metadata line (``来源：… 发布时间：…``), as
     news items and notices print it; the weakest source."""
     out = []
-    last = -1
-    for colon in index(match).colons:  # a metadata line holds a colon: only those lines are read
-        s = line_start(match, colon)
+    for s, _colon, last in index(match).first_colons:  # a metadata line holds a colon: only those lines are read
         if s >= end:
             break
-        if s == last:
-            continue
-        last = s
-        if META_LINE_RE.match(match, s):
+        if last in _META_LASTS and META_LINE_RE.match(match, s):
             previous = nonblank_line_above(match, s)
             if previous and _titleish(match[slice(*previous)]):
                 out.append(Candidate([_strip(match, *previous)], 0.5))
