@@ -33,3 +33,46 @@ def test_indicator_tail_precheck_keeps_every_substitution():
 def test_split_removes_the_spaces_a_regex_would():
     every_char = "".join(chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000)
     assert "".join(every_char.split()) == re.sub(r"\s+", "", every_char)
+
+
+NUMBERISH = "0123456789.,一二两三四五六七八九十百千零〇万亿余多个年次日倍成%米吨 \t\n第《》“”\"浏览量:"
+
+
+def _numberish(n=4000, seed=5):
+    r = random.Random(seed)
+    return ["".join(r.choice(NUMBERISH) for _ in range(r.randint(0, 16))) for _ in range(n)]
+
+
+def test_split_quantity_scans_give_the_combined_matches():
+    overlapping = ["三m3个", "三m3个 四m2 7个", "5km2三个"]  # units with a digit: an Arabic match inside a Chinese one
+    for t in _numberish() + overlapping:
+        want = [(m.span(), m.group("ar", "cn"), m.groups()[2:]) for m in M.patterns()["quantity"].finditer(t)]
+        got = [(m.span(), m.group("ar", "cn"), m.groups()[2:]) for m in M._quantity_matches(t)]
+        assert got == want, t
+
+
+def test_chrome_label_precheck_keeps_every_match():
+    for t in _numberish() + _strings():
+        for s in range(len(t) + 1):
+            if M.CHROME_BEFORE_RE.search(t, max(0, s - 8), s):
+                before = t[s - 1:s]
+                assert before in M.CHROME_BEFORE_LAST or before.isspace(), (t, s)
+
+
+def test_quotes_read_per_line_are_those_of_the_whole_text():
+    for t in _numberish():
+        ranges = [m.span() for m in M.QUOTED_RE.finditer(t)]
+        lines = M._Lines(t)
+        for s in range(len(t)):
+            assert lines.is_quoted(s) == any(a <= s < b for a, b in ranges), (t, s)
+
+
+def test_sentence_start_from_an_earlier_one_is_the_last_before():
+    from govdoc.extract.outline import sentence_starts
+    r = random.Random(9)
+    for t in _numberish(1500) + ["。!?\n" * 3, "ab。cd!ef?gh\nij"]:
+        starts, lo = sentence_starts(t), 0
+        for pos in sorted(r.sample(range(len(t) + 1), min(len(t) + 1, 6))):
+            want = max(a for a in starts if a <= pos)
+            lo = M._sentence_start(t, lo, pos)
+            assert lo == want, (t, pos)

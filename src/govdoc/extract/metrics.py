@@ -1,8 +1,10 @@
 """Metrics: the quantitative facts a letter states (``PM10 平均浓度 85 微克/立方米``, ``排名全省第 3``).
 
-Three precompiled passes over ``norm.match``: rankings (``排名全省第 3`` → unit 名次), comparisons
+Precompiled passes over ``norm.match``: rankings (``排名全省第 3`` → unit 名次), comparisons
 (``较全省均值低 9 微克``) and plain quantities (a number, Arabic or Chinese, followed by a unit from
-``data/units.txt``).  A quantity needs a unit; the value is the number as written and a multiplier
+``data/units.txt``; Arabic and Chinese numbers in two scans that the regex engine can skip through).
+What a figure's line or sentence says (chrome, quotes, sentence start) is read around the figure,
+not by passes over the whole letter.  A quantity needs a unit; the value is the number as written and a multiplier
 stays in the unit (``152万平方米`` → 152, ``万平方米``).
 
 Not metrics (corpora/ANNOTATION.md): dates and years, document, item and session numbers, phone
@@ -25,7 +27,6 @@ from spacy.attrs import IDX
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.outline import sentence_starts
 from govdoc.model import Comparison, Metric, Rank
 from govdoc.normalize import NormText
 from govdoc.text.numerals import cn_to_int
@@ -88,6 +89,25 @@ def _unit_alternation() -> str:
     return f"(?=[{first}])(?:" + "|".join("|".join(g) for g in groups.values()) + ")"
 
 
+def _quantity_rest(unit: str) -> str:
+    """What follows the number in a quantity: qualifier, multiplier, unit or a bare 万/亿, post-qualifier."""
+    return (rf"{_SP}(?P<mid>余|多)?(?:{MULTIPLIER}?(?P<mid2>余|多)?{_SP}(?P<unit>{unit})|(?P<bare>万|亿))"
+            r"(?P<post>以上|以下|左右|以内|之内|内)?")
+
+
+def _compile_split_quantity(unit: str) -> tuple[re.Pattern, re.Pattern]:
+    """The quantity pattern as two patterns, one per kind of number, each opening with its number's
+    first character (the look-behind moved after it, same test).  Python's engine then skips to
+    the next digit (or Chinese numeral) in C instead of trying a match at every position of the
+    text, as it must for a pattern opening with a look-ahead.  The other kind's group follows as
+    an empty group that never matches, so that the groups from ``mid`` on keep the numbers they
+    have in the combined pattern (``QUANTITY_GROUPS``); ``ar`` and ``cn`` are read by name."""
+    rest = _quantity_rest(unit)
+    arabic = re.compile(r"(?P<ar>\d(?<![\d.]\d)\d*+(?:\.\d++)?)(?P<cn>(?!))?" + rest)
+    chinese = re.compile(rf"(?P<cn>[{_CN}](?<![{_CN}百千零〇][{_CN}])[{_CN}百千零〇]*+)(?P<ar>(?!))?" + rest)
+    return arabic, chinese
+
+
 def _compile_patterns() -> dict[str, re.Pattern]:
     """The quantity pattern opens with a look-ahead on its possible first characters (its first
     branch starts with look-behinds).  Rank and comparison start with literal alternatives, from
@@ -95,9 +115,7 @@ def _compile_patterns() -> dict[str, re.Pattern]:
     in front would hide them: 2.4x slower scans)."""
     unit = _unit_alternation()
     return {
-        "quantity": re.compile(
-            rf"(?=[\d{_CN}]){NUMBER}{_SP}(?P<mid>余|多)?(?:{MULTIPLIER}?(?P<mid2>余|多)?{_SP}(?P<unit>{unit})|(?P<bare>万|亿))"
-            r"(?P<post>以上|以下|左右|以内|之内|内)?"),
+        "quantity": re.compile(rf"(?=[\d{_CN}]){NUMBER}" + _quantity_rest(unit)),
         "rank": re.compile(
             rf"(?:排名|排在|排位|排|位列|位居|居于|居|列){_SP}(?P<scope>{RANK_SCOPE})?"
             rf"{_SP}第{_SP}(?P<num>\d{{1,3}}|[{_CN}]{{1,3}})(?:{_SP}[位名])?"),
@@ -110,6 +128,7 @@ def _compile_patterns() -> dict[str, re.Pattern]:
 
 _PATTERNS = _compile_patterns()  # compiled once at import, not on the first letter parsed
 _UNIT_CLASS = units()
+_QUANTITY_AR, _QUANTITY_CN = _compile_split_quantity(_unit_alternation())
 
 
 def patterns() -> dict[str, re.Pattern]:
@@ -123,8 +142,10 @@ QUOTED_RE = re.compile(r"《[^《》\n]*》|“[^“”\n]{0,14}”|\"[^\"\n]{0,
 # Lines that carry contact details, addresses, page chrome: figures there are not facts.
 CHROME_LINE_RE = re.compile(r"[ \t\-]*(?:抄送|抄报|联系|地址|邮编|邮政编码|附件|电话|传真|索引号|发布|来源|文号|"
                             r"浏览|点击|访问|时间|日期|作者|编辑|版权|主办|承办人|经办人)")
-LINE_BREAK_RE = re.compile(r"\n")
 CHROME_BEFORE_RE = re.compile(r"(?:浏览|访问|点击|阅读)[量数次]*[:\s]*$")
+# Characters a CHROME_BEFORE_RE match can end with at a figure (besides white space): most figures
+# skip the search.
+CHROME_BEFORE_LAST = frozenset("览问击读量数次:")
 AS_OF_RE = re.compile(r"截[止至]到?[ \t]*(?P<when>目前|现在|当前|今天|[今去本上前]?年?[\d 年月一二三四五六七八九十〇○零]*"
                       r"(?:\d|[一二三四五六七八九十])[ \t]*(?:日|号|月底|月末|月初|年底|年末|月|年))")
 # The area a figure covers (全市 77 个…), not a ranking's or a baseline's area (排名全省, 较全省均值).
@@ -132,9 +153,10 @@ AS_OF_RE = re.compile(r"截[止至]到?[ \t]*(?P<when>目前|现在|当前|今�
 SCOPE_RE = re.compile(r"全(?<![名居列较比于]全)(?:国|省|市|区|县|州|镇|乡)")
 CLAUSE_BREAK = ",;。:!?、()\"“”‘’《》[]【】\n的等"
 LEFT_MAX, RIGHT_MAX = 8, 8
-# The run of characters before a position back to a clause break (searched with ``endpos``), and
-# the run of Chinese characters after one: one regex call instead of a loop per character.
-LEFT_RUN_RE = re.compile("[^" + re.escape(CLAUSE_BREAK) + "]*\\Z")
+# Through the last clause break before a position (matched with ``endpos``: one attempt, backing off
+# from the position), and the run of Chinese characters after one: one regex call instead of a
+# loop per character.
+LAST_BREAK_RE = re.compile("(?s:.*)[" + re.escape(CLAUSE_BREAK) + "]")
 RIGHT_RUN_RE = re.compile(f"[\u4e00-\u9fff]{{0,{RIGHT_MAX}}}")
 # Words that end a counted noun phrase after the measure word (1617 个行政村|进行试点).
 RIGHT_STOP_RE = re.compile(r"[的和及与已均都将为是在对把被从向由并等]|进行|实行|开展|实施|纳入|列入|作为|完成|参加|参与|启动|"
@@ -194,30 +216,61 @@ def _verbatim(norm: NormText, m: re.Match, *groups: str | int) -> Optional[str]:
     return out.replace(" ", "").replace("\t", "") or None
 
 
-def _ranges(regex: re.Pattern, text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in regex.finditer(text)]
-
-
 def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     i = bisect_right(starts, pos) - 1
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
-class _Chrome:
-    """Whether a figure at a position is page chrome: on a contact, address … line, or right after
-    a 浏览/访问 … label.  Each line is tested once, however many figures it holds."""
+class _Lines:
+    """What a figure's line says, read once per line holding a figure (a letter's figures stand on
+    a few of its lines; no pass over the whole text): whether the line is page chrome (a contact,
+    address … line), and the quoted stretches on it (no QUOTED_RE match spans a line break, so
+    the matches of a line are those of the whole text)."""
 
     def __init__(self, text: str):
         self.text = text
-        self.lines = [0] + [m.end() for m in LINE_BREAK_RE.finditer(text)]
-        self.line_is_chrome: dict[int, bool] = {}
+        self.chrome: dict[int, bool] = {}
+        self.quoted: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
 
-    def __call__(self, pos: int) -> bool:
-        line = self.lines[bisect_right(self.lines, pos) - 1]
-        hit = self.line_is_chrome.get(line)
+    def is_chrome(self, pos: int, before: str) -> bool:
+        """Whether a figure at ``pos`` (``before``: the character before it) is page chrome: on a
+        chrome line, or right after a 浏览/访问 … label."""
+        text = self.text
+        line = text.rfind("\n", 0, pos) + 1
+        hit = self.chrome.get(line)
         if hit is None:
-            hit = self.line_is_chrome[line] = CHROME_LINE_RE.match(self.text, line) is not None
-        return hit or CHROME_BEFORE_RE.search(self.text, max(0, pos - 8), pos) is not None
+            hit = self.chrome[line] = CHROME_LINE_RE.match(text, line) is not None
+        return hit or ((before in CHROME_BEFORE_LAST or before.isspace())
+                       and CHROME_BEFORE_RE.search(text, max(0, pos - 8), pos) is not None)
+
+    def is_quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a title in 《》 or a short quote."""
+        text = self.text
+        line = text.rfind("\n", 0, pos) + 1
+        found = self.quoted.get(line)
+        if found is None:
+            end = text.find("\n", pos)
+            ranges = [m.span() for m in QUOTED_RE.finditer(text, line, len(text) if end < 0 else end)]
+            found = self.quoted[line] = (ranges, [a for a, _ in ranges])
+        return bool(found[0]) and _inside(found[0], found[1], pos)
+
+
+def _quantity_matches(text: str) -> list[re.Match]:
+    """The matches of the quantity pattern, from the two scans of the split patterns: the same
+    matches as ``_QUANTITY.finditer`` when no Arabic match overlaps a Chinese one (a match at a
+    position is the same in either, and the two kinds start on different characters); where
+    two overlap, which one the combined scan keeps depends on the order, so it is run instead."""
+    arabic = list(_QUANTITY_AR.finditer(text))
+    chinese = list(_QUANTITY_CN.finditer(text))
+    if not chinese:
+        return arabic
+    if not arabic:
+        return chinese
+    merged = sorted(arabic + chinese, key=re.Match.start)
+    for a, b in zip(merged, merged[1:]):
+        if b.start() < a.end():
+            return list(_QUANTITY.finditer(text))
+    return merged
 
 
 def _once(fetch: Callable[[], Optional[Sequence[int]]]) -> Callable[[], Optional[Sequence[int]]]:
@@ -241,7 +294,10 @@ def _left(text: str, pos: int, floor: int, words: Callable[[], Optional[Sequence
     """Start of the words before ``pos`` that name what the number measures (``words()``: the
     sorted word starts, or None)."""
     lo = max(floor, pos - LEFT_MAX)
-    a = LEFT_RUN_RE.search(text, lo, pos).start() if lo < pos else pos  # back to a clause break
+    a = pos
+    if lo < pos:  # back to a clause break
+        m = LAST_BREAK_RE.match(text, lo, pos)
+        a = m.end() if m else lo
     cut = a > floor and text[a - 1] not in CLAUSE_BREAK
     m = LEFT_FIGURE_RE.search(text, a, pos)  # matches one by one as finditer: mostly none, one call
     while m:  # another figure or a date is not the name
@@ -336,23 +392,22 @@ def _first_pass(norm: NormText) -> list[MetricCandidate]:
     return out
 
 
-def _quantities(norm: NormText, covered: list[tuple[int, int]], chrome: _Chrome) -> list[MetricCandidate]:
+def _quantities(norm: NormText, covered: list[tuple[int, int]], lines: _Lines) -> list[MetricCandidate]:
     """The plain quantities: number-unit matches that are not dates, codes, ordinals, quoted,
     inside a ranking or comparison (``covered``), or on chrome lines."""
     text = norm.match
     cstarts = [a for a, _ in covered]
-    quoted = _ranges(QUOTED_RE, text)
-    qstarts = [a for a, _ in quoted]
     out: list[MetricCandidate] = []
-    for m in _QUANTITY.finditer(text):
-        ar, cn, mid, mult, mid2, base, bare, post = m.groups()
+    for m in _quantity_matches(text):
+        _, _, mid, mult, mid2, base, bare, post = m.groups()
+        ar, cn = m.group("ar", "cn")  # group numbers differ between the patterns
         s, e = m.span()
         before = text[s - 1] if s else ""
         if before == "第" or before.isspace() and s >= 2 and text[s - 2] == "第":
             continue  # an ordinal (第 3 个)
         q = _quantity(text, s, e, before, ar, cn, base, mult)
-        if (q is None or covered and _inside(covered, cstarts, s) or quoted and _inside(quoted, qstarts, s)
-                or chrome(s)):
+        if (q is None or covered and _inside(covered, cstarts, s) or lines.is_chrome(s, before)
+                or lines.is_quoted(s)):
             continue
         value, unit_class = q
         if ar and before == "," and s >= 2 and text[s - 2].isdigit():
@@ -360,13 +415,13 @@ def _quantities(norm: NormText, covered: list[tuple[int, int]], chrome: _Chrome)
             if not grouped or len(ar.split(".")[0]) != 3:
                 continue  # "12,34个": not a grouped number; leave it rather than guess
             s = grouped.start()
-            value = _number(text[s:m.end(_AR)].replace(",", ""))
+            value = _number(text[s:m.end("ar")].replace(",", ""))
         pre = (PRE_QUALIFIER_RE.search(text, max(0, s - 3), s)
                if s and text[s - 1] in PRE_QUALIFIER_LAST else None)
         qualifier = ((_verbatim(norm, m, _MID, _MID2, _POST) if mid or mid2 or post else None)
                      or (norm.slice(pre.start(), pre.end()) if pre else None))
         out.append(MetricCandidate(pre.start() if pre else s, e, value, _unit_shown(norm, m, mult, bare), "quantity",
-                                   s, m.end(_AR) if ar else m.end(_CN_G), qualifier, None, None, None, None, None,
+                                   s, m.end("ar") if ar else m.end("cn"), qualifier, None, None, None, None, None,
                                    unit_class, 0.9 if ar else 0.75))
     return out
 
@@ -376,9 +431,9 @@ def find_metrics(norm: NormText, word_starts: WordStarts = None) -> list[MetricC
     offsets of word starts, e.g. the Doc's token offsets, or a function returning them, called
     only if a span needs them) keeps widened spans on word boundaries."""
     special = _first_pass(norm)
-    chrome = _Chrome(norm.match)
-    found = list(special) + _quantities(norm, sorted((c.start, c.end) for c in special), chrome)
-    found = [c for c in found if c.kind == "quantity" or not chrome(c.start)]
+    lines = _Lines(norm.match)
+    found = list(special) + _quantities(norm, sorted((c.start, c.end) for c in special), lines)
+    found = [c for c in found if c.kind == "quantity" or not lines.is_chrome(c.start, norm.match[c.start - 1:c.start])]
     found.sort(key=lambda c: c.start)
     _describe(norm, found, _once(word_starts) if callable(word_starts) else lambda: word_starts)
     return _dedupe(norm, found)
@@ -412,17 +467,26 @@ def _indicator_before(norm: NormText, c: MetricCandidate, floor: int,
     c.start = left
 
 
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence (up to 。!? or a line end) holding ``pos`` starts, given ``lo``, a
+    sentence start at or before ``pos``: after the last break in ``[lo, pos)``, else ``lo``.
+    (Figures come in text order, so each search reaches back to the previous figure's sentence
+    only, instead of a pass over the whole text.)"""
+    return max(lo, text.rfind("。", lo, pos) + 1, text.rfind("\n", lo, pos) + 1,
+               text.rfind("!", lo, pos) + 1, text.rfind("?", lo, pos) + 1)
+
+
 def _describe(norm: NormText, found: list[MetricCandidate], words: Callable[[], Optional[Sequence[int]]]) -> None:
     """Widen each span to identify the fact, and fill indicator, as_of and scope."""
     if not found:
         return
     text = norm.match
     prev_end, last_indicator, last_sentence = 0, None, -1
-    starts = sentence_starts(text)
+    sent = 0
     as_ofs = _spans(AS_OF_RE, text, "when")
     scopes = _spans(SCOPE_RE, text, 0)
     for c in found:
-        sent = starts[bisect_right(starts, c.start) - 1]
+        sent = _sentence_start(text, sent, c.start)
         if sent != last_sentence:
             last_indicator, last_sentence = None, sent
         if c.kind == "quantity":
@@ -485,5 +549,6 @@ def to_models(norm: NormText, found: list[MetricCandidate]) -> list[Metric]:
 def metrics_component(doc):
     ext = DocFields(doc)
     norm = ext.norm
-    ext.metrics = to_models(norm, find_metrics(norm, lambda: doc.to_array(IDX).tolist()))
+    # The token offsets as a memoryview of the array: ints on indexing, for bisect, without a list.
+    ext.metrics = to_models(norm, find_metrics(norm, lambda: memoryview(doc.to_array(IDX))))
     return doc
