@@ -65,6 +65,8 @@ def test_quotes_read_per_line_are_those_of_the_whole_text():
         lines = M._Lines(t)
         for s in range(len(t)):
             assert lines.is_quoted(s) == any(a <= s < b for a, b in ranges), (t, s)
+            before = t[s - 1:s]
+            assert lines.excluded(s, before) == (lines.is_chrome(s, before) or lines.is_quoted(s)), (t, s)
 
 
 def test_sentence_start_from_an_earlier_one_is_the_last_before():
@@ -76,3 +78,24 @@ def test_sentence_start_from_an_earlier_one_is_the_last_before():
             want = max(a for a in starts if a <= pos)
             lo = M._sentence_start(t, lo, pos)
             assert lo == want, (t, pos)
+
+
+RANKISH = ["排名", "排在", "排位", "排", "位列", "位居", "居于", "居", "列", "在", "全省", "同类城市", "市内", " ", "\t",
+           "第", "3", "12", "1234", "一", "十二", "名", "位", "较", "比", "相比", "同比", "环比", "增长", "下降", "低",
+           "了", "约", "9", "3.5", "万", "吨", "个", "%", "。", ",", "\n", "均值", "去年", "排名第", "居全省第", "位列同类城市 第"]
+
+
+def test_rank_and_comparison_scans_give_the_whole_text_matches():
+    r = random.Random(13)
+    rank, comparison = M.patterns()["rank"], M.patterns()["comparison"]
+    texts = ["".join(r.choice(RANKISH) for _ in range(r.randint(0, 24))) for _ in range(6000)]
+    texts += ["在全省排名第3位", "位居同类城市第 12 名", "排名第一第二", "较全省均值低9微克", "比去年同期增长了约 3.5万吨", "较"]
+    for t in texts:
+        assert [m.span() for m in M._rank_matches(t)] == [m.span() for m in rank.finditer(t)], t
+        assert [m.span() for m in M._comparison_matches(t)] == [m.span() for m in comparison.finditer(t)], t
+
+
+def test_windows_cover_each_anchor_and_do_not_touch():
+    assert M._windows("ab第cd第", "第", 2, 1) == [(0, 6)]
+    assert M._windows("第" + "x" * 10 + "第", "第", 2, 1) == [(0, 1), (9, 12)]
+    assert M._windows("xyz", "第", 2, 1) == []

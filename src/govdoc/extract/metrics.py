@@ -77,16 +77,18 @@ def units() -> dict[str, str]:
 
 
 def _unit_alternation() -> str:
-    """The units as one alternation grouped by first character (longest first within a group),
-    behind a look-ahead on the first characters so that a number without a unit fails fast."""
+    """The units as one alternation of their first characters, each followed by the rest of its
+    units (longest first), behind a look-ahead on the first characters so that a number without
+    a unit fails fast.  (``个(?:月|…|)`` rather than ``个月|…|个``: the same matches in the same
+    order, while the engine tries one alternative per first character, not one per unit.)"""
     groups: dict[str, list[str]] = {}
     for u in sorted(units(), key=len, reverse=True):
         guard = UNIT_GUARD.get(u, "")
         if u[-1].isascii() and u[-1].isalpha():
             guard += r"(?![A-Za-z])"
-        groups.setdefault(u[0], []).append(re.escape(u) + guard)
+        groups.setdefault(u[0], []).append(re.escape(u[1:]) + guard)
     first = "".join(re.escape(c) for c in groups)
-    return f"(?=[{first}])(?:" + "|".join("|".join(g) for g in groups.values()) + ")"
+    return f"(?=[{first}])(?:" + "|".join(re.escape(c) + "(?:" + "|".join(g) + ")" for c, g in groups.items()) + ")"
 
 
 def _quantity_rest(unit: str) -> str:
@@ -229,30 +231,37 @@ class _Lines:
 
     def __init__(self, text: str):
         self.text = text
-        self.chrome: dict[int, bool] = {}
-        self.quoted: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        self.lines: dict[int, tuple[bool, list[tuple[int, int]], list[int]]] = {}
 
-    def is_chrome(self, pos: int, before: str) -> bool:
-        """Whether a figure at ``pos`` (``before``: the character before it) is page chrome: on a
-        chrome line, or right after a 浏览/访问 … label."""
+    def _line(self, pos: int) -> tuple[bool, list[tuple[int, int]], list[int]]:
+        """(chrome, quoted ranges, their starts) of the line holding ``pos``."""
         text = self.text
         line = text.rfind("\n", 0, pos) + 1
-        hit = self.chrome.get(line)
-        if hit is None:
-            hit = self.chrome[line] = CHROME_LINE_RE.match(text, line) is not None
-        return hit or ((before in CHROME_BEFORE_LAST or before.isspace())
-                       and CHROME_BEFORE_RE.search(text, max(0, pos - 8), pos) is not None)
+        info = self.lines.get(line)
+        if info is None:
+            end = text.find("\n", pos)
+            ranges = [m.span() for m in QUOTED_RE.finditer(text, line, len(text) if end < 0 else end)]
+            info = self.lines[line] = (CHROME_LINE_RE.match(text, line) is not None, ranges, [a for a, _ in ranges])
+        return info
+
+    def _after_label(self, pos: int, before: str) -> bool:
+        """Whether ``pos`` follows a 浏览/访问 … label (``before``: the character before it)."""
+        return ((before in CHROME_BEFORE_LAST or before.isspace())
+                and CHROME_BEFORE_RE.search(self.text, max(0, pos - 8), pos) is not None)
+
+    def is_chrome(self, pos: int, before: str) -> bool:
+        """Whether a figure at ``pos`` is page chrome: on a chrome line, or right after a label."""
+        return self._line(pos)[0] or self._after_label(pos, before)
 
     def is_quoted(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a title in 《》 or a short quote."""
-        text = self.text
-        line = text.rfind("\n", 0, pos) + 1
-        found = self.quoted.get(line)
-        if found is None:
-            end = text.find("\n", pos)
-            ranges = [m.span() for m in QUOTED_RE.finditer(text, line, len(text) if end < 0 else end)]
-            found = self.quoted[line] = (ranges, [a for a, _ in ranges])
-        return bool(found[0]) and _inside(found[0], found[1], pos)
+        _, ranges, starts = self._line(pos)
+        return bool(ranges) and _inside(ranges, starts, pos)
+
+    def excluded(self, pos: int, before: str) -> bool:
+        """``is_chrome(pos, before) or is_quoted(pos)``, with one look-up of the line."""
+        chrome, ranges, starts = self._line(pos)
+        return chrome or self._after_label(pos, before) or bool(ranges) and _inside(ranges, starts, pos)
 
 
 def _quantity_matches(text: str) -> list[re.Match]:
@@ -367,10 +376,50 @@ def _unit_shown(norm: NormText, m: re.Match, mult: Optional[str], bare: Optional
     return norm.text[a:b].replace(" ", "").replace("\t", "") or None
 
 
+# Every ranking match holds one 第, at most RANK_BEFORE characters after its start (keyword, spacing,
+# scope, spacing) and RANK_AFTER before its end (第, spacing, three digits, spacing, 位/名).
+RANK_BEFORE = 2 + 1 + max(len(s) for s in RANK_SCOPE.split("|")) + 1
+RANK_AFTER = 1 + 1 + 3 + 1 + 1
+
+
+def _windows(text: str, anchor: str, before: int, after: int) -> list[tuple[int, int]]:
+    """Disjoint stretches ``[lo, hi)`` covering ``[i - before, i + after)`` around each occurrence
+    ``i`` of ``anchor`` (overlapping ones joined; ``hi`` may pass the end)."""
+    out: list[tuple[int, int]] = []
+    i = text.find(anchor)
+    while i >= 0:
+        lo, hi = max(0, i - before), i + after
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+        i = text.find(anchor, i + 1)
+    return out
+
+
+def _rank_matches(text: str) -> list[re.Match]:
+    """The ranking pattern's matches, scanned only around each 第 (a few a letter) instead of the
+    whole text.  The same matches as ``finditer`` over the whole text: every match lies in the
+    stretch around its 第, no stretch cuts one, and the pattern looks neither behind its start
+    nor ahead of its end."""
+    rank = _PATTERNS["rank"]
+    return [m for lo, hi in _windows(text, "第", RANK_BEFORE, RANK_AFTER) for m in rank.finditer(text, lo, hi)]
+
+
+def _comparison_matches(text: str):
+    """The comparison pattern's matches, scanned from the first place one can start: its keyword
+    is 较 or ends with 比 (none: no scan); the pattern looks not behind its start."""
+    bi, jiao = text.find("比"), text.find("较")
+    if bi < 0 and jiao < 0:
+        return ()
+    first = min(bi - 1 if bi >= 0 else len(text), jiao if jiao >= 0 else len(text))  # 相比 starts before 比
+    return _PATTERNS["comparison"].finditer(text, max(0, first))
+
+
 def _first_pass(norm: NormText) -> list[MetricCandidate]:
-    text, pats = norm.match, patterns()
+    text = norm.match
     out: list[MetricCandidate] = []
-    for m in pats["rank"].finditer(text):
+    for m in _rank_matches(text):
         pos = _number(m.group("num"))
         if pos:
             before = RANK_SCOPE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())  # 在全省排名第3
@@ -379,7 +428,7 @@ def _first_pass(norm: NormText) -> list[MetricCandidate]:
                                                     if before else None)
             out.append(MetricCandidate(start, m.end(), pos, "名次", "rank", m.start("num"), m.end("num"),
                                        rank=Rank(position=pos, scope=scope)))
-    for m in pats["comparison"].finditer(text):
+    for m in _comparison_matches(text):
         unit = _verbatim(norm, m, "mult", "unit")
         if not unit:
             continue
@@ -406,8 +455,7 @@ def _quantities(norm: NormText, covered: list[tuple[int, int]], lines: _Lines) -
         if before == "第" or before.isspace() and s >= 2 and text[s - 2] == "第":
             continue  # an ordinal (第 3 个)
         q = _quantity(text, s, e, before, ar, cn, base, mult)
-        if (q is None or covered and _inside(covered, cstarts, s) or lines.is_chrome(s, before)
-                or lines.is_quoted(s)):
+        if q is None or covered and _inside(covered, cstarts, s) or lines.excluded(s, before):
             continue
         value, unit_class = q
         if ar and before == "," and s >= 2 and text[s - 2].isdigit():
@@ -534,6 +582,13 @@ def _page_info(norm: NormText):
     return lambda offset: (norm.page_of(offset), norm.confidence_at(offset))
 
 
+@lru_cache(maxsize=256)
+def _rounded(confidence: float) -> float:
+    """``round(confidence, 3)``, remembered: a letter's metrics share a few confidences, and
+    rounding a float to digits takes a decimal conversion."""
+    return round(confidence, 3)
+
+
 def to_models(norm: NormText, found: list[MetricCandidate]) -> list[Metric]:
     page_info, data = _page_info(norm), []
     for c in found:
@@ -541,7 +596,7 @@ def to_models(norm: NormText, found: list[MetricCandidate]) -> list[Metric]:
         data.append({"raw": norm.slice(c.start, c.end), "indicator": c.indicator, "value": c.value, "unit": c.unit,
                      "qualifier": c.qualifier, "comparison": c.comparison, "rank": c.rank, "as_of": c.as_of,
                      "scope": c.scope, "span": {"page": page, "start": c.start, "end": c.end},
-                     "confidence": round(c.confidence * conf, 3)})
+                     "confidence": _rounded(c.confidence * conf)})
     return _METRIC_LIST.validate_python(data)
 
 
