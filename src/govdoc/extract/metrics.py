@@ -259,9 +259,13 @@ class _Lines:
         return bool(ranges) and _inside(ranges, starts, pos)
 
     def excluded(self, pos: int, before: str) -> bool:
-        """``is_chrome(pos, before) or is_quoted(pos)``, with one look-up of the line."""
-        chrome, ranges, starts = self._line(pos)
-        return chrome or self._after_label(pos, before) or bool(ranges) and _inside(ranges, starts, pos)
+        """``is_chrome(pos, before) or is_quoted(pos)``, with one look-up of the line (inline: this
+        runs for every figure)."""
+        text = self.text
+        chrome, ranges, starts = self.lines.get(text.rfind("\n", 0, pos) + 1) or self._line(pos)
+        return (chrome or (before in CHROME_BEFORE_LAST or before.isspace())
+                and CHROME_BEFORE_RE.search(text, max(0, pos - 8), pos) is not None
+                or bool(ranges) and _inside(ranges, starts, pos))
 
 
 def _quantity_matches(text: str) -> list[re.Match]:
@@ -515,6 +519,9 @@ def _indicator_before(norm: NormText, c: MetricCandidate, floor: int,
     c.start = left
 
 
+SENTENCE_BREAK_RE = re.compile(r"[。!?\n]")  # what ends a sentence (outline.sentence_starts)
+
+
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Where the sentence (up to 。!? or a line end) holding ``pos`` starts, given ``lo``, a
     sentence start at or before ``pos``: after the last break in ``[lo, pos)``, else ``lo``.
@@ -530,11 +537,14 @@ def _describe(norm: NormText, found: list[MetricCandidate], words: Callable[[], 
         return
     text = norm.match
     prev_end, last_indicator, last_sentence = 0, None, -1
-    sent = 0
+    sent, sent_end = 0, -1  # the current sentence's start, and the break that ends it
     as_ofs = _spans(AS_OF_RE, text, "when")
     scopes = _spans(SCOPE_RE, text, 0)
     for c in found:
-        sent = _sentence_start(text, sent, c.start)
+        if c.start > sent_end:  # a figure past the current sentence (else: no break before it)
+            sent = _sentence_start(text, sent, c.start)
+            m = SENTENCE_BREAK_RE.search(text, c.start)
+            sent_end = m.start() if m else len(text)
         if sent != last_sentence:
             last_indicator, last_sentence = None, sent
         if c.kind == "quantity":
