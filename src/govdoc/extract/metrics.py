@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 from typing import Callable, Optional, Sequence, Union
 
 from pydantic import TypeAdapter
@@ -170,7 +171,8 @@ INDICATOR_TAIL_RE = re.compile(r"(?:共有|共|累计|合计|总计|达到|达|�
 
 
 _QUANTITY = _PATTERNS["quantity"]
-# The quantity pattern's groups in order: each match unpacks them from one ``m.groups()`` call.
+# The quantity pattern's groups in order: each match unpacks them from one ``m.groups()`` call
+# (``ar`` and ``cn`` are read by name: the split Chinese pattern numbers those two the other way round).
 QUANTITY_GROUPS = ("ar", "cn", "mid", "mult", "mid2", "unit", "bare", "post")
 _AR, _CN_G, _MID, _MULT, _MID2, _UNIT, _BARE, _POST = range(1, len(QUANTITY_GROUPS) + 1)
 # Last characters a pre-qualifier match can end with at a number (``$`` also matches before a
@@ -478,15 +480,19 @@ def _quantities(norm: NormText, covered: list[tuple[int, int]], lines: _Lines) -
     return out
 
 
+_START = attrgetter("start")
+
+
 def find_metrics(norm: NormText, word_starts: WordStarts = None) -> list[MetricCandidate]:
     """Every metric in text order, deduplicated by its verbatim wording.  ``word_starts`` (sorted
     offsets of word starts, e.g. the Doc's token offsets, or a function returning them, called
     only if a span needs them) keeps widened spans on word boundaries."""
-    special = _first_pass(norm)
-    lines = _Lines(norm.match)
-    found = list(special) + _quantities(norm, sorted((c.start, c.end) for c in special), lines)
-    found = [c for c in found if c.kind == "quantity" or not lines.is_chrome(c.start, norm.match[c.start - 1:c.start])]
-    found.sort(key=lambda c: c.start)
+    text, special = norm.match, _first_pass(norm)
+    lines = _Lines(text)
+    quantities = _quantities(norm, sorted((c.start, c.end) for c in special), lines)
+    # Rankings and comparisons on chrome are dropped (the quantities were tested in _quantities).
+    found = [c for c in special if not lines.is_chrome(c.start, text[c.start - 1:c.start])] + quantities
+    found.sort(key=_START)
     _describe(norm, found, _once(word_starts) if callable(word_starts) else lambda: word_starts)
     return _dedupe(norm, found)
 
