@@ -68,15 +68,24 @@ def assemble(pages: list[list[str]], wrapped: list[bool], rules: JoinRules) -> t
 
 
 def page_offsets(out: list[str], positions: list[Position], end: int) -> list[int]:
-    line_starts, offset = [], 0
-    for line in out:
-        line_starts.append(offset)
-        offset += len(line) + 1
+    """Offset of each page's first character in ``"\n".join(out)``; an empty page starts where
+    the next content does (or at ``end``).  Only the lines before each page's first line are
+    measured, at C speed (a one-page text: none)."""
+    found: list[Optional[int]] = []
+    line = offset = 0
+    for pos in positions:
+        if pos is None:
+            found.append(None)
+            continue
+        k, column = pos
+        offset += sum(map(len, out[line:k])) + (k - line)  # the lines in between, each with its \n
+        line = k
+        found.append(offset + column)
     offsets: list[int] = []
     following = end
-    for pos in reversed(positions):  # an empty page starts where the next content does
-        if pos is not None:
-            following = line_starts[pos[0]] + pos[1]
+    for start in reversed(found):
+        if start is not None:
+            following = start
         offsets.append(following)
     return offsets[::-1]
 
