@@ -27,3 +27,15 @@ def parsed_seed():
     from govdoc.build import parse_path
 
     return parse_path(SEED)
+
+
+@pytest.fixture
+def es_index():
+    """A fresh set of Elasticsearch indexes under a unique prefix, dropped afterwards (the tests
+    that take it are marked ``needs_es``: they are skipped without GOVDOC_ES_URL)."""
+    from elastic_support import open_es
+
+    backend = open_es()
+    yield backend
+    backend.drop()
+    backend.close()

@@ -6,19 +6,11 @@ import copy
 
 import pytest
 from backends import NANHUA_2019, XUCHANG_2017, XUCHANG_2019
-from elastic_support import needs_es, open_es
+from elastic_support import needs_es
 
 from govdoc.index.base import Query, letter_id
 
 pytestmark = needs_es
-
-
-@pytest.fixture
-def es_index():
-    backend = open_es()
-    yield backend
-    backend.drop()
-    backend.close()
 
 
 def with_metric_value(letter: dict, value) -> dict:

@@ -2,10 +2,15 @@
 translog fsyncs and replicas off only for the duration of the load."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from backends import LETTERS, letter
-from elastic_support import needs_es, open_es
+from elastic_support import ES_URL, needs_es
+from typer.testing import CliRunner
 
+from govdoc.cli import commands  # noqa: F401 - registers the commands
+from govdoc.cli.app import app
 from govdoc.index.base import Query
 from govdoc.index.elastic import _split
 
@@ -21,14 +26,6 @@ def test_split_gives_contiguous_pieces_of_whole_chunks(n, parts, chunk, sizes):
     pieces = _split(list(range(n)), parts, chunk)
     assert [len(p) for p in pieces] == sizes
     assert [x for p in pieces for x in p] == list(range(n))
-
-
-@pytest.fixture
-def es_index():
-    backend = open_es()
-    yield backend
-    backend.drop()
-    backend.close()
 
 
 def settings(backend) -> dict:
@@ -57,14 +54,6 @@ def test_bulk_loading_restores_settings_and_shows_the_load(es_index):
 @needs_es[0]
 @needs_es[1]
 def test_index_command_bulk_loads_and_restores_the_settings(es_index, tmp_path):
-    import json
-
-    from typer.testing import CliRunner
-
-    from govdoc.cli import commands  # noqa: F401 - registers the commands
-    from govdoc.cli.app import app
-    from elastic_support import ES_URL
-
     before = settings(es_index)
     letters = tmp_path / "letters.jsonl"
     letters.write_text("".join(json.dumps(l, ensure_ascii=False) + "\n" for l in LETTERS), encoding="utf-8")

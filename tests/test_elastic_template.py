@@ -13,14 +13,6 @@ from govdoc.index.elastic import load_template
 pytestmark = needs_es
 
 
-@pytest.fixture
-def es_index():
-    backend = open_es()
-    yield backend
-    backend.drop()
-    backend.close()
-
-
 @pytest.mark.parametrize("kind", RECORD_KINDS)
 def test_indices_get_the_checked_in_mapping(es_index, kind):
     name = es_index.indices[kind]
