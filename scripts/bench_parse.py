@@ -65,26 +65,21 @@ def parse_letter(nlp, path: Path, data: bytes) -> str:
     return doc_to_reply(doc, source).model_dump_json()
 
 
-def alternating(files: list[tuple[Path, bytes]], texts: list[str], offset: int) -> tuple[float, float, int, int]:
+def alternating(files: list[tuple[Path, bytes]], texts: list[str], offset: int) -> tuple[float, float]:
     """Letters in turn, alternately segmented by jieba alone and fully parsed (``offset`` 0:
-    jieba on the even ones; 1: on the odd ones): (jieba seconds, parse seconds, letters each).
+    jieba on the even ones; 1: on the odd ones): (jieba seconds, parse seconds).
     Each timing follows the other kind of work on a *different* letter, so neither starts
     with the caches warm for its own text, as inside a long run of parses."""
-    nlp, seg, clock = make_nlp(), segmenter(), time.process_time
+    nlp, clock = make_nlp(), time.process_time
     tj = tp = 0.0
-    nj = np = 0
     for i, ((path, data), text) in enumerate(zip(files, texts)):
-        t0 = clock()
         if (i + offset) % 2 == 0:
-            for _ in seg.cut(text, HMM=True):
-                pass
-            tj += clock() - t0
-            nj += 1
+            tj += jieba_only([text])
         else:
+            t0 = clock()
             parse_letter(nlp, path, data)
             tp += clock() - t0
-            np += 1
-    return tj, tp, nj, np
+    return tj, tp
 
 
 def full_parse(files: list[tuple[Path, bytes]], split: dict[str, float]) -> float:
@@ -119,16 +114,15 @@ def main() -> None:
     args = ap.parse_args()
 
     files = load(args.corpus)
-    texts = [read_text(p, d).pages[0].text if len(read_text(p, d).pages) == 1
-             else "\n".join(pg.text for pg in read_text(p, d).pages) for p, d in files]
+    texts = ["\n".join(pg.text for pg in read_text(p, d).pages) for p, d in files]
     size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     full_parse(files, defaultdict(float))  # warm up: dictionaries, pipeline, caches
     jieba_only(texts)
 
     jieba_times, parse_times, ratios = [], [], []
     for _ in range(args.rounds):  # a pair of rounds: every letter timed both ways
-        j0, p0, _, _ = alternating(files, texts, 0)
-        j1, p1, _, _ = alternating(files, texts, 1)
+        j0, p0 = alternating(files, texts, 0)
+        j1, p1 = alternating(files, texts, 1)
         jieba_times.append(j0 + j1)
         parse_times.append(p0 + p1)
         ratios.append((p0 + p1) / (j0 + j1))
