@@ -44,7 +44,7 @@ MIN_SCORE = 0.5  # boxes the recognizer is less sure of are dropped (rapidocr's 
 
 # Which runtime executes the (same, bundled) ONNX models.  OpenVINO is the default: on this
 # project's machines it runs the detector ~4x and the recognizer ~2.5x faster than ONNX Runtime
-# on one thread, with the same text (scripts/bench_ingest.py; 1.25 vs 2.8-3.7 CPU s/page).
+# on one thread, with the same text (scripts/bench_ingest.py; 0.9 vs 3.7 CPU s/page).
 # ONNX Runtime stays as the fallback, and GOVDOC_OCR_RUNTIME=onnxruntime selects it.
 RUNTIMES = ("openvino", "onnxruntime")
 
@@ -264,6 +264,9 @@ def _boxes(result) -> list[Box]:
     return boxes
 
 
+GREY_MODES = ("1", "L", "LA", "I", "I;16", "F")
+
+
 def page_array(image):
     """A page image as the engine takes it: greyscale pages stay one channel (rapidocr widens
     them itself, cheaper than a PIL colour conversion), anything else becomes RGB."""
@@ -276,9 +279,6 @@ def page_array(image):
     return np.asarray(image)
 
 
-GREY_MODES = ("1", "L", "LA", "I", "I;16", "F")
-
-
 def ocr_image(image) -> tuple[str, Optional[float]]:
     """One page image (PIL image, greyscale or RGB numpy array) → (text, mean line confidence)."""
     boxes = _boxes(engine()(page_array(image)))
@@ -287,13 +287,15 @@ def ocr_image(image) -> tuple[str, Optional[float]]:
     return boxes_to_text(boxes), sum(b.score for b in boxes) / len(boxes)
 
 
+def ocr_page(number: int, image) -> Page:
+    """One page image read by OCR: its lines were joined from the geometry (``lines_joined``)."""
+    text, conf = ocr_image(image)
+    return Page(number, text, conf, layout=True, lines_joined=True)
+
+
 def ocr_images(images: Iterable, first_page: int = 1) -> list[Page]:
     """Page images → pages numbered from ``first_page``, each with its OCR confidence."""
-    pages = []
-    for number, image in enumerate(images, first_page):
-        text, conf = ocr_image(image)
-        pages.append(Page(number, text, conf, layout=True, lines_joined=True))
-    return pages
+    return [ocr_page(number, image) for number, image in enumerate(images, first_page)]
 
 
 def check_page_limit(path: Path | str, count: int, max_pages: Optional[int]) -> None:
@@ -350,5 +352,4 @@ def ocr_pdf_page(path: Path | str, doc, number: int, dpi: int = MAX_DPI) -> Page
         raise BadInput(path, f"cannot render the page for OCR ({exc})", page=number) from None
     if image.ndim == 3 and image.shape[2] == 1:
         image = image[:, :, 0]
-    text, conf = ocr_image(image)
-    return Page(number, text, conf, layout=True, lines_joined=True)
+    return ocr_page(number, image)

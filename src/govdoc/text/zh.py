@@ -69,9 +69,7 @@ def _t2s():
 # (extension A, the basic block, compatibility forms, the supplementary planes) and forms.
 _CONVERTIBLE_RANGES = ((0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
                        (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x2FA1F))
-
-
-_ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")  # any character outside the BMP
 
 
 @lru_cache(maxsize=1)
