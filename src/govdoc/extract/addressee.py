@@ -44,9 +44,7 @@ LABEL_WORDS_RE = re.compile(r"联系|电话|地址|抄送|抄报|主办|协办|�
 # Characters a salutation never holds (sentence punctuation, digits other than 等25位).
 _NAMES = r"[^\n:：。，,;；!！?？“”\"《》()（）\[\]【】|]"
 # Matched on the text between a line start and the line's first colon (colons come from the text's
-# index; COLON_RE says what they are), which is
-# far cheaper than trying a salutation pattern at every line).
-COLON_RE = re.compile("[:：]")
+# index), which is far cheaper than trying a salutation pattern at every line.
 SALUTATION_RE = re.compile(rf"[ \t]*(?P<hon>尊敬的|尊敬)?[ \t]*(?P<who>{_NAMES}{{2,40}}?)[ \t]*")
 # 尊敬的陈国兴、刘铭、张雯委员 (colon lost).
 HONORIFIC_RE = re.compile(rf"^[ \t]*尊敬的?[ \t]*(?P<who>{_NAMES}{{2,40}}?(?:{_ROLE_END}))[ \t]*$", re.M)
@@ -60,7 +58,6 @@ _ENTRY_END_RE = re.compile(rf"(?:{_ORGAN_END}|部门|单位|机构|企业|学校
 # An entry naming every unit of a kind: 各有关单位 · 局属各单位 · 区直各部门 · 局机关各科室.
 _ALL_OF_RE = re.compile(r"[\u4e00-\u9fff]{0,4}各")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-ROLE_RE = re.compile(rf"(?:{_ROLE_END})$")
 ORGAN_RE = re.compile(rf"(?:{_ORGAN_END})$")
 # What a salutation followed by more text on its line must end with: a person or group word.
 _INLINE_ENDINGS = PERSON_ROLES + GROUP_ENDINGS

@@ -18,6 +18,7 @@ from govdoc.nlp.extensions import DocFields
 from govdoc.extract.output import build
 from govdoc.model import Congress
 from govdoc.normalize import NormText
+from govdoc.extract.scan import line_span
 from govdoc.text.numerals import cn_to_int
 
 LEVELS = "省市州县区"
@@ -80,12 +81,6 @@ def _level(prefix: str, mid: str) -> Optional[str]:
     return mid_level[0] if mid_level else None
 
 
-def _line(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _prefix_before(text: str, pos: int) -> Optional[re.Match]:
     """``PREFIX_RE`` searched in the 30 characters before ``pos``, from where it can start: the
     prefix is followed only by spacing and is made of CJK and pinyin characters, so it starts
@@ -117,7 +112,7 @@ def find_congresses(norm: NormText) -> list[Candidate]:
     text = norm.match
     out = []
     for start, end, prefix, m in _matches(text):
-        line_start, line_end = _line(text, start)
+        line_start, line_end = line_span(text, start)
         if SIBLING_RE.match(text, line_start):
             continue
         cut = _LEAD_STOP.match(prefix)

@@ -44,7 +44,6 @@ _ALL = sorted(STAFF_LABELS + CONTACT_LABELS + PHONE_LABELS + UNIT_LABELS + UNIT_
               key=len, reverse=True)
 # Matched backwards from each colon (colons are few and cheap to find).
 LABEL_RE = re.compile(r"(?P<label>" + "|".join(_spaced(w) for w in _ALL) + r")[ \t]*[:：]$")
-COLON_RE = re.compile("[:：]")
 # The characters labels end with: a colon after anything else (spacing aside) ends no label.
 _LABEL_LAST_CHARS = frozenset(w[-1] for w in _ALL)
 # Mobile (masked ones too: 1370740****), then fixed lines with an optional area code and extension.

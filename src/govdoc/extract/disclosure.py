@@ -18,9 +18,9 @@ from govdoc.extract.scan import finditer_alternatives
 
 _SP = r"[ \t]*"
 VALUE = r"(?P<value>主动公开|依申请公开|不予公开|免予公开|部分公开|不公开)"
-LABELLED_RE = re.compile(rf"(?:公开属性|公开方式|公开类型|公开形式|公开选项|信息公开选项|公开类别){_SP}[:：]?{_SP}{VALUE}")
 MARK_RE = re.compile(rf"此件{_SP}{VALUE}")
-# LABELLED_RE as one pattern per first character of the label (公开…, 信息公开…), each searched on
+# (?:公开属性|公开方式|公开类型|公开形式|公开选项|信息公开选项|公开类别){_SP}[:：]?{_SP}{VALUE}
+# as one pattern per first character of the label (公开…, 信息公开…), each searched on
 # its own (``finditer_alternatives``) so that the regex engine skips ahead to its literal.
 _LABELLED_SPLIT = (re.compile(rf"公开(?:属性|方式|类型|形式|选项|类别){_SP}[:：]?{_SP}{VALUE}"),
                    re.compile(rf"信息公开选项{_SP}[:：]?{_SP}{VALUE}"))

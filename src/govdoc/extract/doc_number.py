@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import has_placeholder
-from govdoc.extract.scan import finditer_alternatives, index
+from govdoc.extract.scan import finditer_alternatives, index, line_span
 from govdoc.extract.output import build
 from govdoc.model import DocNumber
 from govdoc.normalize import NormText
@@ -43,8 +43,7 @@ LABEL = r"(?:文[ \t]*号|发文字号|文件编号|发文编号)"
 LABEL_RE = re.compile(LABEL + r"[ \t]*[:：】|]?[ \t]*$")
 # A labelled value that is not bracket-shaped (文件编号: 京政发2019年12号); ``无`` is not a number.
 _LABELLED_VALUE = r"[ \t]*[:：]?[ \t]*(?P<val>[^\s|:：]{2,30})(?![:：])"
-LABELLED_VALUE_RE = re.compile(LABEL + _LABELLED_VALUE)
-# The same, one pattern per first word of the label (文…, 发文…), each searched on its own
+# ``LABEL + _LABELLED_VALUE`` as one pattern per first word of the label (文…, 发文…), each searched on its own
 # (``finditer_alternatives``) so that the regex engine skips ahead to its literal.
 _LABELLED_VALUE_SPLIT = (re.compile(r"(?:文[ \t]*号|文件编号)" + _LABELLED_VALUE),
                          re.compile(r"发文(?:字号|编号)" + _LABELLED_VALUE))
@@ -74,12 +73,6 @@ class Candidate:
 
 def _digits(s: str) -> int:
     return int(s.translate(str.maketrans("OolI", "0011")))
-
-
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return line_start, len(text) if line_end < 0 else line_end
 
 
 def _context_score(before: str, after: str) -> float:
@@ -166,7 +159,7 @@ def _bracket_candidates(norm: NormText) -> list[Candidate]:
         serial = m.group("serial") or m.group("glued")
         if not any(c.isdigit() for c in serial) and not m.group("hao"):
             continue
-        line_start, line_end = _line_bounds(text, m.start(), m.end())
+        line_start, line_end = line_span(text, m.start(), m.end())
         score = _context_score(text[line_start:m.start()], text[m.end():line_end])
         if _cited_prefix(m.group("prefix")):
             score = min(score, 0.1)  # 根据许政〔2019〕3号…

@@ -24,6 +24,7 @@ from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import best_doc_number
 from govdoc.extract.letter_layout import HEADER_WINDOW, body_start, memo
 from govdoc.extract.output import build
+from govdoc.extract.scan import line_span
 from govdoc.model import Grade
 from govdoc.normalize import NormText
 from govdoc.text.zh import CJK
@@ -89,7 +90,7 @@ def _label_matches(match: str):
 def _labelled(match: str) -> list[Candidate]:
     out = []
     for m in _label_matches(match):
-        line = match[slice(*_line_at(match, m.start(), m.end()))]
+        line = match[slice(*line_span(match, m.start(), m.end()))]
         if _balanced(m) and not LEGEND_RE.search(line):
             out.append(Candidate(m.start(), m.end(), _letter(m.group("letter")), 0.95))
     return out
@@ -105,12 +106,6 @@ def _after_number(norm: NormText, number_end: Optional[int]) -> list[Candidate]:
     return [Candidate(start, m.end(), _letter(m.group("letter")), 0.9)]
 
 
-def _line_at(match: str, start: int, end: int) -> tuple[int, int]:
-    line_start = match.rfind("\n", 0, start) + 1
-    line_end = match.find("\n", end)
-    return line_start, len(match) if line_end < 0 else line_end
-
-
 def _header_lines(norm: NormText) -> list[Candidate]:
     """A bare class line, or a bracketed class at either end of a title line, in the header."""
     match = norm.match
@@ -121,7 +116,7 @@ def _header_lines(norm: NormText) -> list[Candidate]:
             start = bare.start("open") if bare.group("open") else bare.start("letter")
             out.append(Candidate(start, bare.start() + len(bare.group().rstrip()), _letter(bare.group("letter")), 0.8))
     for m in BRACKETED_RE.finditer(match, 0, end):
-        s, e = _line_at(match, m.start(), m.end())
+        s, e = line_span(match, m.start(), m.end())
         line = match[s:e]
         if SENTENCE_RE.search(line) or LEGEND_RE.search(line) or not TITLE_WORD_RE.search(line):
             continue

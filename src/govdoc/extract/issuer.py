@@ -28,8 +28,8 @@ _SP = r"[ \t]*"
 RED_HEADER_RE = re.compile(rf"^{_SP}(?P<org>{ORG_RE.pattern}){_SP}文{_SP}件{_SP}(?:[ \t]{{2}}[^\n]*)?$", re.M)
 _WENJIAN_RE = re.compile(rf"文{_SP}件")  # the red header's lines: those holding this
 _METADATA_VALUE = rf"{_SP}[:：]?{_SP}(?P<val>[^\s|:：]{{2,40}})(?![:：])"
-METADATA_RE = re.compile(r"(?:来源|信息来源|发布机构|发文机关|发文单位|发布单位|回复人|回复单位)" + _METADATA_VALUE)
-# The same, one pattern per first character of the label, each searched on its own
+# (?:来源|信息来源|发布机构|发文机关|发文单位|发布单位|回复人|回复单位) + _METADATA_VALUE as one pattern per
+# first character of the label, each searched on its own
 # (``finditer_alternatives``) so that the regex engine skips ahead to its literal.
 _METADATA_SPLIT = tuple(re.compile(label + _METADATA_VALUE)
                         for label in ("来源", "信息来源", "发(?:布机构|文机关|文单位|布单位)", "回复(?:人|单位)"))
@@ -90,17 +90,9 @@ def _lead_of_joint(match: str, s: int, e: int) -> tuple[int, int] | None:
     return pieces[0]
 
 
-# The lines that end in a character a date line can end with.
+# The lines that end in a character a date line can end with: ``DATE_LINE_RE`` is tried only on
+# those (``_DATE_ENDS.matches``), not at every line start.
 _DATE_ENDS = LineEnds(re.escape("0123456789〇○零一二三四五六七八九十Oo元年月日号./-"))
-
-
-def _date_lines(match: str, floor: int):
-    """DATE_LINE_RE matches on the lines that start at or after ``floor``, tried only on lines
-    that end in a date character (a cheap test) instead of at every line start."""
-    for s, e in _DATE_ENDS.lines(match, floor):
-        m = DATE_LINE_RE.match(match, s, e)
-        if m:
-            yield m
 
 
 def _signature(match: str) -> list[Candidate]:
@@ -108,7 +100,7 @@ def _signature(match: str) -> list[Candidate]:
     organ line that ends the letter; for a joint letter, the first organ of the line."""
     floor = max(0, len(match) - TAIL_WINDOW)
     out = []
-    for m in _date_lines(match, floor):
+    for m in _DATE_ENDS.matches(DATE_LINE_RE, match, floor):
         if not _date_only(m.group("date")):
             continue
         if m.group("before"):

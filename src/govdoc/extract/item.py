@@ -18,7 +18,7 @@ from govdoc.nlp.extensions import DocFields
 from govdoc.extract.output import build
 from govdoc.model import Item
 from govdoc.normalize import NormText
-from govdoc.extract.scan import finditer_alternatives
+from govdoc.extract.scan import finditer_alternatives, line_span
 
 # 134 · T014 · 20250118040077 · 丽22 (a one-character delegation prefix that is not part of the
 # surrounding words: 会议1号 is 1, 类086号 is a secondary number, 字〔…〕 is a document number).
@@ -40,10 +40,10 @@ TYPE_AFTER_RE = re.compile(
 TYPE_BEFORE_RE = re.compile(rf"{_SPACED_TYPE}(?:、批评和意见)?\s{{0,4}}第[ \t]*(?P<num>{_NUM})[ \t]*$")
 # A record field: 建议号:67 · 提案编号：T014
 FIELD_RE = re.compile(rf"{_TYPE}编?号[ \t]*[:：][ \t]*(?:第[ \t]*)?(?P<num>{_NUM})")
-# A labelled category of the page: 属性:议案 · 类别：提案
 # Every field holds 号 and a colon (a literal the regex engine skips ahead to): a cheap test first.
 _FIELD_HINT_RE = re.compile(r"号[ \t]*[:：]")
-LABEL_RE = re.compile(r"(?:属性|类型|类别)[ \t]*[:：][ \t]*(?P<type>建议|提案|议案)")
+# A labelled category of the page: 属性:议案 · 类别：提案
+# (?:属性|类型|类别)[ \t]*[:：][ \t]*(?P<type>建议|提案|议案), split by first word (``finditer_alternatives``)
 _LABEL_SPLIT = tuple(re.compile(label + r"[ \t]*[:：][ \t]*(?P<type>建议|提案|议案)") for label in ("属性", "类(?:型|别)"))
 SIBLING_RE = re.compile(r"^[ \t]*[\[【(]?[ \t]*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接)")
 TITLE_WORDS_RE = re.compile(r"答复|回复|复函|的函|会办意见|协办意见|办理情况")
@@ -62,12 +62,6 @@ class Candidate:
 
     def number(self, norm: NormText) -> str:
         return norm.slice(self.num_start, self.num_end)
-
-
-def _line(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
 
 
 def _number_before(text: str, pos: int) -> Optional[re.Match]:
@@ -114,7 +108,7 @@ def find_items(norm: NormText) -> list[Candidate]:
     out = []
     for hits in (_numbered(text), _fields(text)):
         for (start, end, num_start, num_end, kind), base in hits:
-            line_start, line_end = _line(text, start)
+            line_start, line_end = line_span(text, start)
             if SIBLING_RE.match(text, line_start):
                 continue
             score = base
@@ -125,7 +119,7 @@ def find_items(norm: NormText) -> list[Candidate]:
 
 
 def page_label(norm: NormText) -> Optional[str]:
-    m = next(finditer_alternatives(_LABEL_SPLIT, norm.match), None)  # LABEL_RE.search, split by first word
+    m = next(finditer_alternatives(_LABEL_SPLIT, norm.match), None)  # the first labelled category
     return m.group("type") if m else None
 
 

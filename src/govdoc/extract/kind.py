@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.letter_layout import PLACEHOLDER_RE, has_placeholder, memo
+from govdoc.extract.letter_layout import HEADER_WINDOW, PLACEHOLDER_RE, has_placeholder, memo
 from govdoc.extract.scan import index
 
 # A cue: words one of which must occur (a cheap ``in`` test; empty: no such test), the patterns
@@ -89,7 +89,6 @@ def _score(lined: str, cues: list[Cue]) -> float:
 # (``_salutation_cue``), instead of at each line start of the window.
 SALUTATION_AT = re.compile(r"[ \t]*(?:尊敬的)?[^\n:：,，。]{1,40}(?:代表|委员)(?:们)?[ \t]*[:：]")
 SALUTATION_WEIGHT = 1.0
-HEADER_WINDOW = 1500
 
 
 def _salutation_cue(match: str) -> bool:
@@ -116,13 +115,13 @@ def kind_scores(match: str, title: Optional[str] = None) -> dict[str, float]:
     return scores
 
 
-_LAST: list = [None, None]  # (match text, its scores): the title stage and the kind stage ask for the same text
-
-
 def _text_scores(match: str) -> dict[str, float]:
-    """The cue weights of the text alone, remembered for the latest text."""
-    if _LAST[0] is match:
-        return _LAST[1]
+    """The cue weights of the text alone, remembered for the latest text (the title stage and the
+    kind stage ask for the same text)."""
+    return index(match).memo("kind_text_scores", _compute_text_scores)
+
+
+def _compute_text_scores(match: str) -> dict[str, float]:
     lined = "\n" + match  # a line break in front: every line start follows one
     scores = {"reply": _score(lined, REPLY_CUES) + (SALUTATION_WEIGHT if _salutation_cue(match) else 0),
               "suggestion": _score(lined, SUGGESTION_CUES), "other": OTHER_PRIOR + _score(lined, OTHER_CUES)}
@@ -130,7 +129,6 @@ def _text_scores(match: str) -> dict[str, float]:
     if "X" in match or "×" in match:
         placeholders = sum(1 for _ in zip(range(PLACEHOLDER_MAX), PLACEHOLDER_RE.finditer(match)))
     scores["other"] += PLACEHOLDER_WEIGHT * placeholders
-    _LAST[:] = [match, scores]
     return scores
 
 

@@ -40,14 +40,12 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return out
 
 
-_LINE_END_COLON_RE = re.compile(r"[:：][ \t]*(?:\n|$)")
-_AFTER_LINE_END_COLON_RE = re.compile(r"[ \t]*(?:\n|$)")  # the same after its colon
+_AFTER_LINE_END_COLON_RE = re.compile(r"[ \t]*(?:\n|$)")  # what follows a colon that ends its line
 
 
 def salutation_start(match: str, limit: int = HEADER_WINDOW) -> int:
     """Offset of the first salutation line in the header window, or -1.  Only lines that end
-    in a colon are tried (the ``_LINE_END_COLON_RE`` matches, read at the text's colons), not
-    every line start."""
+    in a colon are tried (read at the text's colons), not every line start."""
     end = min(len(match), limit)
     for colon in index(match).colons_in(0, end):
         after = _AFTER_LINE_END_COLON_RE.match(match, colon + 1, end)

@@ -106,6 +106,13 @@ def line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+def line_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """``(start, end)`` of the line holding ``start``, or of the lines from the one holding
+    ``start`` to the one holding ``end``."""
+    stop = text.find("\n", start if end is None else end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
+
+
 def nonblank_line_above(text: str, start: int) -> tuple[int, int] | None:
     """``(start, end)`` of the nearest line above the one beginning at ``start`` that is not
     blank (``str.strip`` leaves something), or None."""
@@ -158,6 +165,16 @@ class LineEnds:
             if s >= start and self._last.match(text[s:e].rstrip(" \t")[-1:]):
                 out.append((s, e))
         return out
+
+    def matches(self, pattern: re.Pattern, text: str, start: int = 0) -> Iterator[re.Match]:
+        """``pattern.finditer(text, start)`` for a ``pattern`` that matches only at a line start
+        (``^…`` in MULTILINE mode), never across a line break, and only on such lines (it ends
+        in the class, spaces and tabs aside): the pattern is tried once at the start of each of
+        ``lines(text, start)`` instead of at every offset."""
+        for s, e in self.lines(text, start):
+            m = pattern.match(text, s, e)
+            if m:
+                yield m
 
 
 def finditer_alternatives(patterns: Iterable[re.Pattern], text: str, pos: int = 0,

@@ -18,10 +18,9 @@ from govdoc.normalize import NormText
 
 _SP = r"[ \t]*"
 # The label must start a line or follow a space or punctuation (…4号  签发人：李光亚), and
-# the colon is required so that prose (…送局领导签发。) never matches.
-LABEL_RE = re.compile(rf"(?:^|(?<=[\s|,，;；]))(?:领导{_SP})?签{_SP}发{_SP}(?:人|领导)?{_SP}[:：]{_SP}(?P<value>[^\n]*)",
-                      re.M)
-# The same label read from its 签 (a literal the regex engine skips ahead to), and what must
+# the colon is required so that prose (…送局领导签发。) never matches:
+#     (?:^|(?<=[\s|,，;；]))(?:领导{_SP})?签{_SP}发{_SP}(?:人|领导)?{_SP}[:：]{_SP}(?P<value>[^\n]*)  (re.M)
+# That label read from its 签 (a literal the regex engine skips ahead to), and what must
 # stand before it: a line start, a space or punctuation (before 签, or before 领导 and spacing).
 _FROM_SIGN_RE = re.compile(rf"签{_SP}发{_SP}(?:人|领导)?{_SP}[:：]{_SP}(?P<value>[^\n]*)")
 _BOUNDARY_RE = re.compile(r"[\s|,，;；]")
@@ -74,7 +73,7 @@ def _at_boundary(text: str, pos: int) -> bool:
 
 
 def _labels(text: str):
-    """The ``value`` spans of ``LABEL_RE.finditer(text)`` (as ``_FROM_SIGN_RE`` matches, whose
+    """The matches of the label pattern above in ``text`` (as ``_FROM_SIGN_RE`` matches, whose
     ``value`` and end are the same), found from each 签 instead of trying the pattern, with its
     look-behind, at every offset."""
     last_end = 0
