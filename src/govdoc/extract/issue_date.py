@@ -29,7 +29,9 @@ DATE_LINE_RE = re.compile(r"^[ \t]*(?:(?P<organ>[\u4e00-\u9fff()]{2,40})[ \t]+)?
 META_RE = re.compile(r"(?P<label>成文日期|成文时间|生效日期|印发日期)[ \t]*[:：]?[ \t]*")
 META_SCORE = {"成文日期": 0.85, "成文时间": 0.85, "生效日期": 0.7, "印发日期": 0.65}
 PRINTED_RE = re.compile(r"印发[ \t]*$", re.M)
-# The lines that end in what a date ends with (every form of ``find_dates``): 日/号 or a digit.
+# The lines that end in what a date ends with (every form of ``find_dates``): 日/号 or a digit.  A
+# line that ends otherwise holds no whole date: ``DATE_LINE_RE`` is tried only on the others
+# (``_DATE_ENDS.matches``), not at every offset.
 _DATE_ENDS = LineEnds(r"\d日号")
 
 
@@ -46,7 +48,7 @@ def signature_dates(norm: NormText, after: int = 0, default_year: Optional[int] 
     """Dates after ``after`` that stand alone on their line (or after an organ name)."""
     text = norm.match
     out = []
-    for line in _date_lines(text, after):
+    for line in _DATE_ENDS.matches(DATE_LINE_RE, text, after):
         value = line.group("value")
         for hit in find_dates(value, default_year, compact=True):
             if hit.start == 0 and hit.end == len(value):
@@ -55,16 +57,6 @@ def signature_dates(norm: NormText, after: int = 0, default_year: Optional[int] 
                 out.append(Candidate(s, s + hit.end, hit.date, 0.9 if organ else 0.95, "signature"))
             break
     return out
-
-
-def _date_lines(text: str, after: int):
-    """``DATE_LINE_RE.finditer(text, after)``, less the lines whose value cannot be a whole date
-    (a line that does not end in a date's last character): the pattern is tried only at the
-    start of the lines that do, rather than at every offset."""
-    for s, _ in _DATE_ENDS.lines(text, after):
-        m = DATE_LINE_RE.match(text, s)
-        if m:
-            yield m
 
 
 def metadata_dates(norm: NormText, default_year: Optional[int] = None) -> list[Candidate]:
