@@ -7,9 +7,14 @@ from govdoc.extract import metrics as M
 ALPHABET = "约近超过逾不足到将达已在共有累计合计总计达到其中的人个 \t\n,。5三"
 
 
-def _strings(n=3000, seed=3):
+def _random_texts(pieces, max_len, n, seed):
+    """``n`` texts of up to ``max_len`` pieces drawn at random (the same texts for the same seed)."""
     r = random.Random(seed)
-    return ["".join(r.choice(ALPHABET) for _ in range(r.randint(0, 9))) for _ in range(n)]
+    return ["".join(r.choice(pieces) for _ in range(r.randint(0, max_len))) for _ in range(n)]
+
+
+def _strings(n=3000, seed=3):
+    return _random_texts(ALPHABET, 9, n, seed)
 
 
 def test_quantity_groups_are_read_in_pattern_order():
@@ -39,8 +44,7 @@ NUMBERISH = "0123456789.,一二两三四五六七八九十百千零〇万亿余�
 
 
 def _numberish(n=4000, seed=5):
-    r = random.Random(seed)
-    return ["".join(r.choice(NUMBERISH) for _ in range(r.randint(0, 16))) for _ in range(n)]
+    return _random_texts(NUMBERISH, 16, n, seed)
 
 
 def test_split_quantity_scans_give_the_combined_matches():
@@ -86,9 +90,8 @@ RANKISH = ["排名", "排在", "排位", "排", "位列", "位居", "居于", "�
 
 
 def test_rank_and_comparison_scans_give_the_whole_text_matches():
-    r = random.Random(13)
     rank, comparison = M.patterns()["rank"], M.patterns()["comparison"]
-    texts = ["".join(r.choice(RANKISH) for _ in range(r.randint(0, 24))) for _ in range(6000)]
+    texts = _random_texts(RANKISH, 24, 6000, 13)
     texts += ["在全省排名第3位", "位居同类城市第 12 名", "排名第一第二", "较全省均值低9微克", "比去年同期增长了约 3.5万吨", "较"]
     for t in texts:
         assert [m.span() for m in M._rank_matches(t)] == [m.span() for m in rank.finditer(t)], t
