@@ -4,6 +4,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govdoc.extract import scan
 from govdoc.extract.scan import LineEnds, find_all, finditer_alternatives, index, line_matches, nonblank_line_above
 
 # Short texts over an alphabet that makes the patterns below match often.
@@ -30,12 +31,20 @@ def test_first_colons(text):
     assert index(text).first_colons == expected
 
 
-def test_index_is_kept_for_the_latest_text_only():
+def test_index_is_kept_for_the_recent_texts():
     a, b = "甲:乙", "丙：丁:"
-    assert index(a) is index(a)
+    kept = index(a)
+    assert index(a) is kept
     assert index(b).colons == [1, 3]
-    assert index(a).colons == [1]
+    assert index(a) is kept and index(a).colons == [1]  # b did not push a out
     assert index(a).memo("n", len) == 3 and index(a).memo("n", lambda t: 0) == 3
+    same = "".join(["甲:", "乙"])  # an equal text, another object: found by the object
+    assert same == a and same is not a and index(same) is not kept and index(same).colons == [1]
+    newer = [f"{i}:" for i in range(scan.RECENT_TEXTS)]
+    for text in newer:
+        index(text)
+    assert index(a) is not kept and index(a).colons == [1]  # pushed out, then made anew
+    assert len(scan._recent) <= scan.RECENT_TEXTS
 
 
 @given(texts, st.integers(0, 45), st.integers(0, 45))

@@ -108,17 +108,16 @@ def has_placeholder(text: str) -> bool:
 
 
 def memo(norm, key: str, compute: Callable):
-    """``compute(norm)``, remembered for the latest text, so that stages that need the same
+    """``compute(norm)``, kept with the text (``norm.memo``), so that stages that need the same
     intermediate result (the best title, the header end) compute it once per document."""
-    hit = _MEMO.get(key)
-    if hit is not None and hit[0] is norm:
-        return hit[1]
-    value = compute(norm)
-    _MEMO[key] = (norm, value)
+    cache = norm.memo
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = cache[key] = compute(norm)
     return value
 
 
-_MEMO: dict[str, tuple[object, object]] = {}
+_MISSING = object()
 
 
 def org_span(line: str, min_cjk: int = 4) -> tuple[int, int] | None:

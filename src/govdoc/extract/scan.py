@@ -7,9 +7,11 @@ here turn the first kind of search into the second with the same results: colons
 per text, line-start patterns tried only on the lines that hold a word they need, alternations
 split by first literal, lines picked by their last character.
 
-The cache keeps what was computed for the latest text and is found by the text object itself
-(``latest.text is text``, with the text held, so it can never answer for another string); the
-stages of one document all pass the same ``NormText.match`` object.
+The cache keeps what was computed for the most recent texts and is found by the text object
+itself (``found.text is text``, with the text held, so it can never answer for another string);
+the stages of one document all pass the same ``NormText.match`` object, and a batch of letters
+run stage by stage (``pipeline.run_batch``) finds each letter's index until ``RECENT_TEXTS``
+newer texts have been asked about.
 """
 from __future__ import annotations
 
@@ -70,18 +72,22 @@ class TextIndex:
         return value
 
 
-_latest: TextIndex = TextIndex("")
+# How many texts' indexes are kept: more than the letters of a batch (``pipeline.BATCH_SIZE``).
+RECENT_TEXTS = 64
+_recent: dict[int, TextIndex] = {}  # id(text) → its index, oldest first
 
 
 def index(text: str) -> TextIndex:
-    """The index of ``text``, kept while it is the latest text asked about (the stages of one
-    document all ask about its match text)."""
-    global _latest
-    latest = _latest
-    if latest.text is text:
-        return latest
-    _latest = latest = TextIndex(text)
-    return latest
+    """The index of ``text``, kept while it is among the ``RECENT_TEXTS`` latest texts asked
+    about (the stages of one document all ask about its match text)."""
+    found = _recent.get(id(text))
+    if found is not None and found.text is text:
+        return found
+    # (an entry holds its text, so no other object can have that id while it is kept)
+    found = _recent[id(text)] = TextIndex(text)
+    if len(_recent) > RECENT_TEXTS:
+        _recent.pop(next(iter(_recent)), None)
+    return found
 
 
 def find_all(text: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
