@@ -1,11 +1,13 @@
 """Turn an annotated Doc into the validated output model, and the whole parse entry points."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar, Union
 
 from govdoc.model import Reply, Source
 from govdoc.nlp.extensions import LIST_FIELDS, SCALAR_FIELDS, field_values
-from govdoc.nlp.pipeline import run
+from govdoc.nlp.pipeline import run_batch
 from govdoc.normalize import NormText, normalize
 from govdoc.read import ReadResult, read_path
 from govdoc.read.base import Page, sha256
@@ -25,12 +27,74 @@ def doc_to_reply(doc, source: Source, warnings: list[str] | None = None) -> Repl
 _VALIDATE_REPLY = Reply.__pydantic_validator__.validate_python
 
 
-def parse_read(result: ReadResult) -> tuple[Reply, NormText]:
-    norm = normalize(result.pages)
-    doc = run(norm)
-    source = Source(path=result.path, sha256=result.sha256, format=result.format,
-                    pages=len(result.pages), ocr=result.ocr)
-    return doc_to_reply(doc, source, result.warnings), norm
+Parsed = tuple[Reply, NormText]
+T = TypeVar("T")
+
+# ``parse_many`` parses what it has read in batches of this many letters, or fewer letters when
+# they hold this many characters, or what it has when reading took this long (OCR'd scans:
+# their parse is a small share of the time, and their JSON should not wait).
+BATCH_LETTERS = 16
+BATCH_CHARS = 200_000
+BATCH_SECONDS = 1.0
+
+
+def parse_reads(results: Sequence[ReadResult]) -> list[Union[Parsed, Exception]]:
+    """Parse read documents together, stage by stage (``pipeline.run_batch``): for each, its
+    reply and normalized text, or the exception that failed it (the others go on)."""
+    out: list = [None] * len(results)
+    norms, where = [], []
+    for i, result in enumerate(results):
+        try:
+            norms.append(normalize(result.pages))
+            where.append(i)
+        except Exception as exc:  # noqa: BLE001 - this letter fails, the batch goes on
+            out[i] = exc
+    for i, norm, doc in zip(where, norms, run_batch(norms)):
+        if isinstance(doc, Exception):
+            out[i] = doc
+            continue
+        result = results[i]
+        source = Source(path=result.path, sha256=result.sha256, format=result.format,
+                        pages=len(result.pages), ocr=result.ocr)
+        try:
+            out[i] = doc_to_reply(doc, source, result.warnings), norm
+        except Exception as exc:  # noqa: BLE001
+            out[i] = exc
+    return out
+
+
+def parse_read(result: ReadResult) -> Parsed:
+    outcome = parse_reads([result])[0]
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+def parse_many(items: Iterable[T], read: Callable[[T], ReadResult]) -> Iterator[tuple[T, Union[Parsed, Exception]]]:
+    """``read`` each item and parse what was read in batches (``parse_reads``), yielding
+    ``(item, (reply, norm))``, or ``(item, exception)`` where reading or parsing it failed,
+    in the items' order."""
+    pending: list[tuple[T, Union[ReadResult, Exception]]] = []
+    chars, started = 0, 0.0
+    for item in items:
+        if not pending:
+            started = time.monotonic()
+        try:
+            result = read(item)
+            chars += sum(len(page.text) for page in result.pages)
+        except Exception as exc:  # noqa: BLE001 - a bad file: reported in its place
+            result = exc
+        pending.append((item, result))
+        if len(pending) >= BATCH_LETTERS or chars >= BATCH_CHARS or time.monotonic() - started >= BATCH_SECONDS:
+            yield from _parse_pending(pending)
+            pending, chars = [], 0
+    yield from _parse_pending(pending)
+
+
+def _parse_pending(pending: list) -> Iterator[tuple]:
+    parsed = iter(parse_reads([r for _item, r in pending if not isinstance(r, Exception)]))
+    for item, result in pending:
+        yield item, (result if isinstance(result, Exception) else next(parsed))
 
 
 def parse_path(path: str | Path, **options) -> Reply:
