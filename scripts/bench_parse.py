@@ -138,7 +138,7 @@ def main() -> None:
     assert parse_letters(files[:3]) == parse_letters(files[:1]) + parse_letters(files[1:3])  # batches change nothing
 
     jieba_times, parse_times, ratios = paired_ratios(files, texts, BATCH_LETTERS, args.rounds)
-    *_, single = paired_ratios(files, texts, 1, args.rounds)
+    _, single_times, single = paired_ratios(files, texts, 1, args.rounds)
     b2b = []
     split: dict[str, float] = defaultdict(float)
     for _ in range(args.rounds):
@@ -150,6 +150,9 @@ def main() -> None:
     print(f"corpus: {n} letters, {size_mb:.3f} MB of text, {args.rounds} rounds of each kind (median), one core")
     print(f"jieba segmentation alone : {n / tj:8.1f} letters/s  {size_mb / tj:6.3f} MB/s")
     print(f"full parse (text input)  : {n / tp:8.1f} letters/s  {size_mb / tp:6.3f} MB/s  (batches of {BATCH_LETTERS})")
+    ts = statistics.median(single_times)
+    print(f"full parse, one at a time: {n / ts:8.1f} letters/s  {size_mb / ts:6.3f} MB/s  "
+          f"(batches take {tp / ts:.2f} of its time)")
 
     def show(label: str, values: list[float], note: str = "") -> None:
         print(f"ratio parse / jieba, {label}: {statistics.median(values):.3f}  ({note}per round: "
