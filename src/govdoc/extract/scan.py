@@ -72,7 +72,7 @@ class TextIndex:
         return value
 
 
-# How many texts' indexes are kept: more than the letters of a batch (``pipeline.BATCH_SIZE``).
+# How many texts' indexes are kept: more than the letters of a batch (``build.BATCH_LETTERS``).
 RECENT_TEXTS = 64
 _recent: dict[int, TextIndex] = {}  # id(text) → its index, oldest first
 

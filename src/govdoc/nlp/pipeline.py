@@ -47,22 +47,15 @@ def make_nlp() -> Language:
     return nlp
 
 
-def run(norm: NormText):
-    """Run every stage over a normalized text and return the annotated Doc."""
-    doc = run_batch([norm])[0]
-    if isinstance(doc, Exception):
-        raise doc
-    return doc
-
-
 def run_batch(norms: Sequence[NormText]) -> list:
     """Run every stage over a batch of normalized texts, stage by stage: the Doc of each text, or
     the exception its tokenizer or one of its stages raised (that letter's later stages are
     skipped; the other letters go on).
 
-    Stage by stage rather than letter by letter because jieba's dictionary, read between the
-    stages of one letter, pushes their code and data out of the CPU caches; over a batch each
-    stage runs with its own caches warm (``scripts/bench_parse.py`` measures both ways).
+    Stage by stage rather than letter by letter because tokenizing a letter reads all over
+    jieba's large dictionary, which pushes the stages' code and data out of the CPU caches:
+    letter by letter, every stage of every letter starts cold; over a batch, each stage runs
+    with its caches warm after its first letter (``scripts/bench_parse.py`` measures both ways).
     Results are the same either way: the stages keep what they share per text
     (``NormText.memo``, ``scan.index``)."""
     nlp = make_nlp()
