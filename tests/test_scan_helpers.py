@@ -47,6 +47,17 @@ def test_index_is_kept_for_the_recent_texts():
     assert len(scan._recent) <= scan.RECENT_TEXTS
 
 
+def test_index_keeps_fewer_texts_when_they_are_long(monkeypatch):
+    monkeypatch.setattr(scan, "RECENT_CHARS", 100)
+    short = "甲:乙"
+    kept = index(short)
+    long_text = ":" * 150  # over the limit alone: kept (the latest always is), the older ones go
+    assert index(long_text) is index(long_text) and index(long_text).colons == list(range(150))
+    assert list(scan._recent.values())[-1].text is long_text
+    assert index(short) is not kept and index(short).colons == [1]
+    assert sum(len(found.text) for found in scan._recent.values()) == scan._recent_chars
+
+
 @given(texts, st.integers(0, 45), st.integers(0, 45))
 @settings(max_examples=400)
 def test_find_all(text, start, end):

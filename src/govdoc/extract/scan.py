@@ -72,21 +72,30 @@ class TextIndex:
         return value
 
 
-# How many texts' indexes are kept: more than the letters of a batch (``build.BATCH_LETTERS``).
-RECENT_TEXTS = 64
+# How many texts' indexes are kept: those of a batch of letters (``build.BATCH_LETTERS``, at
+# most ``build.BATCH_CHARS`` characters as a rule), and not many more, as each holds its text.
+RECENT_TEXTS = 32
+RECENT_CHARS = 1_000_000
 _recent: dict[int, TextIndex] = {}  # id(text) → its index, oldest first
+_recent_chars = 0
 
 
 def index(text: str) -> TextIndex:
-    """The index of ``text``, kept while it is among the ``RECENT_TEXTS`` latest texts asked
-    about (the stages of one document all ask about its match text)."""
+    """The index of ``text``, kept while it is among the latest texts asked about (the stages
+    of one document all ask about its match text): the ``RECENT_TEXTS`` latest, fewer when they
+    hold over ``RECENT_CHARS`` characters."""
+    global _recent_chars
     found = _recent.get(id(text))
     if found is not None and found.text is text:
         return found
     # (an entry holds its text, so no other object can have that id while it is kept)
     found = _recent[id(text)] = TextIndex(text)
-    if len(_recent) > RECENT_TEXTS:
-        _recent.pop(next(iter(_recent)), None)
+    _recent_chars += len(text)
+    while len(_recent) > RECENT_TEXTS or (_recent_chars > RECENT_CHARS and len(_recent) > 1):
+        oldest = _recent.pop(next(iter(_recent), None), None)  # (None: another thread took it)
+        if oldest is None:
+            break
+        _recent_chars -= len(oldest.text)
     return found
 
 
