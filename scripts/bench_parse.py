@@ -20,6 +20,8 @@ file's bytes to its JSON: read, normalize, tokenize (jieba), every stage, valida
   on the same letter, has pushed its code and data out.
 * **ratio, back to back**: jieba alone over all texts, then the batched parse over all letters
   (with a timer around each step: the split below).  Noisier; printed for comparison.
+* **batched / one at a time**: what batching saves, both parses timed on the same letters,
+  alternated the same way.
 """
 from __future__ import annotations
 
@@ -95,6 +97,27 @@ def paired_ratios(files, texts, size: int, rounds: int) -> tuple[list[float], li
     return jieba_times, parse_times, ratios
 
 
+def batched_vs_single(files: list[tuple[Path, bytes]], rounds: int) -> list[float]:
+    """Batched parse time / one-at-a-time parse time of the same letters, per pair of rounds:
+    groups of ``BATCH_LETTERS`` letters, alternately parsed as one batch and one letter at a
+    time, the halves swapped in the second round of each pair."""
+    clock, ratios = time.process_time, []
+    for _ in range(rounds):
+        times = [0.0, 0.0]  # batched, one at a time
+        for offset in (0, 1):
+            for k, i in enumerate(range(0, len(files), BATCH_LETTERS)):
+                group, single = files[i:i + BATCH_LETTERS], (k + offset) % 2
+                t0 = clock()
+                if single:
+                    for one in group:
+                        parse_letters([one])
+                else:
+                    parse_letters(group)
+                times[single] += clock() - t0
+        ratios.append(times[0] / times[1])
+    return ratios
+
+
 def full_parse(files: list[tuple[Path, bytes]], split: dict[str, float], size: int = BATCH_LETTERS) -> float:
     """The batched parse of ``parse_reads``, step by step with a timer around each (added to
     ``split``): the total seconds."""
@@ -139,6 +162,7 @@ def main() -> None:
 
     jieba_times, parse_times, ratios = paired_ratios(files, texts, BATCH_LETTERS, args.rounds)
     _, single_times, single = paired_ratios(files, texts, 1, args.rounds)
+    modes = batched_vs_single(files, args.rounds)
     b2b = []
     split: dict[str, float] = defaultdict(float)
     for _ in range(args.rounds):
@@ -151,8 +175,7 @@ def main() -> None:
     print(f"jieba segmentation alone : {n / tj:8.1f} letters/s  {size_mb / tj:6.3f} MB/s")
     print(f"full parse (text input)  : {n / tp:8.1f} letters/s  {size_mb / tp:6.3f} MB/s  (batches of {BATCH_LETTERS})")
     ts = statistics.median(single_times)
-    print(f"full parse, one at a time: {n / ts:8.1f} letters/s  {size_mb / ts:6.3f} MB/s  "
-          f"(batches take {tp / ts:.2f} of its time)")
+    print(f"full parse, one at a time: {n / ts:8.1f} letters/s  {size_mb / ts:6.3f} MB/s")
 
     def show(label: str, values: list[float], note: str = "") -> None:
         print(f"ratio parse / jieba, {label}: {statistics.median(values):.3f}  ({note}per round: "
@@ -161,6 +184,8 @@ def main() -> None:
     show(f"batches of {BATCH_LETTERS}", ratios, "target <= 1.6; ")
     show("one letter at a time", single)
     show("back to back", b2b)
+    print(f"batched parse / one at a time, the same letters alternated: {statistics.median(modes):.3f}  (per round: "
+          + ", ".join(f"{r:.2f}" for r in modes) + ")")
     total = sum(split.values())
     print(f"time split by step, batches of {BATCH_LETTERS} (share of the full parse):")
     for name, secs in sorted(split.items(), key=lambda kv: -kv[1]):
