@@ -49,6 +49,12 @@ def test_seed_gives_all_gold_metrics_with_true_spans(seed_norm, seed_gold):
     ("共改造12,345户。", 12345, "户", None),
     ("投资1,234.5万元。", 1234.5, "万元", None),
     ("60岁以上老人。", 60, "岁", "以上"),
+    ("70周岁以上老人免费乘车。", 70, "周岁", "以上"),
+    ("抽检食品样品325批次。", 325, "批次", None),
+    ("开展培训4.5万场次。", 4.5, "万场次", None),
+    ("出动执法船艇46航次。", 46, "航次", None),
+    ("年产种子800万粒。", 800, "万粒", None),
+    ("室内温度不低于16℃。", 16, "℃", None),
 ])
 def test_quantity_variants(text, value, unit, qualifier):
     found = metrics(text)
