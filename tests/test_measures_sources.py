@@ -63,12 +63,34 @@ def test_measure_sources(text, expected):
     assert titles(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an action verb and its object make an action, whatever the heading ends in
+    ("一、老旧管网改造工作\n1.制定改造计划。编制三年计划。\n2.落实整改措施。逐项销号。\n", ["制定改造计划", "落实整改措施"]),
+    # the problems named first, the measures taken against them listed after
+    ("针对存在的问题，我局采取以下措施：一是建设中试平台，引进机构；二是完善分配机制，提高比例。\n",
+     ["建设中试平台", "完善分配机制"]),
+    ("一、基本情况\n已建成。\n二、存在的问题\n资金不足。\n三、下一步工作\n（一）积极争取提高补奖标准。配合上级。\n（二）完善绩效考核。\n",
+     ["积极争取提高补奖标准", "完善绩效考核"]),
+])
+def test_actions_beside_problems_and_categories(text, expected):
+    assert titles(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "一、您这一提案提得很好，对我们的工作很有帮助。\n二、感谢您对交通工作的关心。\n",       # courtesy
     "(一)承办单位收到建议后,要逐件清点、核对、签收。\n(二)复文要按问题的解决程度标出办理结果。\n",  # directives
     "一、基本情况\n全县共有公路390条。\n二、存在的问题\n资金不足。\n",                  # report headings
     "PM2.5 平均浓度 57 微克/立方米，排名全省第 10；优良天数 134 天，排名全省第 9；综合指数 5.1，排名全省第 8。",
     "统一是必要的。",                                                                       # not 一是
+    # headings that describe the state of things or name a category, at any length
+    "一、全省茶产业发展基本情况\n茶园面积大。\n二、存在的主要问题\n资金不足。\n三、工作要求\n按时完成。\n",
+    "一、边境旅游发展现状\n游客增加。\n二、推进情况\n已完成。\n三、存在的困难\n人手不足。\n",
+    # what a section on the problems met lists, as sub-headings or 一是… items
+    "一、政策落实情况\n已兑现。\n二、存在的问题\n一是补助标准偏低，与实际收益仍有差距；二是监管手段相对落后。\n",
+    "一、基本情况\n已建成。\n二、当前存在的困难和问题\n（一）资金缺口较大。缺口3亿元。\n（二）专业人才流失。人员减少。\n",
+    # an inline list announced as problems or their causes (and not read as a semicolon list)
+    "调研发现企业普遍反映转化难。主要原因：一是中试平台不足；二是分配机制不够灵活；三是金融支撑不足。\n",
+    "目前存在以下问题：一是停车设施供给不足；二是违停治理压力大。\n",
 ])
 def test_not_measures(text):
     assert titles(text) == []

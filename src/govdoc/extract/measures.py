@@ -34,10 +34,28 @@ HEAD_MAX = 40
 # headings: ``加强宣传工作`` is an action.
 CATEGORY = (r"(?:成效|成绩|效果|措施|举措|做法|经验|情况|步骤|阶段|问题|意见|建议|提案|打算|安排|计划|"
             r"思路|目标|背景|现状|说明|进展|答复|回复)")
+# Problems and difficulties the letter reports (存在的困难, 工作要求): categories too.
+_REPORTED = rf"(?:{CATEGORY}|困难|不足|短板|要求)"
+# A heading that opens with an action verb and its object is an action even when it ends in a
+# category noun (制定改造计划, 落实整改措施); ``下步工作措施``, ``主要做法`` and ``推进情况`` are not.
+_ACTION_LEAD = (r"(?:制定|编制|出台|完善|建立|健全|落实|推进|推动|加强|加快|加大|开展|做好|抓好|实施|强化|"
+                r"优化|提升|深化|规范|严格|统筹|整合|制订|细化|明确)")
+# The state of things described, at any length: ``全省茶产业发展基本情况``, ``边境旅游发展现状``.
+_DESCRIBED = r"(?:基本情况|总体情况|发展情况|执行情况|落实情况|实施情况|进展情况|建设情况|概况|现状)"
 REPORT_HEADING_RE = re.compile(
-    rf"的(?:{CATEGORY}|工作|要求|内容|原则|方向)\W*$"
-    rf"|^[^,]{{0,4}}{CATEGORY}(?:[及和与、][^,]{{0,2}}{CATEGORY})?\W*$"
+    rf"的(?:主要|突出|具体)?(?:{_REPORTED}|工作|内容|原则|方向)\W*$"
+    rf"|^(?!{_ACTION_LEAD}[^,]+{_REPORTED})[^,]{{0,4}}{_REPORTED}(?:[及和与、][^,]{{0,2}}{_REPORTED})?\W*$"
+    rf"|^(?!{_ACTION_LEAD}[^,]+{_DESCRIBED})[^,]*{_DESCRIBED}\W*$"
     r"|^(?:下一步|下步|今后|近期)[^,]{0,6}$")  # 下一步工作, 今后工作打算
+# A section on the problems or difficulties met (存在的问题, 当前存在的困难和问题, 主要问题): what
+# it lists (一是补奖标准偏低…) are problems, not measures.
+_PROBLEM = r"(?:问题|困难|不足|短板|瓶颈|难点)"
+# (No ``^``: it is matched at a heading's title start, ``match(text, start, end)``.)
+PROBLEM_HEADING_RE = re.compile(
+    rf"(?:[^,]{{0,6}}?(?:存在|面临|遇到)的?)?(?:主要|突出)?{_PROBLEM}(?:[和及与、]{_PROBLEM})?\W*$")
+# The clause that announces an inline list of problems or their causes (主要原因：一是…,
+# 存在以下问题：一是…), not of measures (针对存在的问题，采取以下措施：一是…).
+PROBLEM_LEAD_RE = re.compile(rf"(?:原因|{_PROBLEM})(?:主要)?(?:是|有|在于|表现在|如下)?$")
 TRAILING_NOTE_RE = re.compile(r"[(（][^()（）]{1,12}[)）]\W*$")
 COURTESY_RE = re.compile(r"^(?:您|你|贵|感谢|非常感谢|衷心感谢|谢谢|首先|关于您|关于你|(?:我局|我们|我委|我部)?高度重视)")
 # Numbered lists that are attachments or contact details, not actions.
@@ -132,6 +150,25 @@ def _section(norm: NormText, heads: list[HeadingCandidate], pos: int) -> Optiona
     return norm.slice(h.title_start, h.title_end) if h else None
 
 
+def _in_problem_section(norm: NormText, heads: list[HeadingCandidate], pos: int) -> bool:
+    """Is ``pos`` under a heading (its own or an enclosing one) on the problems met?"""
+    i = bisect_right([h.start for h in heads], pos) - 1
+    h = heads[i] if i >= 0 else None
+    while h is not None:
+        if pos < h.body_end and PROBLEM_HEADING_RE.match(norm.match, h.title_start, h.title_end):
+            return True
+        h = heads[h.parent] if h.parent is not None else None
+    return False
+
+
+def _lead_clause(text: str, pos: int) -> str:
+    """The clause right before ``pos`` (after the last comma, full stop, semicolon or line
+    break), without its colon: ``主要原因`` in ``…，主要原因：一是…``."""
+    seg = text[max(0, pos - 60):pos]
+    cut = max(seg.rfind(","), seg.rfind("。"), seg.rfind(";"), seg.rfind("\n"))
+    return seg[cut + 1:].strip().rstrip(":").strip()
+
+
 def _lead_in(text: str, pos: int) -> str:
     """The sentence (or heading line) just before ``pos``: where a list announces itself."""
     seg = text[max(0, pos - 120):pos].rstrip()
@@ -189,7 +226,8 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int | None = None) -
 
 
 def _from_inline(norm: NormText, heads, taken: list[tuple[int, int]]) -> list[MeasureCandidate]:
-    """``一是…二是…``: runs of two or more consecutive items."""
+    """``一是…二是…``: runs of two or more consecutive items.  A run announced as problems is
+    skipped and its extent added to ``taken``, so the later sources skip it too."""
     text = norm.match
     marks = [(s, m.end(), _INLINE_NUMERALS.index(text[s]) + 1) for m in INLINE_RE.finditer(text)
              if (s := m.start() - 1) == 0 or text[s - 1] in INLINE_AFTER]
@@ -206,6 +244,11 @@ def _from_inline(norm: NormText, heads, taken: list[tuple[int, int]]) -> list[Me
     out = []
     for run in runs:
         if _covered(taken, run[0][0]):
+            continue
+        if PROBLEM_LEAD_RE.search(_lead_clause(text, run[0][0])):
+            # a list of problems: no measures, and no other source may read it as one
+            stop = SENTENCE_END_RE.search(text, run[-1][1])
+            taken.append((run[0][0], stop.end() if stop else len(text)))
             continue
         before = text[max(0, run[0][0] - 80):run[0][0]]
         context = _lead_in(text, run[0][0]) + before[before.rfind("\n") + 1:]
@@ -321,6 +364,7 @@ def find_measures(norm: NormText, heads: Optional[list[HeadingCandidate]] = None
     taken += [(c.text_start, c.text_end) for c in found if c.source == "inline"]
     found += _from_semicolons(norm, heads, taken)
     found += _from_suggestion_field(norm, heads)
+    found = [c for c in found if not _in_problem_section(norm, heads, c.head_start)]
     found.sort(key=lambda c: c.head_start)
     for c in found:
         c.cited = cited_documents(norm, c.text_start, c.text_end)
