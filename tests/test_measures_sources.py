@@ -66,6 +66,7 @@ def test_measure_sources(text, expected):
 @pytest.mark.parametrize("text,expected", [
     # an action verb and its object make an action, whatever the heading ends in
     ("一、老旧管网改造工作\n1.制定改造计划。编制三年计划。\n2.落实整改措施。逐项销号。\n", ["制定改造计划", "落实整改措施"]),
+    ("一、办理工作\n（一）及时反馈办理情况。当面沟通。\n（二）公开办理结果。网上公开。\n", ["及时反馈办理情况", "公开办理结果"]),
     # the problems named first, the measures taken against them listed after
     ("针对存在的问题，我局采取以下措施：一是建设中试平台，引进机构；二是完善分配机制，提高比例。\n",
      ["建设中试平台", "完善分配机制"]),
@@ -85,6 +86,7 @@ def test_actions_beside_problems_and_categories(text, expected):
     # headings that describe the state of things or name a category, at any length
     "一、全省茶产业发展基本情况\n茶园面积大。\n二、存在的主要问题\n资金不足。\n三、工作要求\n按时完成。\n",
     "一、边境旅游发展现状\n游客增加。\n二、推进情况\n已完成。\n三、存在的困难\n人手不足。\n",
+    "一、全省环境空气质量改善情况\n明显改善。\n二、办理结果\n已解决。\n",
     # what a section on the problems met lists, as sub-headings or 一是… items
     "一、政策落实情况\n已兑现。\n二、存在的问题\n一是补助标准偏低，与实际收益仍有差距；二是监管手段相对落后。\n",
     "一、基本情况\n已建成。\n二、当前存在的困难和问题\n（一）资金缺口较大。缺口3亿元。\n（二）专业人才流失。人员减少。\n",

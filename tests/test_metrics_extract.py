@@ -55,6 +55,8 @@ def test_seed_gives_all_gold_metrics_with_true_spans(seed_norm, seed_gold):
     ("出动执法船艇46航次。", 46, "航次", None),
     ("年产种子800万粒。", 800, "万粒", None),
     ("室内温度不低于16℃。", 16, "℃", None),
+    ("淘汰燃煤锅炉共560蒸吨。", 560, "蒸吨", None),
+    ("补贴目录内共有9大类。", 9, "大类", None),
 ])
 def test_quantity_variants(text, value, unit, qualifier):
     found = metrics(text)

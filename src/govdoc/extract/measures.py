@@ -34,14 +34,18 @@ HEAD_MAX = 40
 # headings: ``加强宣传工作`` is an action.
 CATEGORY = (r"(?:成效|成绩|效果|措施|举措|做法|经验|情况|步骤|阶段|问题|意见|建议|提案|打算|安排|计划|"
             r"思路|目标|背景|现状|说明|进展|答复|回复)")
-# Problems and difficulties the letter reports (存在的困难, 工作要求): categories too.
-_REPORTED = rf"(?:{CATEGORY}|困难|不足|短板|要求)"
+# Problems, difficulties, requirements and results the letter reports (存在的困难, 工作要求,
+# 办理结果): categories too.
+_REPORTED = rf"(?:{CATEGORY}|困难|不足|短板|要求|结果)"
 # A heading that opens with an action verb and its object is an action even when it ends in a
-# category noun (制定改造计划, 落实整改措施); ``下步工作措施``, ``主要做法`` and ``推进情况`` are not.
-_ACTION_LEAD = (r"(?:制定|编制|出台|完善|建立|健全|落实|推进|推动|加强|加快|加大|开展|做好|抓好|实施|强化|"
-                r"优化|提升|深化|规范|严格|统筹|整合|制订|细化|明确)")
-# The state of things described, at any length: ``全省茶产业发展基本情况``, ``边境旅游发展现状``.
-_DESCRIBED = r"(?:基本情况|总体情况|发展情况|执行情况|落实情况|实施情况|进展情况|建设情况|概况|现状)"
+# category noun (制定改造计划, 落实整改措施, 公开办理结果); ``下步工作措施``, ``主要做法`` and
+# ``推进情况`` are not.
+_ACTION_LEAD = (r"(?:及时|认真|积极|全面|切实|进一步|持续|继续)?"
+                r"(?:制定|编制|出台|完善|建立|健全|落实|推进|推动|加强|加快|加大|开展|做好|抓好|实施|强化|"
+                r"优化|提升|深化|规范|严格|统筹|整合|制订|细化|明确|反馈|通报|公开|报送|上报)")
+# The state of things described, at any length: ``全省茶产业发展基本情况``, ``边境旅游发展现状``
+# (``及时反馈办理情况`` is an action: it opens with one).
+_DESCRIBED = r"(?:情况|概况|现状)"
 REPORT_HEADING_RE = re.compile(
     rf"的(?:主要|突出|具体)?(?:{_REPORTED}|工作|内容|原则|方向)\W*$"
     rf"|^(?!{_ACTION_LEAD}[^,]+{_REPORTED})[^,]{{0,4}}{_REPORTED}(?:[及和与、][^,]{{0,2}}{_REPORTED})?\W*$"
