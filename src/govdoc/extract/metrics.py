@@ -366,8 +366,8 @@ def _quantity(text: str, s: int, e: int, before: str, ar: Optional[str], cn: Opt
         value = cn_to_int(cn)
         if value is None:
             return None
-        if base in ("次", "年") or (value <= 2 and base not in ("倍", "成")):
-            return None  # 两次下放, 近三年 (adverbial), 一条环乡路 (article), 二位代表
+        if base == "年" or (base == "次" and value < 10) or (value <= 2 and base not in ("倍", "成")):
+            return None  # 两次下放, 近三年 (adverbial; 八千余次 is a count), 一条环乡路 (article), 二位代表
     if base == "年" and (value >= 1000 or mult or PLAN_NAME_RE.match(text, e)):
         return None  # a year, or a plan's name (3年行动计划)
     return value, _UNIT_CLASS.get(base or "", "measure")
