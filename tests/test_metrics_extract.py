@@ -58,6 +58,8 @@ def test_seed_gives_all_gold_metrics_with_true_spans(seed_norm, seed_gold):
     ("淘汰燃煤锅炉共560蒸吨。", 560, "蒸吨", None),
     ("补贴目录内共有9大类。", 9, "大类", None),
     ("全年组织亲情通话八千余次。", 8000, "次", "余"),  # a count, not an adverbial 两次
+    ("产量连续三年位居全省前列。", 3, "年", None),     # years as a duration, not 近三年
+    ("力争三年内实现原种自给。", 3, "年", "内"),
 ])
 def test_quantity_variants(text, value, unit, qualifier):
     found = metrics(text)

@@ -351,6 +351,13 @@ def _right(text: str, pos: int, words: Callable[[], Optional[Sequence[int]]]) ->
     return b
 
 
+def _years_lasting(text: str, s: int, e: int) -> bool:
+    """Years in Chinese numerals ``text[s:e]`` said as a duration: 连续三年, 三年内, 三年多,
+    用三年时间 — not 近三年 (the past years, an adverbial) or a bare 三年."""
+    return (text.startswith("连续", s - 2) or text.startswith(("多", "余", "时间"), e)
+            or text.endswith(("内", "以上"), s, e))
+
+
 def _quantity(text: str, s: int, e: int, before: str, ar: Optional[str], cn: Optional[str],
               base: Optional[str], mult: Optional[str]) -> Optional[tuple[float | int, str]]:
     """(value, unit class) of a number-unit match ``[s, e)`` (``before``: the character before it),
@@ -366,8 +373,10 @@ def _quantity(text: str, s: int, e: int, before: str, ar: Optional[str], cn: Opt
         value = cn_to_int(cn)
         if value is None:
             return None
-        if base == "年" or (base == "次" and value < 10) or (value <= 2 and base not in ("倍", "成")):
-            return None  # 两次下放, 近三年 (adverbial; 八千余次 is a count), 一条环乡路 (article), 二位代表
+        if value <= 2 and base not in ("倍", "成"):
+            return None  # 一条环乡路 (article), 二位代表, 两次下放
+        if (base == "次" and value < 10) or (base == "年" and not _years_lasting(text, s, e)):
+            return None  # 三次 (adverbial; 八千余次 is a count), 近三年 (连续三年 is a duration)
     if base == "年" and (value >= 1000 or mult or PLAN_NAME_RE.match(text, e)):
         return None  # a year, or a plan's name (3年行动计划)
     return value, _UNIT_CLASS.get(base or "", "measure")
