@@ -116,8 +116,8 @@ def kind_scores(match: str, title: Optional[str] = None) -> dict[str, float]:
 
 
 def _text_scores(match: str) -> dict[str, float]:
-    """The cue weights of the text alone, remembered for the latest text (the title stage and the
-    kind stage ask for the same text)."""
+    """The cue weights of the text alone, kept in the text's index (the title stage and the kind
+    stage ask for the same text)."""
     return index(match).memo("kind_text_scores", _compute_text_scores)
 
 
