@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -37,11 +38,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--update", action="store_true", help="rewrite the golden files")
     args = ap.parse_args()
-    import os
-
     os.chdir(ROOT)
-    changed = []
-    for letter in letters():
+    changed, all_letters = [], letters()
+    for letter in all_letters:
         out, text = golden_path(letter), render(letter)
         if not out.exists() or out.read_text(encoding="utf-8") != text:
             changed.append(out.relative_to(ROOT))
@@ -50,7 +49,7 @@ def main() -> int:
                 out.write_text(text, encoding="utf-8")
     for path in changed:
         print(("updated " if args.update else "differs ") + str(path))
-    print(f"{len(letters())} letters, {len(changed)} {'updated' if args.update else 'differ'}")
+    print(f"{len(all_letters)} letters, {len(changed)} {'updated' if args.update else 'differ'}")
     return 0 if args.update or not changed else 1
 
 

@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar, Union
 
+from govdoc.extract.output import build
 from govdoc.model import Reply, Source
 from govdoc.nlp.extensions import LIST_FIELDS, SCALAR_FIELDS, field_values
 from govdoc.nlp.pipeline import run_batch
@@ -19,12 +20,8 @@ def doc_to_reply(doc, source: Source, warnings: list[str] | None = None) -> Repl
         data[name] = value or []  # None: the stage found none
     data["kind"] = data["kind"] or "other"
     data["warnings"] = list(warnings or []) + data["warnings"]
-    # The model's validator on the dict (what ``Reply.model_validate`` calls): the stages' field
-    # models are accepted as they are (pydantic does not revalidate instances).
-    return _VALIDATE_REPLY(data)
-
-
-_VALIDATE_REPLY = Reply.__pydantic_validator__.validate_python
+    # The stages' field models are accepted as they are (pydantic does not revalidate instances).
+    return build(Reply, **data)
 
 
 Parsed = tuple[Reply, NormText]

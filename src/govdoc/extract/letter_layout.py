@@ -111,13 +111,9 @@ def memo(norm, key: str, compute: Callable):
     """``compute(norm)``, kept with the text (``norm.memo``), so that stages that need the same
     intermediate result (the best title, the header end) compute it once per document."""
     cache = norm.memo
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = cache[key] = compute(norm)
-    return value
-
-
-_MISSING = object()
+    if key not in cache:
+        cache[key] = compute(norm)
+    return cache[key]
 
 
 def org_span(line: str, min_cjk: int = 4) -> tuple[int, int] | None:

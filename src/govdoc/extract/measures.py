@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.outline import HEADINGS_KEY, HeadingCandidate, find_headings, next_start
+from govdoc.extract.output import build
 from govdoc.model import CitedDocument, Measure
 from govdoc.normalize import NormText
 
@@ -145,24 +146,25 @@ def _title_range(norm: NormText, h: HeadingCandidate) -> tuple[int, int]:
     return head_range(norm.match, h.title_start, h.title_end)
 
 
-def _section(norm: NormText, heads: list[HeadingCandidate], pos: int) -> Optional[str]:
-    """Title of the innermost heading whose section holds ``pos``."""
+def _enclosing(heads: list[HeadingCandidate], pos: int) -> Iterator[HeadingCandidate]:
+    """The headings whose sections hold ``pos``, innermost first."""
     i = bisect_right([h.start for h in heads], pos) - 1
     h = heads[i] if i >= 0 else None
-    while h is not None and pos >= h.body_end:
+    while h is not None:
+        if pos < h.body_end:
+            yield h
         h = heads[h.parent] if h.parent is not None else None
+
+
+def _section(norm: NormText, heads: list[HeadingCandidate], pos: int) -> Optional[str]:
+    """Title of the innermost heading whose section holds ``pos``."""
+    h = next(_enclosing(heads, pos), None)
     return norm.slice(h.title_start, h.title_end) if h else None
 
 
 def _in_problem_section(norm: NormText, heads: list[HeadingCandidate], pos: int) -> bool:
     """Is ``pos`` under a heading (its own or an enclosing one) on the problems met?"""
-    i = bisect_right([h.start for h in heads], pos) - 1
-    h = heads[i] if i >= 0 else None
-    while h is not None:
-        if pos < h.body_end and PROBLEM_HEADING_RE.match(norm.match, h.title_start, h.title_end):
-            return True
-        h = heads[h.parent] if h.parent is not None else None
-    return False
+    return any(PROBLEM_HEADING_RE.match(norm.match, h.title_start, h.title_end) for h in _enclosing(heads, pos))
 
 
 def _lead_clause(text: str, pos: int) -> str:
@@ -376,17 +378,13 @@ def find_measures(norm: NormText, heads: Optional[list[HeadingCandidate]] = None
 
 
 def to_models(norm: NormText, found: list[MeasureCandidate]) -> list[Measure]:
-    # Validated from dicts, the span's with its measure's in one call: the same models as
-    # ``Measure(...)`` with ``span=norm.span(...)``, without the keyword ``__init__`` wrapper.
-    return [_VALIDATE_MEASURE({
-        "title": norm.slice(c.head_start, c.head_end), "text": norm.slice(c.text_start, c.text_end),
-        "section": c.section, "status": "planned" if c.planned else "taken", "cited_documents": c.cited,
-        "span": norm.span_dict(c.head_start, c.head_end),
-        "confidence": round(c.confidence * norm.confidence_at(c.head_start), 3)})
-        for c in found]
-
-
-_VALIDATE_MEASURE = Measure.__pydantic_validator__.validate_python
+    # The span as a dict, validated with its measure in one call (``norm.span`` would validate
+    # it on its own first).
+    return [build(Measure, title=norm.slice(c.head_start, c.head_end), text=norm.slice(c.text_start, c.text_end),
+                  section=c.section, status="planned" if c.planned else "taken", cited_documents=c.cited,
+                  span=norm.span_dict(c.head_start, c.head_end),
+                  confidence=round(c.confidence * norm.confidence_at(c.head_start), 3))
+            for c in found]
 
 
 @Language.component("govdoc_measures", requires=["doc._.outline"], assigns=["doc._.measures"])

@@ -19,6 +19,7 @@ from typing import Optional
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
+from govdoc.extract.output import build
 from govdoc.model import Heading
 from govdoc.normalize import NormText
 from govdoc.text.numerals import cn_to_int
@@ -196,10 +197,7 @@ def to_models(norm: NormText, heads: list[HeadingCandidate]) -> list[Heading]:
 
     # Each root with its subtree (and spans) validated from dicts in one call: the same models
     # as ``Heading(...)`` built node by node, without a validator call per node and per span.
-    return [_VALIDATE_HEADING(fields(i)) for i, h in enumerate(heads) if h.parent is None]
-
-
-_VALIDATE_HEADING = Heading.__pydantic_validator__.validate_python
+    return [build(Heading, **fields(i)) for i, h in enumerate(heads) if h.parent is None]
 
 
 SENTENCE_BREAK_RE = re.compile(r"[。!?\n]")
