@@ -1,0 +1,51 @@
+"""The JSON API, mirroring the CLI: the same JSON as ``govdoc search --json`` and ``govdoc stats --json``,
+a parsed letter as ingest wrote it, and the letters like one."""
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from govdoc.ingest.letters import read_letter
+from govdoc.web import search_view
+from govdoc.web.params import PAGE_SIZES, search_params
+
+UTF8_JSON = "application/json; charset=utf-8"
+
+
+class Json(JSONResponse):
+    """JSON with Chinese text as it is (``ensure_ascii=False``), as the CLI prints it."""
+
+    def render(self, content) -> bytes:
+        import json
+
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+async def api_search(request: Request) -> Response:
+    p = search_params(request.query_params)
+    return Json(search_view.paged_search(request.app.state.site.index(), p))
+
+
+async def api_letter(request: Request) -> Response:
+    letter = read_letter(request.app.state.site.settings.data_dir, request.path_params["id"])
+    return Json(letter.reply)
+
+
+async def api_stats(request: Request) -> Response:
+    return Json(request.app.state.site.index().stats())
+
+
+async def api_similar(request: Request) -> Response:
+    site = request.app.state.site
+    letter = read_letter(site.settings.data_dir, request.path_params["id"])  # a known letter id, or 404
+    p = search_params({"size": request.query_params.get("size") or str(PAGE_SIZES[0])})
+    return Json(search_view.related(site.index(), letter.id, p.size))
+
+
+ROUTES = [
+    Route("/api/search", api_search),
+    Route("/api/letters/{id}", api_letter),
+    Route("/api/stats", api_stats),
+    Route("/api/similar/{id}", api_similar),
+]

@@ -1,0 +1,81 @@
+"""The HTML pages: search, letter, charts.  Each route reads its parameters, asks the library and
+renders a template; the templates escape every value."""
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Route
+
+from govdoc.ingest.letters import LetterNotFound, read_letter, source_file
+from govdoc.search import series
+from govdoc.web import letter_view, search_view
+from govdoc.web.charts import stacked_bars
+from govdoc.web.params import MAX_TEXT, search_params, text_param
+
+RELATED = 8
+
+
+def _render(request: Request, name: str, context: dict) -> Response:
+    return request.app.state.site.templates.TemplateResponse(request, name, context)
+
+
+async def search_page(request: Request) -> Response:
+    site = request.app.state.site
+    p = search_params(request.query_params)
+    result = search_view.paged_search(site.index(), p)
+    return _render(request, "search.html", {
+        "p": p, "result": result, "facets": search_view.facet_links(result, p),
+        "pages": search_view.page_numbers(result["total"], p), "last_page": search_view.last_page(result["total"], p)})
+
+
+async def letter_page(request: Request) -> Response:
+    site = request.app.state.site
+    letter = read_letter(site.settings.data_dir, request.path_params["id"])
+    text = letter.text or ""
+    spans = letter_view.field_spans(letter.reply, len(text))
+    return _render(request, "letter.html", {
+        "letter": letter, "reply": letter.reply, "segments": letter_view.segments(text, spans),
+        "panel": letter_view.panel(letter.reply, spans),
+        "kinds": sorted({f.kind for f in spans}, key=list(letter_view.LABELS).index), "labels": letter_view.LABELS,
+        "has_source": source_file(letter) is not None,
+        "related": search_view.related(site.index(), letter.id, RELATED)["hits"]})
+
+
+async def letter_json(request: Request) -> Response:
+    letter = read_letter(request.app.state.site.settings.data_dir, request.path_params["id"])
+    return FileResponse(letter.json_path, media_type="application/json", filename=f"{letter.id}.json")
+
+
+async def letter_source(request: Request) -> Response:
+    letter = read_letter(request.app.state.site.settings.data_dir, request.path_params["id"])
+    path = source_file(letter)  # the path the letter's own JSON records, never one from the request
+    if path is None:
+        raise LetterNotFound(f"the source file of letter {letter.id} is no longer at "
+                             f"{(letter.reply.get('source') or {}).get('path')}")
+    return FileResponse(path, filename=path.name)
+
+
+async def charts_page(request: Request) -> Response:
+    backend = request.app.state.site.index()
+    q, issuer = text_param(request.query_params, "q"), text_param(request.query_params, "issuer")
+    charts = [stacked_bars("Letters per year, by grade", series.letters_by_year_and_grade(backend))]
+    if q:
+        from govdoc.index.base import Query
+
+        charts.append(stacked_bars(f"Measures per year matching “{q}”",
+                                   series.records_by_year(backend, Query(text=q, record="measures"))))
+    total = None
+    if issuer:
+        by_name, total = series.agency_names_by_year(backend, issuer)
+        charts.append(stacked_bars(f"Letters of {issuer} per year, by the name they were issued under", by_name))
+    return _render(request, "charts.html", {"charts": charts, "q": q, "issuer": issuer, "agency_total": total,
+                                            "agency_cap": series.AGENCY_CAP, "max_text": MAX_TEXT})
+
+
+ROUTES = [
+    Route("/", search_page, name="search"),
+    Route("/letters/{id}", letter_page, name="letter"),
+    Route("/letters/{id}/json", letter_json, name="letter_json"),
+    Route("/letters/{id}/source", letter_source, name="letter_source"),
+    Route("/charts", charts_page, name="charts"),
+]
