@@ -39,3 +39,12 @@ def es_index():
     yield backend
     backend.drop()
     backend.close()
+
+
+@pytest.fixture(scope="session")
+def web_data(tmp_path_factory):
+    """``(data folder, {source file name: letter id})``: a few letters ingested for the web tests."""
+    from web_support import build_data
+
+    data_dir = tmp_path_factory.mktemp("web") / "data"
+    return data_dir, build_data(data_dir)

@@ -1,0 +1,54 @@
+"""A small data folder for the web tests: a few corpus letters parsed and indexed the way ingest
+does it (JSON + normalized text under ``<data>/json``, SQLite index), plus a hostile letter whose
+text carries ``<script>``, ``<img onerror=…>`` and quotes, and a hand-built letter with a hostile
+title.  Built once per test session (``web_data`` in conftest.py)."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE = ROOT / "tests" / "fixtures" / "web-hostile-letter.txt"
+LETTERS = [ROOT / "corpora" / "seed" / "xuchang-2019-reply.txt",
+           *(ROOT / "corpora" / "real" / f"{name}.txt" for name in ("d001", "d002", "d010", "d014", "d019", "d028")),
+           HOSTILE]
+SCRIPT = '<script>window.__pwned=1</script>'
+HOSTILE_TITLE = f'关于"扬尘"治理{SCRIPT}<img src=x onerror="window.__pwned=1">的建议的答复'
+
+
+def hostile_title_letter() -> tuple[dict, str]:
+    """A parsed-letter dict whose title and issuer are hostile, and its text (spans point into it)."""
+    from backends import letter
+
+    text = f"{HOSTILE_TITLE}\n许昌市生态环境局\n2019年9月20日\n"
+    data = letter("letters/hostile-title.txt", title=HOSTILE_TITLE, issuer='许昌市生态环境局"><b>', year=2019,
+                  grade="C")
+    data["title"]["span"] = {"page": 1, "start": 0, "end": len(HOSTILE_TITLE)}
+    return data, text
+
+
+def build_data(data_dir: Path) -> dict[str, str]:
+    """Parse, write and index the letters; returns ``{source file name: letter id}``."""
+    from govdoc.build import parse_reads
+    from govdoc.index.backends import open_backend
+    from govdoc.index.base import letter_id
+    from govdoc.index.load import load_letters
+    from govdoc.ingest.worker import write_letter
+    from govdoc.read import read_path
+
+    json_dir = data_dir / "json"
+    json_dir.mkdir(parents=True)
+    ids = {}
+    for path, (reply, norm) in zip(LETTERS, parse_reads([read_path(p) for p in LETTERS])):
+        data = reply.model_dump(mode="json")
+        ids[path.name] = letter_id(data)
+        write_letter(json_dir, ids[path.name], data, norm.text)
+    data, text = hostile_title_letter()
+    ids["hostile-title"] = letter_id(data)
+    write_letter(json_dir, ids["hostile-title"], data, text)
+    errors: list[str] = []
+    with open_backend("sqlite", data_dir) as backend:
+        backend.index(load_letters([json_dir], errors.append))
+    assert not errors, errors
+    return ids
