@@ -37,10 +37,12 @@ class Chart:
 
 
 def _names(series: dict[str, dict[str, int]]) -> list[str]:
-    names: dict[str, None] = {}
+    """Series names in the rows' key order, those with any count only."""
+    names: dict[str, int] = {}
     for row in series.values():
-        names.update(dict.fromkeys(name for name, n in row.items() if n))
-    return list(names)
+        for name, n in row.items():
+            names[name] = names.get(name, 0) + n
+    return [name for name, total in names.items() if total]
 
 
 def _ticks(top: int) -> list[int]:
