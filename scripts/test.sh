@@ -5,12 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests need (a CJK font for the rendered PDF and scan fixtures, Maven).
+# Debian packages the tests need (a CJK font for the rendered PDF and scan fixtures, Maven, and
+# Chromium with its driver for the web pages' browser tests: Selenium drives /usr/bin/chromedriver).
 need=()
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-zenhei fontconfig)
 command -v mvn >/dev/null || need+=(maven)
 command -v unzip >/dev/null || need+=(unzip)
 command -v curl >/dev/null || need+=(curl)
+command -v chromium >/dev/null || need+=(chromium)
+command -v chromedriver >/dev/null || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
