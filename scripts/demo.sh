@@ -9,3 +9,6 @@ export GOVDOC_DATA="${GOVDOC_DATA:-$PWD/govdoc-data}"
 .venv/bin/govdoc search 错峰生产 --year 2017..2021
 .venv/bin/govdoc search 一窗受理 --records measures --limit 5
 .venv/bin/govdoc stats
+echo
+echo "Web pages (search, letters with their fields highlighted, charts, JSON API), read-only, on this machine only:"
+echo "  .venv/bin/govdoc serve --data \"$GOVDOC_DATA\"    # then open http://127.0.0.1:8000/"
