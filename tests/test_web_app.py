@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from web_support import HOSTILE, SCRIPT
+from web_support import HOSTILE, SCRIPT, free_port
 
 SEED = "xuchang-2019-reply.txt"
 
@@ -176,14 +176,31 @@ def test_web_static_assets_are_served_by_the_app(client):
     assert "http" not in "".join(re.findall(r'(?:src|href)="([^"]+)"', client.get("/").text)).replace("/api", "")
 
 
-def test_web_index_missing_is_a_clear_page_and_nothing_is_created(tmp_path):
+def test_web_index_missing_is_a_clear_page_and_nothing_is_created(tmp_path, web_data, monkeypatch):
+    from govdoc.web import app as web_app
+
+    data_dir = tmp_path / "nothing"
+    application = web_app.create_app(web_app.Settings(data_dir))
+    with TestClient(application) as client:
+        page, api = client.get("/"), client.get("/api/stats")
+        assert page.status_code == 503 and "govdoc ingest" in page.text and "Traceback" not in page.text
+        assert api.status_code == 503 and "no index in" in api.json()["error"]
+        assert not data_dir.exists()
+        data_dir.mkdir()  # the index arrives while the app runs: it is opened on a later request
+        (data_dir / "index.sqlite").write_bytes((web_data[0] / "index.sqlite").read_bytes())
+        monkeypatch.setattr(web_app, "REOPEN_SECONDS", 0.0)
+        assert client.get("/api/stats").json()["letters"] == len(web_data[1])
+
+
+def test_web_elasticsearch_down_is_a_clear_page(tmp_path):
+    """A real client against a port nothing listens on (the backend retries for ~16 s first)."""
     from govdoc.web.app import Settings, create_app
 
-    with TestClient(create_app(Settings(tmp_path / "nothing"))) as client:
-        page, api = client.get("/"), client.get("/api/stats")
-    assert page.status_code == 503 and "govdoc ingest" in page.text and "Traceback" not in page.text
-    assert api.status_code == 503 and "no index in" in api.json()["error"]
-    assert not (tmp_path / "nothing").exists()
+    url = f"http://127.0.0.1:{free_port()}"
+    with TestClient(create_app(Settings(tmp_path, backend="elasticsearch", es_url=url))) as client:
+        page, api = client.get("/", params={"q": "错峰生产"}), client.get("/api/stats")
+    assert page.status_code == 503 and f"Elasticsearch {url}" in page.text and "Connection refused" in page.text
+    assert api.status_code == 503 and "Traceback" not in page.text
 
 
 class Broken:

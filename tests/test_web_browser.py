@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import threading
 import time
 from pathlib import Path
@@ -15,18 +14,12 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from web_support import HOSTILE, SCRIPT
+from web_support import HOSTILE, SCRIPT, free_port
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 SEED = "xuchang-2019-reply.txt"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

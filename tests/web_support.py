@@ -5,7 +5,7 @@ title.  Built once per test session (``web_data`` in conftest.py)."""
 from __future__ import annotations
 
 import hashlib
-import json
+import socket
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,6 +15,13 @@ LETTERS = [ROOT / "corpora" / "seed" / "xuchang-2019-reply.txt",
            HOSTILE]
 SCRIPT = '<script>window.__pwned=1</script>'
 HOSTILE_TITLE = f'关于"扬尘"治理{SCRIPT}<img src=x onerror="window.__pwned=1">的建议的答复'
+
+
+def free_port() -> int:
+    """A loopback TCP port nothing listens on (for a moment)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def hostile_title_letter() -> tuple[dict, str]:

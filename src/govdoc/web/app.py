@@ -4,10 +4,13 @@ The :class:`Site` object on ``app.state.site`` holds everything the routes share
 templates and the index backend.  The backend is opened once, at startup, on the event loop's
 thread, and the routes are ``async`` functions that call it on that same thread: an SQLite
 connection belongs to the thread that opened it, and one researcher's searches take milliseconds.
-When the index cannot be opened the app still starts and every page says why (503).
+When the index cannot be opened the app still starts and every page says why (503); it tries
+again at most every :data:`REOPEN_SECONDS`, so an index ingested (or an Elasticsearch node started)
+after ``govdoc serve`` is picked up without a restart.
 """
 from __future__ import annotations
 
+import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,9 @@ from starlette.templating import Jinja2Templates
 
 from govdoc.errors import GovdocError, IndexError_
 from govdoc.index.base import IndexBackend
+
+
+REOPEN_SECONDS = 30.0
 
 
 class IndexMissing(IndexError_):
@@ -44,14 +50,19 @@ class Site:
         self.templates = make_templates()
         self.backend: Optional[IndexBackend] = None
         self.error: Optional[GovdocError] = None
+        self.opened_at = float("-inf")  # time.monotonic() when the last attempt to open the index ended
 
     def open(self) -> None:
         try:
-            self.backend = open_index(self.settings)
+            self.backend, self.error = open_index(self.settings), None
         except GovdocError as exc:
             self.error = exc
+        finally:
+            self.opened_at = time.monotonic()
 
     def index(self) -> IndexBackend:
+        if self.backend is None and time.monotonic() - self.opened_at >= REOPEN_SECONDS:
+            self.open()
         if self.backend is None:
             raise self.error or IndexMissing("the index is not open")
         return self.backend
