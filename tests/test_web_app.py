@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -234,3 +235,28 @@ def test_web_backend_failures_are_error_pages(web_data, exc, status, words):
         site.backend = real
     assert page.status_code == status and words in page.text and "Traceback" not in page.text
     assert api.status_code == status and words in api.json()["error"]
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.skipif(not os.environ.get("GOVDOC_ES_URL"), reason="GOVDOC_ES_URL is not set: no Elasticsearch")
+def test_web_pages_over_elasticsearch(web_data):
+    from backends import ES_URL, close_test_backend, open_test_backend
+
+    from govdoc.index.base import Query
+    from govdoc.index.load import load_letters
+    from govdoc.web.app import Settings, create_app
+
+    backend = open_test_backend("elasticsearch", web_data[0])
+    try:
+        assert backend.index(load_letters([web_data[0] / "json"], pytest.fail)).indexed == len(web_data[1])
+        settings = Settings(web_data[0], backend="elasticsearch", es_url=ES_URL, es_index=backend.prefix)
+        with TestClient(create_app(settings)) as client:
+            api = client.get("/api/search", params={"q": "错峰生产", "grade": "A"}).json()
+            page = client.get("/", params={"issuer": "许昌市环境保护局"})
+            charts = client.get("/charts", params={"q": "错峰生产", "issuer": "许昌市生态环境局"})
+        assert api == backend.search(Query(text="错峰生产", grade="A", limit=10))
+        found = hit_ids(page.text)
+        assert web_data[1][SEED] in found and web_data[1][HOSTILE.name] in found
+        assert charts.status_code == 200 and "<title>2019 · A: 1</title>" in charts.text
+    finally:
+        close_test_backend(backend)
