@@ -1,39 +1,25 @@
-"""Print nDCG@10 and recall@10 of the judged queries (tests/relevance/queries.json) per backend.
+"""Print nDCG@10 and recall@10 of the judged queries (tests/relevance/queries.json): govdoc on each
+backend, and a stock BM25-OR engine (govdoc.eval.baseline) on the same letters, in the same run.
 
-    .venv/bin/python scripts/relevance.py [--per-query]
+    .venv/bin/python scripts/relevance.py [--per-query] [--queries q37-q78] [--no-bodies]
 
-Parses the bundled corpus (corpora/seed, corpora/real), indexes each letter with its normalized text
-(``--no-bodies``: the JSON alone) into a fresh embedded index, and into Elasticsearch too when
-GOVDOC_ES_URL is set.
+Parses the judged corpus (govdoc.eval.relevance.CORPUS_FOLDERS under corpora/), indexes each letter
+with its normalized text (``--no-bodies``: the JSON alone) into a fresh embedded index, and into
+Elasticsearch too when GOVDOC_ES_URL is set.  ``--queries FROM-TO`` scores a range of query ids only
+(e.g. the queries held out while the ranker was tuned).
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ("seed", "real")  # the letters the judgments cover
 JUDGMENTS = ROOT / "tests" / "relevance" / "queries.json"
-
-
-def parse_corpus(bodies: bool = True) -> tuple[list[dict], dict[str, str]]:
-    """Parsed letters with their normalized text (as ``govdoc index`` reads a ``.txt`` sidecar)."""
-    from govdoc.build import parse_read
-    from govdoc.index.base import letter_id
-    from govdoc.index.records import BODY_KEY
-    from govdoc.read import read_path
-
-    letters, stems = [], {}
-    for path in sorted(p for folder in CORPUS for p in (ROOT / "corpora" / folder).glob("*.txt")):
-        reply, text = parse_read(read_path(path))
-        letter = reply.model_dump(mode="json")
-        letters.append({**letter, BODY_KEY: text.text} if bodies else letter)
-        stems[letter_id(letter)] = path.stem
-    return letters, stems
 
 
 def backends(data_dir: str):
@@ -45,28 +31,44 @@ def backends(data_dir: str):
                            api_key=os.environ.get("GOVDOC_ES_API_KEY"), index=f"govdoc-relevance-{uuid.uuid4().hex[:8]}")
 
 
+def in_range(judged_id: str, spec: str | None) -> bool:
+    if not spec:
+        return True
+    low, _, high = spec.partition("-")
+    number = lambda q: int(re.sub(r"\D", "", q) or 0)  # noqa: E731
+    return number(low) <= number(judged_id) <= number(high or low)
+
+
+def report(name: str, result: dict, per_query: bool) -> None:
+    if per_query:
+        for s in result["queries"]:
+            print(f"  {name:13} {s.id} ndcg={s.ndcg:.3f} recall={s.recall:.3f} {s.query!r} → {s.ranked[:5]}")
+    print(f"{name:13} nDCG@10={result['ndcg']:.3f} recall@10={result['recall']:.3f}")
+
+
 def main() -> int:
-    from govdoc.search.relevance import evaluate, load_judgments
+    from govdoc.eval.baseline import Bm25Baseline
+    from govdoc.eval.relevance import evaluate, load_judgments, parse_corpus
+    from govdoc.index.records import BODY_KEY
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-query", action="store_true", help="print each query's scores and ranking")
     parser.add_argument("--no-bodies", action="store_true", help="index the JSON alone, without letter text")
+    parser.add_argument("--queries", help="score only the query ids in this range, e.g. q37-q78")
     args = parser.parse_args()
-    judgments = load_judgments(JUDGMENTS)
-    letters, stems = parse_corpus(bodies=not args.no_bodies)
+    judgments = [j for j in load_judgments(JUDGMENTS) if in_range(j.id, args.queries)]
+    letters, stems = parse_corpus(ROOT / "corpora")
+    indexed = [{k: v for k, v in letter.items() if k != BODY_KEY} for letter in letters] if args.no_bodies else letters
     print(f"{len(judgments)} judged queries over {len(letters)} letters")
+    report("bm25-or", evaluate(Bm25Baseline(letters), judgments, stems), args.per_query)
     with tempfile.TemporaryDirectory() as data:
         for backend in backends(data):
             with backend:
                 backend.clear()
-                backend.index(letters)
-                result = evaluate(backend, judgments, stems)
-                if args.per_query:
-                    for s in result["queries"]:
-                        print(f"  {backend.name:13} {s.id} ndcg={s.ndcg:.3f} recall={s.recall:.3f} {s.query!r} → {s.ranked[:5]}")
-                print(f"{backend.name:13} nDCG@10={result['ndcg']:.3f} recall@10={result['recall']:.3f}")
+                backend.index(indexed)
+                report(backend.name, evaluate(backend, judgments, stems), args.per_query)
                 if backend.name == "elasticsearch":
-                    backend.clear()
+                    getattr(backend, "drop", backend.clear)()
     return 0
 
 

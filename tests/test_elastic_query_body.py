@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from govdoc.index.base import Query
+from govdoc.index.base import CONCEPT_SCORE, ISSUER_SCORE, Query
 from govdoc.index.elastic_query import search_body
-from govdoc.search.plan import plan_query
+from govdoc.index.plan import plan_query
 
 
 def body_for(query: Query) -> dict:
@@ -34,11 +34,13 @@ def test_no_terms_means_filters_only_and_score_zero(text):
     assert set(body_for(Query(text))["query"]["bool"]) == {"filter"}
 
 
-@pytest.mark.parametrize("text", ["错峰生产", "一窗受理", "PM2.5 平均浓度", "環保局 學校"])
-def test_every_plan_group_is_a_required_phrase_on_bigram_fields(text):
-    must = body_for(Query(text))["query"]["bool"]["must"]
-    assert len(must) == len(plan_query(text).groups) > 0
-    for group in must:
+@pytest.mark.parametrize("text", ["错峰生产", "一窗受理", "PM2.5 平均浓度", "環保局 學校", "许昌 错峰 生产 措施"])
+def test_concepts_are_should_clauses_with_the_plan_threshold(text):
+    plan = plan_query(text)
+    (concepts,) = body_for(Query(text))["query"]["bool"]["must"]
+    assert concepts["bool"]["minimum_should_match"] == plan.min_match
+    assert len(concepts["bool"]["should"]) == len(plan.groups) > 0
+    for group in concepts["bool"]["should"]:
         clauses = [c["multi_match"] for c in group["bool"]["should"]]
         phrases = [c for c in clauses if c["type"] == "phrase"]
         words = [c for c in clauses if c["type"] != "phrase"]
@@ -47,9 +49,28 @@ def test_every_plan_group_is_a_required_phrase_on_bigram_fields(text):
         assert all(f.split("^")[0].endswith("_w") for c in words for f in c["fields"])
 
 
+def test_each_concept_held_adds_a_constant_score_and_runs_add_phrases():
+    should = body_for(Query("校园食堂安全"))["query"]["bool"]["should"]
+    constant = [c["constant_score"] for c in should if "constant_score" in c]
+    assert [c["boost"] for c in constant] == [CONCEPT_SCORE] * len(plan_query("校园食堂安全").groups)
+    assert sum("multi_match" in c for c in should) == len(plan_query("校园食堂安全").phrases) == 3
+
+
+def test_an_agency_in_the_query_boosts_its_letters():
+    should = body_for(Query("环保局 大气"))["query"]["bool"]["should"]
+    assert {"constant_score": {"filter": {"terms": {"issuer_unit": ["生态环境局"]}}, "boost": ISSUER_SCORE}} in should
+
+
 def test_indicator_must_match_in_the_title_only():
     must = body_for(Query(record="metrics", indicator="PM2.5"))["query"]["bool"]["must"]
-    assert [p["multi_match"]["fields"] for g in must for p in g["bool"]["should"]] == [["title_bg"]]
+    fields = [p["multi_match"]["fields"] for g in must for p in g["bool"]["should"]]
+    assert fields and all(f == ["title_bg"] for f in fields)
+
+
+def test_facets_and_pages():
+    body = body_for(Query("错峰生产", limit=10, offset=20))
+    assert (body["from"], body["size"]) == (20, 10)
+    assert set(body["aggs"]) == {"year", "issuer", "grade", "kind"}
 
 
 def keys(node) -> set[str]:

@@ -6,7 +6,7 @@ from backends import BACKEND_PARAMS, close_test_backend, letter, open_test_backe
 
 from govdoc.index.base import Query, letter_id
 from govdoc.index.elastic_query import search_body
-from govdoc.search.plan import plan_query
+from govdoc.index.plan import plan_query
 
 
 @pytest.mark.parametrize("text, sort", [

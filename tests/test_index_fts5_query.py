@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from govdoc.index.fts5_query import match_expression, phrase
 from govdoc.index.sqlite import FTS_COLUMNS
-from govdoc.search.plan import plan_query
+from govdoc.index.plan import plan_query
 
 
 @pytest.fixture(scope="module")

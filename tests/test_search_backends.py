@@ -14,6 +14,7 @@ X17, X19 = "letters/xuchang-2017.txt", "letters/xuchang-2019.txt"
 ZK18, NH19 = "letters/zhenkang-2018.txt", "letters/nanhua-2019.txt"
 MOA16, MARA21 = "letters/moa-2016.txt", "letters/mara-2021.txt"
 HIT_KEYS = {"id", "record", "letter_id", "title", "year", "issuer", "grade", "score", "snippet", "source_path"}
+FACET_KEYS = {"year", "issuer", "grade", "kind"}
 
 
 @pytest.fixture(scope="module", params=BACKEND_PARAMS)
@@ -45,7 +46,8 @@ def fresh(request, tmp_path):
     ("第134号建议", {X19}),
 ])
 def test_search_finds_letters(backend, text, expected):
-    assert set(paths(backend.search(Query(text)))) == expected
+    """The letters holding every concept of the query come first (others may follow, ranked lower)."""
+    assert set(paths(backend.search(Query(text)))[:len(expected)]) == expected
 
 
 @pytest.mark.parametrize("simplified, traditional", [
@@ -229,3 +231,96 @@ def test_search_finds_text_only_in_the_letter_body(fresh, body, text, marked):
     assert paths({"hits": hits}) == ["letters/with-text.txt"]
     assert marked in hits[0]["snippet"]
     assert fresh.search(Query(text, record="measures"))["total"] == 0
+
+
+@pytest.mark.parametrize("text, first, also", [
+    # Two concepts: a letter holding both ranks above letters holding one; those still match.
+    ("农村 学校", [ZK18], {NH19}),
+    ("错峰生产 一窗受理", [X19], {X17}),
+    # Three concepts: at least two must be held.
+    ("许昌 错峰生产 一窗受理", [X19], {X17}),
+])
+def test_search_or_semantics_with_coordination(backend, text, first, also):
+    found = paths(backend.search(Query(text)))
+    assert found[:len(first)] == first
+    assert also <= set(found[len(first):])
+
+
+def test_search_drops_letters_holding_too_few_concepts(backend):
+    # 4 concepts → 2 must be held: a letter with 农村 alone is not a match.
+    found = set(paths(backend.search(Query("农村 学校 教学楼 办学条件"))))
+    assert found == {ZK18}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("省道", "今年完成省道改造40公里。"),  # jieba may cut 省道 into 省 / 道
+    ("旱厕", "推进农村旱厕改造。"),
+    ("县乡道", "加快县乡道建设。"),
+])
+def test_search_query_runs_cut_into_single_characters_still_match(fresh, text, body):
+    fresh.index([{**letter("letters/run.txt", title="关于交通建设的答复"), BODY_KEY: body},
+                 letter("letters/other.txt", title="关于交通建设的答复")])
+    assert paths(fresh.search(Query(text))) == ["letters/run.txt"]
+
+
+def test_search_boosts_the_query_run_as_written(fresh):
+    together = {**letter("letters/together.txt", title="关于民生的答复"), BODY_KEY: "加强校园食堂安全管理工作。"}
+    apart = {**letter("letters/apart.txt", title="关于民生的答复"), BODY_KEY: "校园绿化，食堂改造，安全检查。"}
+    fresh.index([apart, together])
+    assert paths(fresh.search(Query("校园食堂安全"))) == ["letters/together.txt", "letters/apart.txt"]
+
+
+@pytest.mark.parametrize("text, expected", [("农网改造", {"letters/full.txt", "letters/short.txt"}),
+                                            ("农村电网改造", {"letters/full.txt", "letters/short.txt"})])
+def test_search_thesaurus_finds_short_and_full_names(fresh, text, expected):
+    fresh.index([letter("letters/full.txt", title="关于加快农村电网改造的答复"),
+                 letter("letters/short.txt", title="关于农网改造升级的答复"),
+                 letter("letters/other.txt", title="关于城市电网的答复")])
+    assert set(paths(fresh.search(Query(text)))) == expected
+
+
+@pytest.mark.parametrize("query, facets", [
+    (Query("错峰生产"), {"year": {"2017": 1, "2019": 1}, "issuer": {"许昌市生态环境局": 2},
+                        "grade": {"A": 1, "B": 1}, "kind": {"reply": 2}}),
+    (Query(limit=1), {"year": {"2016": 1, "2017": 1, "2018": 1, "2019": 2, "2021": 1},
+                      "issuer": {"农业农村部": 2, "许昌市生态环境局": 2, "南华县交通运输局": 1, "镇康县教育局": 1},
+                      "grade": {"A": 2, "B": 1}, "kind": {"reply": 6}}),
+    (Query("错峰生产", year_from=2019, limit=1), {"year": {"2019": 1}, "issuer": {"许昌市生态环境局": 1},
+                                              "grade": {"A": 1}, "kind": {"reply": 1}}),
+])
+def test_search_facets_count_every_match_not_just_the_page(backend, query, facets):
+    result = backend.search(query)
+    assert set(result["facets"]) == FACET_KEYS
+    assert result["facets"] == facets
+
+
+def test_search_offset_pages_through_the_ranking(backend):
+    whole = [h["id"] for h in backend.search(Query(limit=6))["hits"]]
+    pages = [h["id"] for start in (0, 2, 4) for h in backend.search(Query(limit=2, offset=start))["hits"]]
+    assert pages == whole
+    ranked = [h["id"] for h in backend.search(Query("农村 学校", limit=10))["hits"]]
+    assert [h["id"] for h in backend.search(Query("农村 学校", limit=1, offset=1))["hits"]] == ranked[1:2]
+
+
+def test_search_exclude_letter(backend):
+    found = paths(backend.search(Query("错峰生产", exclude_letter=letter_id(XUCHANG_2019))))
+    assert found == [X17]
+
+
+def test_get_returns_the_stored_record(backend):
+    stored = backend.get(f"{letter_id(XUCHANG_2019)}:m2")
+    assert stored["record"] == "measures" and "一窗受理" in stored["text"]["title"]
+    assert backend.get(letter_id(MOA_2016))["title"] == MOA_2016["title"]["text"]
+    assert backend.get("0000000000000000") is None
+
+
+@pytest.mark.parametrize("query, expected", [
+    (Query("错峰生产", limit=1), {X17, X19}),
+    (Query(grade="A", limit=1), {X19, ZK18}),
+    (Query(record="measures", year_from=2019), {X19, NH19, MARA21}),
+])
+def test_scan_yields_every_match_in_id_order(backend, query, expected):
+    records = list(backend.scan(query, batch=1))
+    assert {r["source_path"] for r in records} == expected
+    assert [r["id"] for r in records] == sorted(r["id"] for r in records)
+    assert all(r["record"] == query.record for r in records)

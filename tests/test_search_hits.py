@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from govdoc.search.hits import make_hit, snippet
-from govdoc.search.plan import plan_query
+from govdoc.index.hits import make_hit, snippet
+from govdoc.index.plan import plan_query
 
 
 @pytest.mark.parametrize("texts, query, expected", [

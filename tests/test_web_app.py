@@ -62,6 +62,16 @@ def test_web_search_page_paginates_with_bookmarkable_urls(client):
     assert set(re.findall(r'href="(/letters/[^"]+)"', first)).isdisjoint(re.findall(r'href="(/letters/[^"]+)"', second))
 
 
+def test_web_facets_count_all_matches_and_link_to_their_filter(client):
+    html = client.get("/", params={"q": "错峰生产"}).text
+    facets = {name: dict((value, int(n)) for _url, value, n in re.findall(
+        r'<li><a href="([^"]+)">([^<]+)</a> <span class="count">(\d+)</span>', section))
+        for name, section in re.findall(r'data-facet="(\w+)"><h2>\w+</h2>(.*?)</section>', html, re.S)}
+    assert facets["year"] == {"2018": 1, "2019": 1} and facets["grade"] == {"A": 1, "B": 1}
+    assert '<a href="?q=%E9%94%99%E5%B3%B0%E7%94%9F%E4%BA%A7&amp;year_from=2019&amp;year_to=2019">2019</a>' in html
+    assert "许昌市生态环境局" in facets["issuer"]  # both names count under the canonical one
+
+
 def test_web_measure_hits_link_to_their_place_in_the_letter(client, ids):
     html = client.get("/", params={"q": "一窗受理", "records": "measures"}).text
     assert f'href="/letters/{ids[SEED]}#f-measures.1"' in html

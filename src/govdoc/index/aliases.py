@@ -1,4 +1,4 @@
-"""Agency renames and short forms (``corpora/agencies.tsv``), applied with the place prefix kept.
+"""Agency renames and short forms (``govdoc/data/agencies.tsv``, package data), applied with the place prefix kept.
 
 ``许昌市环境保护局`` → ``许昌市生态环境局``: the longest gazetteer name that ends the issuer is
 replaced by its canonical form and whatever precedes it (the place) is kept.  Every name of one
@@ -16,7 +16,7 @@ from typing import Optional
 from govdoc.errors import BadInput
 from govdoc.index.analysis import fold, strip_pinyin
 
-GAZETTEER = Path(__file__).resolve().parents[3] / "corpora" / "agencies.tsv"
+GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "agencies.tsv"
 _SPACE = re.compile(r"\s+")
 
 

@@ -10,22 +10,30 @@ Contract (both backends, same behaviour, same shared test-suite ``tests/test_sea
   :data:`STORED_FIELDS` as they are and indexes :func:`govdoc.index.records.analyzed_fields`
   (whitespace-joined, already analyzed tokens) with a whitespace tokenizer.
 - Re-indexing a letter first removes every record of that letter id (its measure count may change).
-- Text search goes through :func:`govdoc.search.plan.plan_query`: a record matches when, for every
-  group of the plan, one alternative phrase (of bigram tokens) occurs in one of its ``*_bg`` fields;
-  word forms of the terms (``govdoc.index.fts5_query.term_of``) and ``plan.words`` may only add to
-  the score (``*_w`` fields).  ``plan_query(Query.indicator).groups`` must match the same way but in
-  ``title_bg`` only.  An empty plan matches all.
+- Text search goes through :func:`govdoc.index.plan.plan_query`, which splits the query into
+  *concepts* (a word, an agency with all its names, a thesaurus group), each an OR over alternative
+  phrases of bigram tokens.  A concept matches a record when one of its phrases occurs in a ``*_bg``
+  field or its whole word in a ``*_w`` field.  A record matches when it holds at least
+  ``plan.min_match`` concepts (OR semantics with a coordination threshold).  ``plan_query(
+  Query.indicator)``'s concepts are all required, in ``title_bg`` only.  An empty plan matches all.
+- Ranking: records holding more concepts come first (each concept held adds :data:`CONCEPT_SCORE`
+  to the score); within that, records whose ``issuer_unit`` is an agency the query names
+  (``plan.agencies``; :data:`ISSUER_SCORE`); within that, BM25 over the fields with :data:`FIELD_WEIGHTS` (bigram fields
+  weighted by :data:`BIGRAM_WEIGHT`), the plan's boost phrases (``plan.phrases``: the query's runs
+  as written) adding to it.
+- ``total`` counts every match; ``facets`` (:mod:`govdoc.index.facets`) count every match too, not
+  just the page; ``offset`` and ``limit`` cut the page.
 - Filters are exact (see :class:`Query`); ``issuer`` matches when its canonical form equals a record's
   ``issuer_norm`` or ``issuer_unit``  (:func:`govdoc.index.aliases.issuer_keys`).
 - Hits are ranked by score (higher is better), ties by id; each hit is made by
-  :func:`govdoc.search.hits.make_hit` from the stored record, so both backends print the same hit.
+  :func:`govdoc.index.hits.make_hit` from the stored record, so both backends print the same hit.
 - After ``index()`` returns, ``search()`` sees the new records.
 """
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 RECORD_KINDS = ("letters", "measures", "metrics")
 
@@ -34,6 +42,10 @@ TEXT_FIELDS = ("title", "measures", "body")
 # Relative weights used in ranking: title > measures > body; bigram fields count half.
 FIELD_WEIGHTS = {"title": 3.0, "measures": 2.0, "body": 1.0}
 BIGRAM_WEIGHT = 0.5
+# Score each concept a record holds adds: more than any BM25 sum, so coordination orders first.
+CONCEPT_SCORE = 1000.0
+# Score a record of a letter issued by an agency the query names adds: first within its tier.
+ISSUER_SCORE = 100.0
 
 # Stored (and filterable) fields of every record; absent values are None.
 KEYWORD_FIELDS = ("id", "record", "letter_id", "issuer_norm", "issuer_unit", "grade", "congress_body",
@@ -75,6 +87,9 @@ class Query:
     value_min: Optional[float] = None  # metrics: inclusive bounds on value
     value_max: Optional[float] = None
     limit: int = 10
+    offset: int = 0  # hits skipped (pagination)
+    exclude_letter: Optional[str] = None  # leave this letter's records out (related letters)
+    match_share: Optional[float] = None  # share of the query's concepts a record must hold (plan default)
 
 
 class IndexBackend(ABC):
@@ -93,7 +108,16 @@ class IndexBackend(ABC):
     @abstractmethod
     def search(self, query: Query) -> dict:
         """``{"total": N, "hits": [{"id", "record", "letter_id", "title", "year", "issuer",
-        "grade", "score", "snippet", "source_path"}]}``"""
+        "grade", "score", "snippet", "source_path"}], "facets": {...}}``"""
+
+    @abstractmethod
+    def get(self, record_id: str) -> Optional[dict]:
+        """The stored record of that id (see :data:`STORED_FIELDS`), or None."""
+
+    @abstractmethod
+    def scan(self, query: Query, batch: int = 500) -> Iterator[dict]:
+        """Every stored record matching the query (filters and text, ``limit`` and ``offset``
+        ignored), in id order, read in batches: what an export writes."""
 
     @abstractmethod
     def stats(self) -> dict:

@@ -2,11 +2,11 @@
 and ``<prefix>-metrics`` (prefix default ``govdoc``), so each kind keeps its own BM25 statistics
 (in one shared index, a measure record makes its words look common among letters' measures too).
 
-govdoc applies its own checked-in index template (``schemas/elasticsearch/``) with the three index
+govdoc applies its own checked-in index template (``govdoc/data/elasticsearch/``, package data) with the three index
 names as its patterns, then creates the indices.  Records are the same as SQLite's (:mod:`govdoc.index.records`):
 stored fields, and token fields made by :mod:`govdoc.index.analysis` that the built-in
 ``whitespace`` analyzer splits (no analysis plugin needed).  Searches are built by
-:mod:`govdoc.index.elastic_query`; hits and snippets by :func:`govdoc.search.hits.make_hit`.
+:mod:`govdoc.index.elastic_query`; hits and snippets by :func:`govdoc.index.hits.make_hit`.
 
 Indexing streams bounded batches through ``helpers.streaming_bulk`` while the next batch is being
 analyzed; each batch goes out as ``SENDERS`` parallel streams of bulk requests (a batch holds each
@@ -27,17 +27,18 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
-from elasticsearch import ApiError, Elasticsearch, helpers
+from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch import ConnectionError as EsConnectionError
 
 from govdoc.errors import BadInput, IndexError_
 from govdoc.index.base import RECORD_KINDS, STORED_FIELDS, IndexBackend, IndexResult, Query
-from govdoc.index.elastic_query import search_body
+from govdoc.index.elastic_query import search_body, text_query
+from govdoc.index.facets import FACETS, shape
 from govdoc.index.records import analyzed_records
-from govdoc.search.hits import make_hit
-from govdoc.search.plan import plan_query
+from govdoc.index.hits import make_hit
+from govdoc.index.plan import plan_query
 
-TEMPLATE = Path(__file__).resolve().parents[3] / "schemas" / "elasticsearch" / "govdoc-records.template.json"
+TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "elasticsearch" / "govdoc-records.template.json"
 BATCH_LETTERS = 500  # letters prepared and sent together
 CHUNK_RECORDS = 1000  # records per bulk request
 CHUNK_BYTES = 8 * 1024 * 1024
@@ -321,16 +322,38 @@ class ElasticBackend(IndexBackend):
                 raise
 
     # -- reading ---------------------------------------------------------------------------------
+    def _index_of(self, record: str) -> str:
+        if record not in self.indices:
+            raise BadInput("--records", f"unknown record kind {record!r}; choose one of {', '.join(RECORD_KINDS)}")
+        return self.indices[record]
+
     def search(self, query: Query) -> dict:
-        if query.record not in self.indices:
-            raise BadInput("--records", f"unknown record kind {query.record!r}; choose one of "
-                                        f"{', '.join(RECORD_KINDS)}")
-        plan = plan_query(query.text)
+        index = self._index_of(query.record)
+        plan = plan_query(query.text, query.match_share)
         title_plan = plan_query(query.indicator) if query.indicator else None
         body = search_body(query, plan, title_plan)
-        resp = self._call("search", lambda: self.es.search(index=self.indices[query.record], **body))
+        resp = self._call("search", lambda: self.es.search(index=index, **body))
         hits = [make_hit(h["_source"], h.get("_score") or 0.0, plan) for h in resp["hits"].get("hits", [])]
-        return {"total": resp["hits"]["total"]["value"], "hits": hits}
+        aggs = resp.get("aggregations") or {}
+        facets = shape({name: [(b["key"], b["doc_count"]) for b in aggs.get(name, {}).get("buckets", [])]
+                        for name in FACETS})
+        return {"total": resp["hits"]["total"]["value"], "hits": hits, "facets": facets}
+
+    def get(self, record_id: str) -> Optional[dict]:
+        index = self.indices[record_kind(record_id)]
+        resp = self._call(f"reading {record_id}", lambda: self.es.options(ignore_status=404).get(index=index, id=record_id))
+        return resp["_source"] if resp.get("found") else None
+
+    def scan(self, query: Query, batch: int = 500) -> Iterator[dict]:
+        plan = plan_query(query.text, query.match_share)
+        title_plan = plan_query(query.indicator) if query.indicator else None
+        body = {"query": text_query(query, plan, title_plan), "sort": [{"id": "asc"}]}
+        docs = helpers.scan(self.es, index=self._index_of(query.record), query=body, size=batch,
+                            preserve_order=True, scroll="2m")
+        try:
+            yield from (doc["_source"] for doc in docs)
+        except (TransportError, ApiError) as exc:
+            raise IndexError_(f"Elasticsearch at {self.url}: export failed: {_reason(exc)}") from exc
 
     def stats(self) -> dict:
         facets = {name: {"terms": {"field": field, "size": FACET_SIZE, "order": {"_key": "asc"}}}

@@ -1,10 +1,12 @@
 """A query plan and filters → one Elasticsearch search body, matching what the SQLite backend does.
 
-Matching: every plan group must occur, as one of its alternative phrases, in one ``*_bg`` field
-(``match_phrase`` on whitespace-analyzed bigram tokens, like an FTS5 phrase in one column).
-Scoring: BM25 over the same fields with the same weights as SQLite's bm25 — group phrases on the
-bigram fields, and each group's terms as whole jieba tokens on the word fields (a word hit implies
-the bigram hit, so this adds to the score without changing what matches), summed over fields.
+Matching: a concept of the plan occurs when one of its alternative phrases is in a ``*_bg`` field
+(``match_phrase`` on whitespace-analyzed bigram tokens, like an FTS5 phrase in one column) or its
+whole word in a ``*_w`` field; ``bool.should`` over the concepts with ``minimum_should_match`` =
+``plan.min_match``, as SQLite counts them.
+Scoring: one ``constant_score`` of :data:`CONCEPT_SCORE` per concept held (coordination first, as
+SQLite orders), then BM25 over the same fields with the same weights as SQLite's bm25, and the
+plan's boost phrases on the bigram fields.
 Filters are exact ``term`` / ``range`` clauses and never score.  User text only ever reaches
 Elasticsearch as the text of a match query, never as query syntax.
 
@@ -18,9 +20,10 @@ from __future__ import annotations
 from typing import Optional
 
 from govdoc.index.aliases import issuer_keys
-from govdoc.index.base import BIGRAM_WEIGHT, FIELD_WEIGHTS, TEXT_FIELDS, Query
+from govdoc.index.base import BIGRAM_WEIGHT, CONCEPT_SCORE, FIELD_WEIGHTS, ISSUER_SCORE, TEXT_FIELDS, Query
+from govdoc.index.facets import FACET_SIZE, FACETS
 from govdoc.index.fts5_query import term_of
-from govdoc.search.plan import Phrase, Plan
+from govdoc.index.plan import Phrase, Plan
 
 MAX_HITS = 10_000  # index.max_result_window in the template
 BIGRAM_FIELDS = tuple(f"{name}_bg^{FIELD_WEIGHTS[name] * BIGRAM_WEIGHT:g}" for name in TEXT_FIELDS)
@@ -64,21 +67,48 @@ def filters(query: Query) -> list[dict]:
     return out
 
 
-# What a hit needs from ``_source`` (see govdoc.search.hits.make_hit), and what of the response.
+# What a hit needs from ``_source`` (see govdoc.index.hits.make_hit), and what of the response.
 HIT_SOURCE = ["id", "record", "letter_id", "title", "year", "issuer", "grade", "source_path", "text"]
-FILTER_PATH = ["hits.total.value", "hits.hits._id", "hits.hits._score", "hits.hits._source"]
+FILTER_PATH = ["hits.total.value", "hits.hits._id", "hits.hits._score", "hits.hits._source", "aggregations"]
+YEAR_BUCKETS = 500
+
+
+def facet_aggs() -> dict:
+    """Terms aggregations of every facet (:mod:`govdoc.index.facets`), most frequent first."""
+    return {name: {"terms": {"field": field, "size": YEAR_BUCKETS if name == "year" else FACET_SIZE,
+                             "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+            for name, field in FACETS.items()}
+
+
+def text_query(query: Query, plan: Plan, title_plan: Optional[Plan] = None) -> dict:
+    """The bool query: filters, the concepts with their coordination threshold, one constant score
+    per concept held (records holding more concepts rank first), boost phrases."""
+    boolean: dict = {"filter": filters(query)}
+    if query.exclude_letter is not None:
+        boolean["must_not"] = [{"term": {"letter_id": query.exclude_letter}}]
+    concepts = [_group(g, BIGRAM_FIELDS, True) for g in plan.groups]
+    must = [{"bool": {"should": concepts, "minimum_should_match": plan.min_match}}] if concepts else []
+    if title_plan is not None:
+        must += [_group(g, ("title_bg",), False) for g in title_plan.groups]
+    if must:
+        boolean["must"] = must
+    should = [{"constant_score": {"filter": c, "boost": CONCEPT_SCORE}} for c in concepts]
+    should += [_phrase(p, BIGRAM_FIELDS) for p in plan.phrases]
+    if plan.agencies:
+        should.append({"constant_score": {"filter": {"terms": {"issuer_unit": list(plan.agencies)}},
+                                          "boost": ISSUER_SCORE}})
+    if should:
+        boolean["should"] = should
+    return {"bool": boolean}
 
 
 def search_body(query: Query, plan: Plan, title_plan: Optional[Plan] = None) -> dict:
-    """Keyword arguments for ``Elasticsearch.search``: query, order (score, then id), size, exact totals."""
-    must = [_group(g, BIGRAM_FIELDS, True) for g in plan.groups]
-    if title_plan is not None:
-        must += [_group(g, ("title_bg",), False) for g in title_plan.groups]
-    boolean: dict = {"filter": filters(query)}
-    if must:
-        boolean["must"] = must
-    body = {"query": {"bool": boolean}, "size": max(0, min(query.limit, MAX_HITS)), "track_total_hits": True,
-            "_source": HIT_SOURCE, "filter_path": FILTER_PATH}
-    if not must:  # nothing scores: id order alone
+    """Keyword arguments for ``Elasticsearch.search``: query, order (score, then id), page, exact
+    totals, facets."""
+    boolean = text_query(query, plan, title_plan)
+    start = max(0, min(query.offset, MAX_HITS))
+    body = {"query": boolean, "from": start, "size": max(0, min(query.limit, MAX_HITS - start)),
+            "track_total_hits": True, "_source": HIT_SOURCE, "filter_path": FILTER_PATH, "aggs": facet_aggs()}
+    if "must" not in boolean["bool"]:  # nothing scores: id order alone
         return {**body, "sort": [{"id": "asc"}]}
     return {**body, "sort": [{"_score": "desc"}, {"id": "asc"}], "track_scores": True}

@@ -23,18 +23,21 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from collections import Counter
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from govdoc.errors import BadInput, IndexError_
 from govdoc.index.aliases import issuer_keys
-from govdoc.index.base import (BIGRAM_WEIGHT, FIELD_WEIGHTS, RECORD_KINDS, TEXT_FIELDS, IndexBackend, IndexResult,
-                               Query)
-from govdoc.index.fts5_query import match_expression, phrase
+from govdoc.index.base import (BIGRAM_WEIGHT, CONCEPT_SCORE, FIELD_WEIGHTS, ISSUER_SCORE, RECORD_KINDS, TEXT_FIELDS, IndexBackend,
+                               IndexResult, Query)
+from govdoc.index.facets import FACETS, shape
+from govdoc.index.fts5_query import concept_expression, score_expression, title_expression
 from govdoc.index.records import analyzed_records
-from govdoc.search.hits import make_hit
-from govdoc.search.plan import Plan, plan_query
+from govdoc.index.hits import make_hit
+from govdoc.index.plan import Plan, plan_query
 
 FILE_NAME = "index.sqlite"
 LAYOUT = 4
@@ -46,10 +49,9 @@ FTS_COLUMNS = tuple(f"{name}_{kind}" for name in TEXT_FIELDS for kind in ("w", "
 # bm25 weights in FTS_COLUMNS order.
 WEIGHTS = tuple(FIELD_WEIGHTS[c.rsplit("_", 1)[0]] * (BIGRAM_WEIGHT if c.endswith("_bg") else 1.0)
                 for c in FTS_COLUMNS)
-# Bigram columns of the candidate tiers, best first (see the module docstring).
-TIERS = (("title_bg",), tuple(f"{name}_bg" for name in TEXT_FIELDS))
 RANK_ALL = 2_000  # at most this many matches: bm25 ranks them all (exact)
-CANDIDATES = 500  # more matches: bm25 ranks this many candidates
+CANDIDATES = 500  # more matches: bm25 ranks this many candidates, most concepts held first
+CHUNK = 30_000  # record ids per statement (SQLite allows 32,766 variables)
 CACHE_KIB = 64 * 1024
 MMAP_BYTES = 1 << 30
 
@@ -97,6 +99,9 @@ def _filters(query: Query) -> tuple[list[str], list]:
         if value is not None:
             where.append(f"{col}{column} = ?")
             args.append(value)
+    if query.exclude_letter is not None:
+        where.append(f"{col}letter_id != ?")
+        args.append(query.exclude_letter)
     for op, column, value in ((">=", "year", query.year_from), ("<=", "year", query.year_to),
                               (">=", "value", query.value_min), ("<=", "value", query.value_max)):
         if value is not None:
@@ -108,16 +113,6 @@ def _filters(query: Query) -> tuple[list[str], list]:
                      "SELECT rid FROM records WHERE issuer_unit = ?)")
         args += [norm, norm]
     return where, args
-
-
-def matching_expression(plan: Plan, title_plan: Optional[Plan], columns: tuple[str, ...]) -> Optional[str]:
-    """The bigram part of the plan alone, every group in ``columns``: it decides what matches (the
-    word phrases of :func:`match_expression` only add to the score), and is much cheaper to run."""
-    spec = "{" + " ".join(columns) + "}"
-    must = [f"{spec} : ({' OR '.join(phrase(p) for p in group)})" for group in plan.groups]
-    if title_plan is not None:
-        must += [f"{{title_bg}} : ({' OR '.join(phrase(p) for p in group)})" for group in title_plan.groups]
-    return " AND ".join(f"({m})" for m in must) if must else None
 
 
 class SqliteBackend(IndexBackend):
@@ -205,41 +200,69 @@ class SqliteBackend(IndexBackend):
             self.db.execute("DELETE FROM records")
 
     # -- searching -------------------------------------------------------------------------------
-    def _ranked(self, query: Query, plan: Plan, title_plan: Optional[Plan], where: list[str], args: list):
-        """``(total, [(rid, score)])`` of a full-text query (see the module docstring)."""
-        fts, cond = f"fts_{query.record}", " AND ".join(where)
-        matching = matching_expression(plan, title_plan, TIERS[-1])
-        # One pass gives the total and, newest first, the last candidate tier.
-        if len(where) > 1:  # filters beyond the record kind (which the table implies) read records
-            sql, sql_args = (f"SELECT m.rowid FROM {fts} m CROSS JOIN records r ON r.rid = m.rowid "
-                             f"WHERE {fts} MATCH ? AND {cond} ORDER BY m.rowid DESC"), [matching, *args]
-        else:
-            sql, sql_args = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC", [matching]
-        matched = [rid for (rid,) in self.db.execute(sql, sql_args)]
-        total = len(matched)
-        if not total:
-            return 0, []
+    def _concept_rows(self, fts: str, expression: str) -> list[int]:
+        return [rid for (rid,) in self.db.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [expression])]
+
+    def _matches(self, fts: str, plan: Plan, title_plan: Optional[Plan]) -> dict[int, int]:
+        """``{rid: concepts held}`` of every record holding ``plan.min_match`` concepts and, with an
+        indicator, every indicator concept in its title."""
+        held: Counter = Counter()
+        for group in plan.groups:
+            held.update(self._concept_rows(fts, concept_expression(group)))
+        matched = {rid: n for rid, n in held.items() if n >= plan.min_match}
+        if title_plan is not None and title_plan.groups:
+            required = set.intersection(*(set(self._concept_rows(fts, title_expression(g))) for g in title_plan.groups))
+            matched = {rid: n for rid, n in matched.items() if rid in required} if plan.groups else dict.fromkeys(required, 0)
+        return matched
+
+    def _rows(self, columns: str, rids: list[int], cond: str = "1", args: Iterable = ()) -> Iterator[tuple]:
+        """``columns`` of the records ``rids`` meeting ``cond``, read in chunks of SQLite's variable limit."""
+        args = list(args)
+        for start in range(0, len(rids), CHUNK):
+            chunk = rids[start:start + CHUNK]
+            yield from self.db.execute(f"SELECT {columns} FROM records r WHERE r.rid IN ({','.join('?' * len(chunk))}) "
+                                       f"AND {cond}", [*chunk, *args])
+
+    def _filtered(self, matched: dict[int, int], where: list[str], args: list) -> dict[int, int]:
+        if len(where) == 1:  # the record kind alone: the FTS table implies it
+            return matched
+        keep = {rid for (rid,) in self._rows("r.rid", list(matched), " AND ".join(where), args)}
+        return {rid: n for rid, n in matched.items() if rid in keep}
+
+    def _facets(self, rids: list[int]) -> dict:
+        counts = {name: Counter() for name in FACETS}
+        for row in self._rows(", ".join(f"r.{c}" for c in FACETS.values()), rids):
+            for name, value in zip(FACETS, row):
+                counts[name][value] += 1
+        return shape({name: c.items() for name, c in counts.items()})
+
+    def _scores(self, fts: str, kind: str, plan: Plan, title_plan: Optional[Plan],
+                candidates: list[int]) -> dict[int, float]:
+        """bm25 of the candidates (one pass over the score expression; bm25 runs for candidates only)."""
         bm25 = f"-bm25({fts}, {', '.join(map(str, WEIGHTS))})"
-        if total <= RANK_ALL:
-            score_from = f"SELECT rowid AS rid, {bm25} AS score FROM {fts} WHERE {fts} MATCH ?"
-            score_args: list = [match_expression(plan, title_plan)]
-        else:
-            rids = self._candidates(fts, plan, title_plan, cond, args, matched)
-            expr = match_expression(self._informative(query.record, plan), title_plan)
-            # bm25 runs only for the candidates (CASE is lazy); its per-query IDF pass is one scan.
-            score_from = (f"SELECT rid, score FROM (SELECT rowid AS rid, CASE WHEN rowid IN "
-                          f"({','.join('?' * len(rids))}) THEN {bm25} END AS score FROM {fts} WHERE {fts} MATCH ?) "
-                          f"WHERE score IS NOT NULL")
-            score_args = [*rids, expr]
-        top = self.db.execute(f"SELECT r.rid, m.score FROM ({score_from}) m CROSS JOIN records r ON r.rid = m.rid "
-                              f"WHERE {cond} ORDER BY m.score DESC, r.id LIMIT ?",
-                              [*score_args, *args, query.limit]).fetchall()
-        return total, top
+        expression = score_expression(self._informative(kind, plan), title_plan)
+        if len(candidates) > CHUNK:
+            candidates = candidates[:CHUNK]
+        rows = self.db.execute(f"SELECT rid, score FROM (SELECT rowid AS rid, CASE WHEN rowid IN "
+                               f"({','.join('?' * len(candidates))}) THEN {bm25} END AS score FROM {fts} "
+                               f"WHERE {fts} MATCH ?) WHERE score IS NOT NULL", [*candidates, expression])
+        return dict(rows.fetchall())
+
+    def _ranked(self, query: Query, plan: Plan, title_plan: Optional[Plan], matched: dict[int, int]) -> list[tuple[int, float]]:
+        """``[(rid, score)]`` of the page: concepts held first, then bm25 (see the module docstring)."""
+        fts = f"fts_{query.record}"
+        by_held = sorted(matched, key=lambda rid: (-matched[rid], -rid))  # newest first within a tier
+        candidates = by_held if len(by_held) <= RANK_ALL else by_held[:max(CANDIDATES, query.offset + query.limit)]
+        scores = self._scores(fts, query.record, plan, title_plan, candidates)
+        rows = {rid: (record_id, unit) for rid, record_id, unit in self._rows("r.rid, r.id, r.issuer_unit", candidates)}
+        ranked = sorted(((rid, matched[rid] * CONCEPT_SCORE + ISSUER_SCORE * (rows[rid][1] in plan.agencies)
+                          + scores.get(rid, 0.0)) for rid in candidates), key=lambda p: (-p[1], rows[p[0]][0]))
+        return ranked[query.offset:query.offset + query.limit]
 
     def _informative(self, kind: str, plan: Plan) -> Plan:
         """The plan without single-token alternatives found in over half the records of ``kind``: their
         bm25 IDF is clamped to ~0, so they change no score, yet computing it scans their whole doclist.
-        When nothing selective would remain, the plan is kept whole (the scores still rank by tiers)."""
+        When nothing selective would remain, the plan is kept whole."""
         rows = self.db.execute(f"SELECT count(*) FROM fts_{kind}_docsize").fetchone()[0]
 
         def common(alternative) -> bool:
@@ -252,37 +275,62 @@ class SqliteBackend(IndexBackend):
             return self._df[key] > rows / 2
 
         groups = tuple(kept for group in plan.groups if (kept := tuple(a for a in group if not common(a))))
-        return Plan(groups, plan.words, plan.marks) if groups else plan
+        return replace(plan, groups=groups) if groups else plan
 
-    def _candidates(self, fts: str, plan: Plan, title_plan: Optional[Plan], cond: str, args: list,
-                    matched: list[int]) -> list[int]:
-        """Records matching every group in the title first, then the other matches, newest first."""
-        title = matching_expression(plan, title_plan, TIERS[0])
-        found = dict.fromkeys(rid for (rid,) in self.db.execute(
-            f"SELECT m.rowid FROM {fts} m CROSS JOIN records r ON r.rid = m.rowid WHERE {fts} MATCH ? AND {cond} "
-            f"ORDER BY m.rowid DESC LIMIT ?", [title, *args, CANDIDATES]))
-        found.update(dict.fromkeys(matched[:CANDIDATES]))
-        return list(found)[:CANDIDATES]
+    def _unranked(self, query: Query, where: list[str], args: list) -> dict:
+        """A filter-only query: every record meeting the filters, in id order."""
+        cond = " AND ".join(where)
+        total = self.db.execute(f"SELECT count(*) FROM records r WHERE {cond}", args).fetchone()[0]
+        top = self.db.execute(f"SELECT r.rid, 0.0 FROM records r WHERE {cond} ORDER BY r.id LIMIT ? OFFSET ?",
+                              [*args, query.limit, query.offset]).fetchall()
+        facets = shape({name: self.db.execute(f"SELECT r.{column}, count(*) FROM records r WHERE {cond} "
+                                              f"GROUP BY r.{column}", args).fetchall()
+                        for name, column in FACETS.items()})
+        return {"total": total, "top": top, "facets": facets}
+
+    def _search(self, query: Query, plan: Plan, title_plan: Optional[Plan]) -> dict:
+        where, args = _filters(query)
+        if plan.empty and (title_plan is None or title_plan.empty):
+            return self._unranked(query, where, args)
+        matched = self._filtered(self._matches(f"fts_{query.record}", plan, title_plan), where, args)
+        top = self._ranked(query, plan, title_plan, matched) if matched else []
+        return {"total": len(matched), "top": top, "facets": self._facets(list(matched))}
 
     def search(self, query: Query) -> dict:
         if query.record not in RECORD_KINDS:
             raise BadInput("--records", f"{query.record!r}: choose one of {', '.join(RECORD_KINDS)}")
-        plan = plan_query(query.text)
+        plan = plan_query(query.text, query.match_share)
         title_plan = plan_query(query.indicator) if query.indicator else None
-        where, args = _filters(query)
         try:
-            if match_expression(plan, title_plan) is None:
-                cond = " AND ".join(where)
-                total = self.db.execute(f"SELECT count(*) FROM records r WHERE {cond}", args).fetchone()[0]
-                top = self.db.execute(f"SELECT r.rid, 0.0 FROM records r WHERE {cond} ORDER BY r.id LIMIT ?",
-                                      [*args, query.limit]).fetchall()
-            else:
-                total, top = self._ranked(query, plan, title_plan, where, args)
+            found = self._search(query, plan, title_plan)
+            top = found["top"]
             stored = dict(self.db.execute(f"SELECT rid, record FROM stored WHERE rid IN ({','.join('?' * len(top))})",
                                           [rid for rid, _ in top]).fetchall())
         except sqlite3.OperationalError as exc:
             raise IndexError_(f"{self.path}: search failed: {exc}") from exc
-        return {"total": total, "hits": [make_hit(_unpack(stored[rid]), s, plan) for rid, s in top]}
+        return {"total": found["total"], "hits": [make_hit(_unpack(stored[rid]), s, plan) for rid, s in top],
+                "facets": found["facets"]}
+
+    def get(self, record_id: str) -> Optional[dict]:
+        row = self.db.execute("SELECT s.record FROM records r JOIN stored s ON s.rid = r.rid WHERE r.id = ?",
+                              [record_id]).fetchone()
+        return _unpack(row[0]) if row else None
+
+    def scan(self, query: Query, batch: int = 500) -> Iterator[dict]:
+        plan = plan_query(query.text, query.match_share)
+        title_plan = plan_query(query.indicator) if query.indicator else None
+        where, args = _filters(query)
+        if plan.empty and (title_plan is None or title_plan.empty):
+            rids = [rid for (rid,) in self.db.execute(f"SELECT r.rid FROM records r WHERE {' AND '.join(where)} "
+                                                      f"ORDER BY r.id", args)]
+        else:
+            matched = self._filtered(self._matches(f"fts_{query.record}", plan, title_plan), where, args)
+            rids = [rid for rid, _ in sorted(self._rows("r.rid, r.id", list(matched)), key=lambda p: p[1])]
+        for start in range(0, len(rids), batch):
+            chunk = rids[start:start + batch]
+            stored = dict(self.db.execute(f"SELECT rid, record FROM stored WHERE rid IN ({','.join('?' * len(chunk))})",
+                                          chunk).fetchall())
+            yield from (_unpack(stored[rid]) for rid in chunk)
 
     def stats(self) -> dict:
         counts = dict(self.db.execute("SELECT record, count(*) FROM records GROUP BY record").fetchall())

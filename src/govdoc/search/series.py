@@ -1,5 +1,5 @@
-"""Counts per year for charts, asked of any index backend through its contract (``search`` totals,
-``stats``); a backend's ``facets`` (year counts over all matches) answer in one query when present.
+"""Counts per year for charts, asked of any index backend through its contract: the ``year`` facet
+of a search (counted over all matches), ``stats`` and ``scan``.
 
 Every series is ``{year: {series name: count}}`` with years as strings, oldest first, and only the
 years the index holds letters for.
@@ -13,7 +13,6 @@ from govdoc.index.base import IndexBackend, Query
 
 NO_GRADE = "—"  # the series of letters without a grade
 UNNAMED = "—"  # the series of letters without an issuer name
-AGENCY_CAP = 2_000  # an agency chart reads at most this many letters' names
 
 
 def _years(backend: IndexBackend) -> list[str]:
@@ -21,13 +20,9 @@ def _years(backend: IndexBackend) -> list[str]:
 
 
 def count_by_year(backend: IndexBackend, query: Query, years: list[str]) -> dict[str, int]:
-    """Records matching ``query`` in each year: one query with year facets, else one count a year."""
-    result = backend.search(replace(query, limit=0))
-    facet = (result.get("facets") or {}).get("year")
-    if facet is not None:
-        return {year: int(facet.get(year, 0)) for year in years}
-    return {year: backend.search(replace(query, year_from=int(year), year_to=int(year), limit=0))["total"]
-            for year in years}
+    """Records matching ``query`` in each of ``years``, from one search's year facet."""
+    facet = backend.search(replace(query, limit=0, offset=0))["facets"]["year"]
+    return {year: int(facet.get(year, 0)) for year in years}
 
 
 def letters_by_year_and_grade(backend: IndexBackend) -> dict[str, dict[str, int]]:
@@ -49,12 +44,12 @@ def records_by_year(backend: IndexBackend, query: Query) -> dict[str, dict[str, 
     return {year: {query.record: n} for year, n in counts.items()}
 
 
-def agency_names_by_year(backend: IndexBackend, issuer: str, cap: int = AGENCY_CAP) -> tuple[dict, int]:
-    """``({year: {name as the letters write it: n}}, letters found)`` for an agency under all its
-    names (the issuer filter follows renames); at most ``cap`` letters are read (check the total)."""
-    result = backend.search(Query(issuer=issuer, limit=cap))
-    counts = Counter((str(hit["year"]), hit["issuer"] or UNNAMED) for hit in result["hits"] if hit["year"])
+def agency_names_by_year(backend: IndexBackend, issuer: str) -> dict[str, dict[str, int]]:
+    """``{year: {name as the letters write it: n}}`` for an agency under all its names (the issuer
+    filter follows renames; the facets count the canonical name only, so the letters are scanned)."""
+    counts = Counter((str(r["year"]), r.get("issuer") or UNNAMED) for r in backend.scan(Query(issuer=issuer))
+                     if r.get("year"))
     out: dict[str, dict[str, int]] = {}
     for (year, name), n in sorted(counts.items(), key=lambda item: (int(item[0][0]), item[0][1])):
         out.setdefault(year, {})[name] = n
-    return out, result["total"]
+    return out

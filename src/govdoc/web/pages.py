@@ -64,12 +64,10 @@ async def charts_page(request: Request) -> Response:
 
         charts.append(stacked_bars(f"Measures per year matching “{q}”",
                                    series.records_by_year(backend, Query(text=q, record="measures"))))
-    total = None
     if issuer:
-        by_name, total = series.agency_names_by_year(backend, issuer)
-        charts.append(stacked_bars(f"Letters of {issuer} per year, by the name they were issued under", by_name))
-    return _render(request, "charts.html", {"charts": charts, "q": q, "issuer": issuer, "agency_total": total,
-                                            "agency_cap": series.AGENCY_CAP, "max_text": MAX_TEXT})
+        charts.append(stacked_bars(f"Letters of {issuer} per year, by the name they were issued under",
+                                   series.agency_names_by_year(backend, issuer)))
+    return _render(request, "charts.html", {"charts": charts, "q": q, "issuer": issuer, "max_text": MAX_TEXT})
 
 
 ROUTES = [

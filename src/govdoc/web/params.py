@@ -86,9 +86,10 @@ def search_params(params: Mapping[str, str]) -> SearchParams:
 
 
 def to_query(p: SearchParams, limit: int) -> Query:
-    """The library query of these parameters (``session`` and ``body`` both set the congress)."""
+    """The library query of these parameters, from the first hit of the page (``session`` and ``body``
+    both set the congress)."""
     congress = parse_session(p.session) if p.session else {}
     if p.body:
         congress["congress_body"] = p.body
     return Query(text=p.q, record=p.records, year_from=p.year_from, year_to=p.year_to, issuer=p.issuer or None,
-                 grade=p.grade or None, kind=p.kind or None, limit=limit, **congress)
+                 grade=p.grade or None, kind=p.kind or None, limit=limit, offset=p.offset, **congress)

@@ -1,5 +1,5 @@
 """Template filters.  A hit's snippet is the only text that carries markup (``<mark>`` around the
-matched terms, from :func:`govdoc.search.hits.snippet`): it is escaped whole and only those marks,
+matched terms, from :func:`govdoc.index.hits.snippet`): it is escaped whole and only those marks,
 balanced, are put back."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from govdoc.search.hits import MARK_CLOSE, MARK_OPEN
+from govdoc.index.hits import MARK_CLOSE, MARK_OPEN
 
 _MARKS = re.compile(f"({re.escape(MARK_OPEN)}|{re.escape(MARK_CLOSE)})")
 

@@ -1,9 +1,7 @@
 """One page of a search, and the page numbers around it (the library does the searching)."""
 from __future__ import annotations
 
-from dataclasses import fields, replace
-
-from govdoc.index.base import IndexBackend, Query
+from govdoc.index.base import IndexBackend
 from govdoc.web.params import MAX_PAGE, SearchParams, to_query
 
 FACET_NAMES = ("year", "grade", "kind", "issuer")  # shown in this order when the backend gives them
@@ -11,10 +9,7 @@ FACET_NAMES = ("year", "grade", "kind", "issuer")  # shown in this order when th
 
 def paged_search(backend: IndexBackend, p: SearchParams) -> dict:
     """``backend.search`` of page ``p.page``: the JSON ``govdoc search --json`` prints, for that page."""
-    if "offset" in {f.name for f in fields(Query)}:
-        return backend.search(replace(to_query(p, p.size), offset=p.offset))
-    result = backend.search(to_query(p, p.offset + p.size))  # a Query without offset: read up to the page
-    return {**result, "hits": result["hits"][p.offset:]}
+    return backend.search(to_query(p, p.size))
 
 
 def last_page(total: int, p: SearchParams) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from govdoc.index.analysis import fold
-from govdoc.search.plan import Plan
+from govdoc.index.plan import Plan
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 SNIPPET_CHARS = 80
