@@ -324,3 +324,26 @@ def test_scan_yields_every_match_in_id_order(backend, query, expected):
     assert {r["source_path"] for r in records} == expected
     assert [r["id"] for r in records] == sorted(r["id"] for r in records)
     assert all(r["record"] == query.record for r in records)
+
+
+def test_similar_letters_share_the_topic_and_leave_the_letter_out(backend):
+    from govdoc.search.similar import similar
+
+    result = similar(backend, letter_id(XUCHANG_2017), limit=3)
+    assert "错峰生产" in result["terms"]
+    assert paths(result)[:1] == [X19]
+    assert X17 not in paths(result)
+
+
+def test_similar_unknown_letter_is_one_clear_error(backend):
+    from govdoc.errors import BadInput
+    from govdoc.search.similar import similar
+
+    with pytest.raises(BadInput, match="no letter with this id"):
+        similar(backend, "ffffffffffffffff")
+
+
+def test_doc_freqs_count_records_holding_a_word(backend):
+    total, freqs = backend.doc_freqs(["错峰生产", "农村公路", "不存在的词"])
+    assert total == len(LETTERS)
+    assert freqs == {"错峰生产": 2, "农村公路": 1, "不存在的词": 0}

@@ -95,3 +95,67 @@ def test_index_bulk_on_sqlite_loads_as_usual(tmp_path):
     (tmp_path / "good.json").write_text(json.dumps(LETTERS[0]), encoding="utf-8")
     assert run("index", str(tmp_path), "--bulk", "--data", str(tmp_path / "data")).exit_code == 0
     assert json.loads(run("stats", "--json", "--data", str(tmp_path / "data")).stdout)["letters"] == 1
+
+
+def test_search_json_has_facets_over_every_match(data):
+    out = json.loads(run("search", "错峰生产", "--limit", "1", "--json", "--data", str(data)).stdout)
+    assert len(out["hits"]) == 1 and out["total"] == 2
+    assert out["facets"]["year"] == {"2017": 1, "2019": 1} and out["facets"]["grade"] == {"A": 1, "B": 1}
+
+
+def test_search_table_prints_facets_under_the_hits(data, console):
+    assert run("search", "错峰生产", "--data", str(data)).exit_code == 0
+    table = console["out"].getvalue()
+    assert "facets" in table and "2017 (1)" in table and "许昌市生态环境局 (2)" in table
+
+
+def test_search_offset_is_the_next_page(data):
+    first = json.loads(run("search", "农村", "--limit", "1", "--json", "--data", str(data)).stdout)["hits"]
+    second = json.loads(run("search", "农村", "--limit", "1", "--offset", "1", "--json", "--data", str(data)).stdout)["hits"]
+    assert first and second and first[0]["id"] != second[0]["id"]
+
+
+def test_similar_json(data):
+    from govdoc.index.base import letter_id
+
+    out = json.loads(run("similar", letter_id(LETTERS[0]), "--json", "--data", str(data)).stdout)
+    assert out["hits"][0]["source_path"] == "letters/xuchang-2019.txt" and out["terms"]
+
+
+def test_similar_unknown_id_one_error_line(data, console):
+    result = run("similar", "nope", "--data", str(data))
+    assert result.exit_code == 2 and "nope: no letter with this id" in result.output + console["err"].getvalue()
+
+
+@pytest.mark.parametrize("records, args, count", [
+    ("letters", ["错峰生产"], 2),
+    ("letters", ["", "--grade", "A"], 2),
+    ("measures", ["", "--year", "2019.."], 5),
+    ("metrics", ["", "--indicator", "PM2.5"], 2),
+])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_export_writes_every_match(data, tmp_path, records, args, count, fmt):
+    out_file = tmp_path / f"export.{fmt}"
+    result = run("export", *args, "--records", records, "--format", fmt, "--out", str(out_file), "--data", str(data))
+    assert result.exit_code == 0, result.output
+    if fmt == "csv":
+        import csv
+
+        raw = out_file.read_bytes()
+        assert raw.startswith("\ufeff".encode("utf-8"))  # Excel reads UTF-8 only with a BOM
+        rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    elif fmt == "jsonl":
+        rows = [json.loads(line) for line in out_file.read_text(encoding="utf-8").splitlines()]
+    else:
+        import pyarrow.parquet as pq
+
+        rows = pq.read_table(out_file).to_pylist()
+    assert len(rows) == count
+    assert all(row["record"] == records for row in rows)
+    if records == "metrics":
+        assert {float(row["value"]) for row in rows} == {57.0, 68.0}
+
+
+def test_export_unwritable_file_is_one_error_line(data, tmp_path, console):
+    result = run("export", "错峰生产", "--out", str(tmp_path / "missing" / "x.csv"), "--data", str(data))
+    assert result.exit_code == 2 and "cannot write the export" in result.output + console["err"].getvalue()

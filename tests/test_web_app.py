@@ -146,16 +146,31 @@ def test_web_paths_from_requests_reach_no_file(client, path):
 def test_web_api_mirrors_the_library(client, ids, web_data):
     from govdoc.index.backends import open_backend
     from govdoc.index.base import Query
+    from govdoc.search.similar import similar
 
     with open_backend("sqlite", web_data[0]) as backend:
-        expected_search = backend.search(Query(text="错峰生产", grade="A", limit=10))
+        expected_search = backend.search(Query(text="错峰生产", grade="A", limit=10, offset=10))
         expected_stats = backend.stats()
-    assert client.get("/api/search", params={"q": "错峰生产", "grade": "A"}).json() == expected_search
+        expected_similar = similar(backend, ids[SEED], limit=20)
+    assert client.get("/api/search", params={"q": "错峰生产", "grade": "A", "page": "2"}).json() == expected_search
     assert client.get("/api/stats").json() == expected_stats
     letter = client.get(f"/api/letters/{ids[SEED]}").json()
     assert letter["doc_number"]["raw"] == "许环〔2019〕4号"
-    similar = client.get(f"/api/similar/{ids[SEED]}").json()
-    assert set(similar) >= {"total", "hits"} and ids[SEED] not in [h["letter_id"] for h in similar["hits"]]
+    assert client.get(f"/api/similar/{ids[SEED]}", params={"size": "20"}).json() == expected_similar
+    assert expected_similar["hits"] and ids[SEED] not in [h["letter_id"] for h in expected_similar["hits"]]
+    unknown = client.get("/api/similar/0123456789abcdef")
+    assert unknown.status_code == 404 and "no letter with this id" in unknown.json()["error"]
+
+
+def test_web_letter_page_lists_related_letters(client, ids, web_data):
+    from govdoc.index.backends import open_backend
+    from govdoc.search.similar import similar
+
+    with open_backend("sqlite", web_data[0]) as backend:
+        expected = [hit["letter_id"] for hit in similar(backend, ids[SEED], limit=8)["hits"]]
+    html = client.get(f"/letters/{ids[SEED]}").text
+    related = re.search(r'<ol class="related">(.*?)</ol>', html, re.S).group(1)
+    assert expected and re.findall(r'href="/letters/([0-9a-f]{16})', related) == expected
 
 
 @pytest.mark.parametrize("params, name", [

@@ -87,7 +87,7 @@ def index_command(
             if fresh:
                 index.clear()
             with index.bulk_loading() if bulk else nullcontext():
-                result = index.index(load_letters(paths, report))
+                result = index.index(load_letters(paths, report, notice_line))
         except GovdocError as exc:
             if debug:
                 raise

@@ -51,8 +51,9 @@ def parse_command(
     files: Annotated[list[Path], typer.Argument(help="Letters: text, PDF, DOCX, HTML or images.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="json (indented) or jsonl.")] = Format.json,
     out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write <name>.json files here.")] = None,
-    with_text: Annotated[bool, typer.Option(
-        "--with-text", help="With --out: also write <name>.txt, the normalized text the spans point into.")] = False,
+    with_text: Annotated[Optional[bool], typer.Option(
+        "--with-text/--no-text", help="With --out: also write <name>.txt, the normalized text the spans point "
+                                      "into and `govdoc index` makes searchable (default with --out).")] = None,
     text: Annotated[bool, typer.Option("--text", help="Print the normalized text the spans point into.")] = False,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Files with more pages fail with a clear message.")]
     = 500,
@@ -67,6 +68,7 @@ def parse_command(
 
     if with_text and not out_dir:
         raise typer.BadParameter("--with-text writes files beside the JSON: give --out DIR too", param_hint="--with-text")
+    with_text = bool(out_dir) if with_text is None else with_text
     opts = read_options(max_pages, password, ocr)
     failed: list[str] = []
     if out_dir:

@@ -54,20 +54,60 @@ def _rich_snippet(snippet: str) -> str:
     return escape(snippet).replace("<mark>", "[bold yellow]").replace("</mark>", "[/bold yellow]")
 
 
+YearOpt = Annotated[Optional[str], typer.Option("--year", help="YEAR or FROM..TO, e.g. 2017..2021.")]
+IssuerOpt = Annotated[Optional[str], typer.Option("--issuer", help="Agency, any of its names.")]
+GradeOpt = Annotated[Optional[str], typer.Option("--grade", help="A, B, C or D.")]
+SessionOpt = Annotated[Optional[str], typer.Option("--session", help="e.g. 市七届人大四次会议.")]
+RecordsOpt = Annotated[Records, typer.Option("--records", help="letters, measures or metrics.")]
+IndicatorOpt = Annotated[Optional[str], typer.Option("--indicator", help="Metrics: indicator text, e.g. PM2.5.")]
+MinOpt = Annotated[Optional[float], typer.Option("--min", help="Metrics: smallest value.")]
+MaxOpt = Annotated[Optional[float], typer.Option("--max", help="Metrics: largest value.")]
+ItemTypeOpt = Annotated[Optional[str], typer.Option("--item-type", help="建议, 提案, 议案 …")]
+KindOpt = Annotated[Optional[str], typer.Option("--kind", help="reply, suggestion or other.")]
+QueryArg = Annotated[str, typer.Argument(help="Words to find; simplified or traditional, old or new agency names.")]
+
+
+def fail(exc: Exception, debug: bool = False) -> typer.Exit:
+    """One error line for a govdoc error; exit 2 for bad input, 1 otherwise."""
+
+    if debug:
+        raise exc
+    error_line(str(exc))
+    return typer.Exit(2 if isinstance(exc, BadInput) else 1)
+
+
+def print_hits(result: dict, title: str) -> None:
+    """The hits as a table, and the facets of every match under it."""
+    table = Table(title=title)
+    for col in ("score", "year", "grade", "issuer", "title", "snippet"):
+        table.add_column(col, overflow="fold", ratio=3 if col == "snippet" else None)
+    for hit in result["hits"]:
+        table.add_row(f"{hit['score']:.2f}", str(hit["year"] or ""), hit["grade"] or "", hit["issuer"] or "",
+                      hit["title"] or hit["source_path"] or "", _rich_snippet(hit["snippet"] or ""))
+    out.print(table)
+    facets = Table(title="facets (all matches)", show_header=False, box=None)
+    for name, counts in (result.get("facets") or {}).items():
+        if counts:
+            facets.add_row(name, "  ".join(f"{key} ({n})" for key, n in counts.items()))
+    if facets.row_count:
+        out.print(facets)
+
+
 @app.command("search")
 def search_command(
-    query: Annotated[str, typer.Argument(help="Words to find; simplified or traditional, old or new agency names.")] = "",
-    year: Annotated[Optional[str], typer.Option("--year", help="YEAR or FROM..TO, e.g. 2017..2021.")] = None,
-    issuer: Annotated[Optional[str], typer.Option("--issuer", help="Agency, any of its names.")] = None,
-    grade: Annotated[Optional[str], typer.Option("--grade", help="A, B, C or D.")] = None,
-    session: Annotated[Optional[str], typer.Option("--session", help="e.g. 市七届人大四次会议.")] = None,
-    records: Annotated[Records, typer.Option("--records", help="letters, measures or metrics.")] = Records.letters,
-    indicator: Annotated[Optional[str], typer.Option("--indicator", help="Metrics: indicator text, e.g. PM2.5.")] = None,
-    min_value: Annotated[Optional[float], typer.Option("--min", help="Metrics: smallest value.")] = None,
-    max_value: Annotated[Optional[float], typer.Option("--max", help="Metrics: largest value.")] = None,
-    item_type: Annotated[Optional[str], typer.Option("--item-type", help="建议, 提案, 议案 …")] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="reply, suggestion or other.")] = None,
+    query: QueryArg = "",
+    year: YearOpt = None,
+    issuer: IssuerOpt = None,
+    grade: GradeOpt = None,
+    session: SessionOpt = None,
+    records: RecordsOpt = Records.letters,
+    indicator: IndicatorOpt = None,
+    min_value: MinOpt = None,
+    max_value: MaxOpt = None,
+    item_type: ItemTypeOpt = None,
+    kind: KindOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Most hits to show.")] = 10,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Hits to skip (the next page).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     backend: BackendOpt = Backend.sqlite,
     data: DataOpt = DEFAULT_DATA,
@@ -77,28 +117,20 @@ def search_command(
     es_index: EsIndexOpt = "govdoc",
     debug: DebugOpt = False,
 ) -> None:
-    """Search letters, measures or metrics, with filters; prints a table or JSON."""
+    """Search letters, measures or metrics, best first, with filters and facets; a table or JSON."""
     try:
         q = build_query(query, year=year, issuer=issuer, grade=grade, session=session, records=records,
                         limit=limit, indicator=indicator, value_min=min_value, value_max=max_value,
                         item_type=item_type, kind=kind)
+        q.offset = offset
         with open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index) as index:
             result = index.search(q)
     except GovdocError as exc:
-        if debug:
-            raise
-        error_line(str(exc))
-        raise typer.Exit(2 if isinstance(exc, BadInput) else 1) from None
+        raise fail(exc, debug) from None
     if as_json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return
-    table = Table(title=f"{result['total']} {records.value} for {query!r}" if query else f"{result['total']} {records.value}")
-    for col in ("score", "year", "grade", "issuer", "title", "snippet"):
-        table.add_column(col, overflow="fold", ratio=3 if col == "snippet" else None)
-    for hit in result["hits"]:
-        table.add_row(f"{hit['score']:.2f}", str(hit["year"] or ""), hit["grade"] or "", hit["issuer"] or "",
-                      hit["title"] or hit["source_path"] or "", _rich_snippet(hit["snippet"] or ""))
-    out.print(table)
+    print_hits(result, f"{result['total']} {records.value} for {query!r}" if query else f"{result['total']} {records.value}")
 
 
 @app.command("stats")

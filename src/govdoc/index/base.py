@@ -115,6 +115,10 @@ class IndexBackend(ABC):
         """The stored record of that id (see :data:`STORED_FIELDS`), or None."""
 
     @abstractmethod
+    def doc_freqs(self, words: Iterable[str], record: str = "letters") -> tuple[int, dict[str, int]]:
+        """``(records of that kind, {word: records holding it as a word token})``: what an IDF needs."""
+
+    @abstractmethod
     def scan(self, query: Query, batch: int = 500) -> Iterator[dict]:
         """Every stored record matching the query (filters and text, ``limit`` and ``offset``
         ignored), in id order, read in batches: what an export writes."""

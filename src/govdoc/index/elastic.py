@@ -31,7 +31,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch import ConnectionError as EsConnectionError
 
 from govdoc.errors import BadInput, IndexError_
-from govdoc.index.base import RECORD_KINDS, STORED_FIELDS, IndexBackend, IndexResult, Query
+from govdoc.index.base import RECORD_KINDS, STORED_FIELDS, TEXT_FIELDS, IndexBackend, IndexResult, Query
 from govdoc.index.elastic_query import search_body, text_query
 from govdoc.index.facets import FACETS, shape
 from govdoc.index.records import analyzed_records
@@ -343,6 +343,19 @@ class ElasticBackend(IndexBackend):
         index = self.indices[record_kind(record_id)]
         resp = self._call(f"reading {record_id}", lambda: self.es.options(ignore_status=404).get(index=index, id=record_id))
         return resp["_source"] if resp.get("found") else None
+
+    def doc_freqs(self, words: Iterable[str], record: str = "letters") -> tuple[int, dict[str, int]]:
+        words, index = list(dict.fromkeys(words)), self._index_of(record)
+        searches: list[dict] = [{"index": index}, {"size": 0, "track_total_hits": True}]
+        for word in words:
+            searches += [{"index": index}, {"size": 0, "track_total_hits": True, "query": {"multi_match": {
+                "query": word, "fields": [f"{name}_w" for name in TEXT_FIELDS]}}}]
+        resp = self._call("counting words", lambda: self.es.msearch(searches=searches))
+        failed = next((r["error"] for r in resp["responses"] if "error" in r), None)
+        if failed is not None:
+            raise IndexError_(f"Elasticsearch at {self.url}: counting words failed: {failed.get('reason', failed)}")
+        counts = [r["hits"]["total"]["value"] for r in resp["responses"]]
+        return counts[0], dict(zip(words, counts[1:]))
 
     def scan(self, query: Query, batch: int = 500) -> Iterator[dict]:
         plan = plan_query(query.text, query.match_share)

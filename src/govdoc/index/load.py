@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from collections import Counter
+from typing import Callable, Iterable, Iterator, Optional
 
 from pydantic import ValidationError
 
@@ -77,18 +78,33 @@ def _with_body(letter: dict, path: Path, where: str) -> dict:
     return letter if body is None else {**letter, BODY_KEY: body}
 
 
-def load_letters(paths: Iterable[Path], on_error: Callable[[str], None]) -> Iterator[dict]:
-    """Yield parsed letters; report ``"<file>[:line]: reason"`` through ``on_error`` and go on."""
+def textless_notes(counts: Counter) -> list[str]:
+    """One line per folder (or JSONL file) whose letters came without their text."""
+    return [f"{where}: {n} letter(s) have no text beside their JSON (<name>.txt): only their titles, measures, "
+            f"metrics and header fields are searchable; `govdoc parse FILES --out DIR` writes the text too"
+            for where, n in sorted(counts.items())]
+
+
+def load_letters(paths: Iterable[Path], on_error: Callable[[str], None],
+                 on_note: Optional[Callable[[str], None]] = None) -> Iterator[dict]:
+    """Yield parsed letters; report ``"<file>[:line]: reason"`` through ``on_error`` and go on.
+    After the last letter, ``on_note`` gets one line per folder whose letters had no text sidecar."""
+    textless: Counter = Counter()
     for path in letter_files(paths):
         try:
             for where, data in _documents(path):
                 try:
                     if isinstance(data, ValueError):
                         raise data
-                    yield _with_body(_validated(data, where), path, where)
+                    letter = _with_body(_validated(data, where), path, where)
+                    if BODY_KEY not in letter:
+                        textless[str(path.parent if where == str(path) else path)] += 1
+                    yield letter
                 except ValueError as exc:
                     on_error(f"{where}: {exc}")
         except OSError as exc:
             on_error(f"{path}: cannot read: {exc.strerror or exc}")
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             on_error(f"{path}: not valid JSON: {exc}")
+    for line in textless_notes(textless) if on_note else ():
+        on_note(line)

@@ -316,6 +316,13 @@ class SqliteBackend(IndexBackend):
                               [record_id]).fetchone()
         return _unpack(row[0]) if row else None
 
+    def doc_freqs(self, words: Iterable[str], record: str = "letters") -> tuple[int, dict[str, int]]:
+        words = list(dict.fromkeys(words))
+        total = self.db.execute(f"SELECT count(*) FROM fts_{record}_docsize").fetchone()[0]
+        found = dict(self.db.execute(f"SELECT term, doc FROM fts_{record}_vocab WHERE term IN "
+                                     f"({','.join('?' * len(words))})", words).fetchall()) if words else {}
+        return total, {w: found.get(w, 0) for w in words}
+
     def scan(self, query: Query, batch: int = 500) -> Iterator[dict]:
         plan = plan_query(query.text, query.match_share)
         title_plan = plan_query(query.indicator) if query.indicator else None

@@ -30,11 +30,16 @@ class StoredLetter:
     json_path: Path
 
 
-def letter_path(data_dir: str | Path, letter_id: str) -> Path:
-    """``<data>/json/<id>.json``; raises :class:`LetterNotFound` for anything but a letter id."""
+def checked_id(letter_id: str) -> str:
+    """The id itself; raises :class:`LetterNotFound` for anything but a letter id."""
     if not LETTER_ID.fullmatch(letter_id or ""):
         raise LetterNotFound(f"{letter_id[:40]!r} is not a letter id (16 hex digits)")
-    return Path(data_dir) / JSON_DIR / f"{letter_id}.json"
+    return letter_id
+
+
+def letter_path(data_dir: str | Path, letter_id: str) -> Path:
+    """``<data>/json/<id>.json`` of a checked letter id."""
+    return Path(data_dir) / JSON_DIR / f"{checked_id(letter_id)}.json"
 
 
 def read_letter(data_dir: str | Path, letter_id: str) -> StoredLetter:

@@ -6,9 +6,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from govdoc.ingest.letters import read_letter
+from govdoc.errors import BadInput
+from govdoc.ingest.letters import LetterNotFound, checked_id, read_letter
+from govdoc.search.similar import similar
 from govdoc.web import search_view
-from govdoc.web.params import PAGE_SIZES, search_params
+from govdoc.web.params import search_params
 
 UTF8_JSON = "application/json; charset=utf-8"
 
@@ -37,10 +39,13 @@ async def api_stats(request: Request) -> Response:
 
 
 async def api_similar(request: Request) -> Response:
-    site = request.app.state.site
-    letter = read_letter(site.settings.data_dir, request.path_params["id"])  # a known letter id, or 404
-    p = search_params({"size": request.query_params.get("size") or str(PAGE_SIZES[0])})
-    return Json(search_view.related(site.index(), letter.id, p.size))
+    """``govdoc similar ID --json``; ``?size=`` as for searches."""
+    letter_id = checked_id(request.path_params["id"])
+    p = search_params({"size": request.query_params.get("size", "")})
+    try:
+        return Json(similar(request.app.state.site.index(), letter_id, limit=p.size))
+    except BadInput as exc:  # the index holds no such letter
+        raise LetterNotFound(str(exc)) from None
 
 
 ROUTES = [

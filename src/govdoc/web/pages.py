@@ -38,7 +38,7 @@ async def letter_page(request: Request) -> Response:
         "panel": letter_view.panel(letter.reply, spans),
         "kinds": sorted({f.kind for f in spans}, key=list(letter_view.LABELS).index), "labels": letter_view.LABELS,
         "has_source": source_file(letter) is not None,
-        "related": search_view.related(site.index(), letter.id, RELATED)["hits"]})
+        "related": search_view.related_hits(site.index(), letter.id, RELATED)})
 
 
 async def letter_json(request: Request) -> Response:

@@ -1,7 +1,9 @@
 """One page of a search, and the page numbers around it (the library does the searching)."""
 from __future__ import annotations
 
+from govdoc.errors import BadInput
 from govdoc.index.base import IndexBackend
+from govdoc.search.similar import similar
 from govdoc.web.params import MAX_PAGE, SearchParams, to_query
 
 FACET_NAMES = ("year", "grade", "kind", "issuer")  # shown in this order when the backend gives them
@@ -40,10 +42,11 @@ def _facet_url(p: SearchParams, name: str, value: str) -> str:
     return p.url(**{name: value})
 
 
-def related(backend: IndexBackend, letter_id: str, limit: int) -> dict:
-    """``govdoc.search.similar.similar``: letters like this one, as search hits."""
+
+def related_hits(backend: IndexBackend, letter_id: str, limit: int) -> list[dict]:
+    """The letters like this one (:func:`govdoc.search.similar.similar`); none when the index does
+    not hold the letter (its JSON is on disk, its index records are not)."""
     try:
-        from govdoc.search.similar import similar
-    except ImportError:  # the library's similar() is being added on main; until then, none
-        return {"total": 0, "hits": []}
-    return similar(backend, letter_id, limit=limit)
+        return similar(backend, letter_id, limit=limit)["hits"]
+    except BadInput:
+        return []

@@ -1,0 +1,92 @@
+"""``govdoc similar LETTER_ID`` and ``govdoc export``: thin wrappers over govdoc.search."""
+from __future__ import annotations
+
+import enum
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from govdoc.cli.app import app
+from govdoc.cli.index_cmd import (DEFAULT_DATA, Backend, BackendOpt, DataOpt, DebugOpt, EsAuthOpt, EsIndexOpt,
+                                  EsKeyOpt, EsUrlOpt, open_from_options)
+from govdoc.cli.output import err
+from govdoc.cli.search_cmd import (GradeOpt, IndicatorOpt, IssuerOpt, ItemTypeOpt, KindOpt, MaxOpt, MinOpt, QueryArg,
+                                   Records, RecordsOpt, SessionOpt, YearOpt, build_query, fail, print_hits)
+from govdoc.errors import GovdocError
+
+
+class ExportFormat(str, enum.Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command("similar")
+def similar_command(
+    letter_id: Annotated[str, typer.Argument(help="A letter id, as search results give it.")],
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Most letters to show.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    backend: BackendOpt = Backend.sqlite,
+    data: DataOpt = DEFAULT_DATA,
+    es_url: EsUrlOpt = None,
+    es_api_key: EsKeyOpt = None,
+    es_basic_auth: EsAuthOpt = None,
+    es_index: EsIndexOpt = "govdoc",
+    debug: DebugOpt = False,
+) -> None:
+    """Letters on the same topic as this one, from other years and agencies."""
+    from govdoc.search.similar import similar
+
+    try:
+        with open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index) as index:
+            result = similar(index, letter_id, limit)
+    except GovdocError as exc:
+        raise fail(exc, debug) from None
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    print_hits(result, f"{result['total']} letters like {letter_id} ({' '.join(result['terms'])})")
+
+
+@app.command("export")
+def export_command(
+    query: QueryArg = "",
+    out_file: Annotated[Path, typer.Option("--out", help="File to write.")] = Path("govdoc-export.csv"),
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv (UTF-8 with BOM, for Excel), jsonl or parquet.")]
+    = ExportFormat.csv,
+    year: YearOpt = None,
+    issuer: IssuerOpt = None,
+    grade: GradeOpt = None,
+    session: SessionOpt = None,
+    records: RecordsOpt = Records.letters,
+    indicator: IndicatorOpt = None,
+    min_value: MinOpt = None,
+    max_value: MaxOpt = None,
+    item_type: ItemTypeOpt = None,
+    kind: KindOpt = None,
+    backend: BackendOpt = Backend.sqlite,
+    data: DataOpt = DEFAULT_DATA,
+    es_url: EsUrlOpt = None,
+    es_api_key: EsKeyOpt = None,
+    es_basic_auth: EsAuthOpt = None,
+    es_index: EsIndexOpt = "govdoc",
+    debug: DebugOpt = False,
+) -> None:
+    """Write every record the query and filters match (not a page) to CSV, JSON Lines or Parquet."""
+    from govdoc.search.export import export
+
+    try:
+        q = build_query(query, year=year, issuer=issuer, grade=grade, session=session, records=records, limit=1,
+                        indicator=indicator, value_min=min_value, value_max=max_value, item_type=item_type, kind=kind)
+        with open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index) as index:
+            total = index.search(q)["total"]
+            with Progress(TextColumn("export"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                          console=err, transient=True) as bar:
+                task = bar.add_task("export", total=total)
+                written = export(index, q, fmt.value, out_file, lambda n: bar.update(task, completed=n))
+    except GovdocError as exc:
+        raise fail(exc, debug) from None
+    err.print(f"exported {written} {records.value} to {out_file}", highlight=False, markup=False)
