@@ -4,12 +4,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
-from web_support import HOSTILE, SCRIPT, free_port
+from web_support import HOSTILE, JSON_ONLY, SCRIPT, free_port
 
 SEED = "xuchang-2019-reply.txt"
 
@@ -123,6 +122,13 @@ def test_web_letter_page_escapes_hostile_text(client, ids):
         assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
 
 
+def test_web_letter_page_without_text_or_index_records(client, ids):
+    page = client.get(f"/letters/{ids[JSON_ONLY]}")
+    assert page.status_code == 200 and "关于农村公路建设的建议的答复" in page.text
+    assert "The normalized text was not written beside this letter" in page.text
+    assert '<ol class="related">' not in page.text and "<mark" not in page.text
+
+
 def test_web_downloads_are_the_letters_own_files(client, ids, web_data):
     data_dir = web_data[0]
     as_json = client.get(f"/letters/{ids[SEED]}/json")
@@ -215,7 +221,7 @@ def test_web_index_missing_is_a_clear_page_and_nothing_is_created(tmp_path, web_
         data_dir.mkdir()  # the index arrives while the app runs: it is opened on a later request
         (data_dir / "index.sqlite").write_bytes((web_data[0] / "index.sqlite").read_bytes())
         monkeypatch.setattr(web_app, "REOPEN_SECONDS", 0.0)
-        assert client.get("/api/stats").json()["letters"] == len(web_data[1])
+        assert client.get("/api/stats").json()["letters"] == len(web_data[1]) - 1  # all but JSON_ONLY
 
 
 def test_web_elasticsearch_down_is_a_clear_page(tmp_path):
@@ -274,6 +280,7 @@ def test_web_pages_over_elasticsearch(web_data):
     backend = open_test_backend("elasticsearch", web_data[0])
     try:
         assert backend.index(load_letters([web_data[0] / "json"], pytest.fail)).indexed == len(web_data[1])
+        # (JSON_ONLY is indexed here too: only the SQLite index was built without it)
         settings = Settings(web_data[0], backend="elasticsearch", es_url=ES_URL, es_index=backend.prefix)
         with TestClient(create_app(settings)) as client:
             api = client.get("/api/search", params={"q": "错峰生产", "grade": "A"}).json()

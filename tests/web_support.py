@@ -4,7 +4,6 @@ text carries ``<script>``, ``<img onerror=…>`` and quotes, and a hand-built le
 title.  Built once per test session (``web_data`` in conftest.py)."""
 from __future__ import annotations
 
-import hashlib
 import socket
 from pathlib import Path
 
@@ -14,6 +13,7 @@ LETTERS = [ROOT / "corpora" / "seed" / "xuchang-2019-reply.txt",
            *(ROOT / "corpora" / "real" / f"{name}.txt" for name in ("d001", "d002", "d010", "d014", "d019", "d028")),
            HOSTILE]
 SCRIPT = '<script>window.__pwned=1</script>'
+JSON_ONLY = "json-only"  # key in build_data's ids of the letter that has neither text nor index records
 HOSTILE_TITLE = f'关于"扬尘"治理{SCRIPT}<img src=x onerror="window.__pwned=1">的建议的答复'
 
 
@@ -58,4 +58,17 @@ def build_data(data_dir: Path) -> dict[str, str]:
     with open_backend("sqlite", data_dir) as backend:
         backend.index(load_letters([json_dir], errors.append))
     assert not errors, errors
+    ids[JSON_ONLY] = write_json_only(json_dir)
     return ids
+
+
+def write_json_only(json_dir: Path) -> str:
+    """A letter whose JSON is on disk without its text and is not in the index (written after indexing)."""
+    from backends import letter
+
+    from govdoc.index.base import letter_id
+    from govdoc.ingest.worker import write_json
+
+    data = letter("letters/json-only.txt", title="关于农村公路建设的建议的答复", issuer="南华县交通运输局", year=2020)
+    write_json(json_dir / f"{letter_id(data)}.json", data)
+    return letter_id(data)

@@ -2,6 +2,8 @@
 a parsed letter as ingest wrote it, and the letters like one."""
 from __future__ import annotations
 
+import json
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -12,15 +14,10 @@ from govdoc.search.similar import similar
 from govdoc.web import search_view
 from govdoc.web.params import search_params
 
-UTF8_JSON = "application/json; charset=utf-8"
-
-
 class Json(JSONResponse):
     """JSON with Chinese text as it is (``ensure_ascii=False``), as the CLI prints it."""
 
     def render(self, content) -> bytes:
-        import json
-
         return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

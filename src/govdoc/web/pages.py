@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
+from govdoc.index.base import Query
 from govdoc.ingest.letters import LetterNotFound, read_letter, source_file
 from govdoc.search import series
 from govdoc.web import letter_view, search_view
@@ -60,8 +61,6 @@ async def charts_page(request: Request) -> Response:
     q, issuer = text_param(request.query_params, "q"), text_param(request.query_params, "issuer")
     charts = [stacked_bars("Letters per year, by grade", series.letters_by_year_and_grade(backend))]
     if q:
-        from govdoc.index.base import Query
-
         charts.append(stacked_bars(f"Measures per year matching “{q}”",
                                    series.records_by_year(backend, Query(text=q, record="measures"))))
     if issuer:

@@ -42,7 +42,6 @@ def _facet_url(p: SearchParams, name: str, value: str) -> str:
     return p.url(**{name: value})
 
 
-
 def related_hits(backend: IndexBackend, letter_id: str, limit: int) -> list[dict]:
     """The letters like this one (:func:`govdoc.search.similar.similar`); none when the index does
     not hold the letter (its JSON is on disk, its index records are not)."""
