@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Benchmark the web pages against the library calls behind them, at 10k letters (SQLite).
 
-    .venv/bin/python scripts/bench_web.py                   # 10,000 letters (~2-3 min)
+    .venv/bin/python scripts/bench_web.py                   # 10,000 letters (~4 min)
     .venv/bin/python scripts/bench_web.py --letters 2000 --rounds 3
 
 Synthetic letters come from ``scripts/bench_index.py``'s ``Synth`` (the real corpus' letters with
@@ -11,7 +11,8 @@ loopback port and is asked over HTTP (httpx, one request at a time); the baselin
 the same run, in this process, on the same data:
 
 - search page ``/?q=…`` and ``/api/search`` against ``backend.search()`` of the same query;
-- letter page ``/letters/<id>`` against ``read_letter()`` (the JSON and text read from disk);
+- letter page ``/letters/<id>`` against ``read_letter()`` (the JSON and text read from disk) plus
+  ``similar()`` (its related letters), the library calls the page makes;
 - the charts page, and a static file (the HTTP round trip alone), for scale.
 
 It prints p50 / p95 in ms of each and the p95 ratio page / baseline.
@@ -123,7 +124,8 @@ def measure(data_dir: Path, ids: list[str], rounds: int) -> None:
     from govdoc.index.backends import open_backend
     from govdoc.ingest.letters import read_letter
     from govdoc.web.params import search_params
-    from govdoc.web.search_view import paged_search
+    from govdoc.web.pages import RELATED
+    from govdoc.web.search_view import paged_search, related_hits
 
     letters = random.Random(11).sample(ids, min(50, len(ids)))
     server, base = serve(data_dir)
@@ -135,10 +137,13 @@ def measure(data_dir: Path, ids: list[str], rounds: int) -> None:
             report("backend.search (baseline)", raw)
             report("search page /?q=…", page, raw)
             report("JSON /api/search", api, raw)
-            disk, letter, static = timed([lambda i: read_letter(data_dir, i), lambda i: get(client, f"/letters/{i}"),
-                                          lambda _: get(client, "/static/style.css")], letters, rounds)
-            report("read_letter (baseline)", disk)
-            report("letter page /letters/<id>", letter, disk)
+            disk, calls, letter, static = timed([
+                lambda i: read_letter(data_dir, i),
+                lambda i: (read_letter(data_dir, i), related_hits(backend, i, RELATED)),
+                lambda i: get(client, f"/letters/{i}"), lambda _: get(client, "/static/style.css")], letters, rounds)
+            report("read_letter", disk)
+            report("read_letter + similar (baseline)", calls)
+            report("letter page /letters/<id>", letter, calls)
             report("static file (HTTP alone)", static)
             report("charts page /charts?q=…", timed([lambda q: get(client, "/charts", params={"q": q})],
                                                     ["错峰生产", "农村公路"], 2)[0])
