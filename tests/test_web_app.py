@@ -90,7 +90,7 @@ def test_web_snippets_escape_text_and_keep_only_marks(client, query, escaped):
 
 
 @pytest.mark.parametrize("query", ['"', "AND", "*", "{title_bg}:", ")", '错峰 AND "生产', "NEAR(a b", "title_bg:x OR",
-                                   SCRIPT, '"><img src=x onerror=alert(1)>'])
+                                   SCRIPT, '"><img src=x onerror=alert(1)>', "a\x00b", "\u202e", "'", "\\", "錯峰生產"])
 def test_web_search_syntax_in_queries_is_text(client, query):
     page = client.get("/", params={"q": query})
     assert page.status_code == 200
@@ -120,6 +120,12 @@ def test_web_letter_page_escapes_hostile_text(client, ids):
         html = client.get(f"/letters/{ids[name]}").text
         assert "<script>window" not in html and "<img src=x" not in html and '"><b>' not in html
         assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+
+
+def test_web_letter_page_shows_warnings_escaped(client, ids):
+    html = client.get(f"/letters/{ids['hostile-title']}").text
+    warnings = re.search(r'<section class="warnings">(.*?)</section>', html, re.S).group(1)
+    assert "&lt;b&gt;低置信度&lt;/b&gt;: title" in warnings
 
 
 def test_web_letter_page_without_text_or_index_records(client, ids):

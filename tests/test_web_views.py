@@ -2,7 +2,11 @@
 and the per-year series the charts draw (over a real SQLite index)."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govdoc.errors import BadInput
 from govdoc.web import letter_view
@@ -57,6 +61,24 @@ def test_web_display_names_a_fields_value(kind, field, shown):
 ])
 def test_web_snippet_html_escapes_all_but_marks(snippet, html):
     assert str(snippet_html(snippet)) == html
+
+
+@given(st.lists(st.sampled_from(["<mark>", "</mark>", "<script>", "<img onerror=x>", '"', "&", "错峰", " "])).map("".join))
+def test_web_snippet_html_only_ever_holds_balanced_marks(snippet):
+    tags = re.findall(r"<(/?)([a-z]+)", str(snippet_html(snippet)))
+    assert {name for _, name in tags} <= {"mark"}
+    assert [close for close, _ in tags] == ["", "/"] * (len(tags) // 2)
+
+
+@given(st.text(alphabet="许环〔〕号A\n", max_size=30).flatmap(lambda text: st.tuples(st.just(text), st.lists(
+    st.tuples(st.integers(0, 35), st.integers(0, 35)), max_size=6))))
+def test_web_segments_always_rebuild_the_text(case):
+    text, pairs = case
+    reply = {"cc": [{"span": span(a, b), "name": "x"} for a, b in pairs]}
+    spans = letter_view.field_spans(reply, len(text))
+    segments = letter_view.segments(text, spans)
+    assert "".join(s.text for s in segments) == text
+    assert all(text[f.start:f.end] == "".join(s.text for s in segments if f in s.fields) for f in spans)
 
 
 @pytest.mark.parametrize("hit, url", [

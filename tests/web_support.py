@@ -32,6 +32,7 @@ def hostile_title_letter() -> tuple[dict, str]:
     data = letter("letters/hostile-title.txt", title=HOSTILE_TITLE, issuer='许昌市生态环境局"><b>', year=2019,
                   grade="C")
     data["title"]["span"] = {"page": 1, "start": 0, "end": len(HOSTILE_TITLE)}
+    data["warnings"] = ["<b>低置信度</b>: title"]
     return data, text
 
 
