@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from govdoc.index.base import IndexBackend, Query
 
-NO_GRADE = "—"  # the series of letters without a grade
-UNNAMED = "—"  # the series of letters without an issuer name
+NO_GRADE = "no grade"  # the series of letters without a grade
+UNNAMED = "no name"  # the series of letters without an issuer name
 
 
 def _years(backend: IndexBackend) -> list[str]:
