@@ -208,6 +208,20 @@ def test_web_charts_page_draws_svg(client):
     assert "许昌市环境保护局" in legend and "许昌市生态环境局" in legend
 
 
+@pytest.mark.parametrize("path, status", [("/", 200), ("/letters/0123456789abcdef", 404), ("/api/stats", 200),
+                                          ("/static/style.css", 200), ("/?page=0", 400)])
+def test_web_every_response_carries_security_headers(client, path, status):
+    response = client.get(path)
+    assert response.status_code == status
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_web_source_files_are_attachments(client, ids):
+    response = client.get(f"/letters/{ids[HOSTILE.name]}/source")
+    assert response.headers["content-disposition"].startswith("attachment;")
+
+
 def test_web_static_assets_are_served_by_the_app(client):
     assert client.get("/static/style.css").status_code == 200
     assert "addEventListener" in client.get("/static/app.js").text

@@ -18,6 +18,7 @@ from typing import Optional
 
 from jinja2 import Environment, PackageLoader
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -96,6 +97,7 @@ def make_templates() -> Jinja2Templates:
 def create_app(settings: Settings) -> Starlette:
     from govdoc.web import api, pages
     from govdoc.web.errors import HANDLERS
+    from govdoc.web.headers import SecurityHeaders
 
     site = Site(settings)
 
@@ -107,6 +109,7 @@ def create_app(settings: Settings) -> Starlette:
 
     routes = [*pages.ROUTES, *api.ROUTES, Mount("/static", StaticFiles(packages=[("govdoc.web", "static")]),
                                                 name="static")]
-    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers=HANDLERS)
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers=HANDLERS,
+                    middleware=[Middleware(SecurityHeaders)])
     app.state.site = site
     return app
