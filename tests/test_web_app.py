@@ -37,6 +37,9 @@ def hit_ids(html: str) -> list[str]:
     ({"issuer": "许昌市环境保护局"}, [SEED, HOSTILE.name], ["d001.txt"]),  # follows the rename
     ({"q": "错峰生产", "session": "市七届人大四次会议"}, [SEED], [HOSTILE.name]),
     ({"body": "人大", "issuer": "许昌市生态环境局"}, [SEED], [HOSTILE.name]),
+    ({"records": "metrics", "indicator": "PM2.5", "value_max": "60"}, [SEED], [HOSTILE.name]),  # 57 and 61
+    ({"records": "metrics", "indicator": "PM2.5", "value_min": "60.5"}, [HOSTILE.name], [SEED]),
+    ({"item_type": "提案"}, ["d002.txt"], [SEED]),
 ])
 def test_web_search_page_filters(client, ids, params, expected, absent):
     response = client.get("/", params=params)
@@ -189,7 +192,8 @@ def test_web_letter_page_lists_related_letters(client, ids, web_data):
     ({"q": "错" * 201}, "q"), ({"size": "1000"}, "size"), ({"size": "15"}, "size"), ({"page": "101"}, "page"),
     ({"page": "0"}, "page"), ({"year_from": "abc"}, "year_from"), ({"year_to": "99999999999999999999"}, "year_to"),
     ({"grade": "Z"}, "grade"), ({"records": "users"}, "records"), ({"body": "<b>"}, "body"),
-    ({"session": "随便"}, "session"), ({"issuer": "局" * 300}, "issuer"),
+    ({"session": "随便"}, "session"), ({"issuer": "局" * 300}, "issuer"), ({"value_min": "nan"}, "value_min"),
+    ({"value_max": "1e400"}, "value_max"), ({"value_min": "ten"}, "value_min"), ({"item_type": "信"}, "item_type"),
 ])
 def test_web_bad_parameters_get_one_line(client, params, name):
     page = client.get("/", params=params)

@@ -19,7 +19,9 @@ PAGE_SIZES = (10, 20, 50)
 GRADES = ("A", "B", "C", "D")
 BODIES = ("人大", "政协")
 KINDS = ("reply", "suggestion", "other")
+ITEM_TYPES = ("建议", "提案", "议案", "批评和意见")
 YEARS = (1949, 2100)
+MAX_VALUE = 1e15  # metric values: bounds of --min / --max
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ class SearchParams:
     records: str = "letters"
     page: int = 1
     size: int = PAGE_SIZES[0]
+    item_type: str = ""
+    indicator: str = ""  # metrics: indicator text (e.g. PM2.5) and value range
+    value_min: Optional[float] = None
+    value_max: Optional[float] = None
 
     @property
     def offset(self) -> int:
@@ -63,6 +69,19 @@ def _int(params: Mapping[str, str], name: str, low: int, high: int) -> Optional[
     return int(value)
 
 
+def _number(params: Mapping[str, str], name: str) -> Optional[float]:
+    value = (params.get(name) or "").strip()
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not -MAX_VALUE <= number <= MAX_VALUE:  # NaN fails too
+        raise BadInput(name, f"{value[:20]!r}: expected a number from {-MAX_VALUE:g} to {MAX_VALUE:g}")
+    return number
+
+
 def _choice(params: Mapping[str, str], name: str, choices: tuple, default: str = "") -> str:
     value = (params.get(name) or "").strip() or default
     if value and value not in choices:
@@ -70,16 +89,22 @@ def _choice(params: Mapping[str, str], name: str, choices: tuple, default: str =
     return value
 
 
-def search_params(params: Mapping[str, str]) -> SearchParams:
+def _size(params: Mapping[str, str]) -> int:
     size = _int(params, "size", 1, max(PAGE_SIZES)) or PAGE_SIZES[0]
     if size not in PAGE_SIZES:
         raise BadInput("size", f"{size}: choose one of {', '.join(map(str, PAGE_SIZES))}")
+    return size
+
+
+def search_params(params: Mapping[str, str]) -> SearchParams:
     out = SearchParams(
         q=text_param(params, "q"), year_from=_int(params, "year_from", *YEARS), year_to=_int(params, "year_to", *YEARS),
         issuer=text_param(params, "issuer"), grade=_choice(params, "grade", GRADES), session=text_param(params, "session"),
         body=_choice(params, "body", BODIES), kind=_choice(params, "kind", KINDS),
         records=_choice(params, "records", RECORD_KINDS, "letters"), page=_int(params, "page", 1, MAX_PAGE) or 1,
-        size=size)
+        size=_size(params), item_type=_choice(params, "item_type", ITEM_TYPES),
+        indicator=text_param(params, "indicator"), value_min=_number(params, "value_min"),
+        value_max=_number(params, "value_max"))
     if out.session:
         parse_session(out.session)  # a bad session is reported now, by name
     return out
@@ -92,4 +117,6 @@ def to_query(p: SearchParams, limit: int) -> Query:
     if p.body:
         congress["congress_body"] = p.body
     return Query(text=p.q, record=p.records, year_from=p.year_from, year_to=p.year_to, issuer=p.issuer or None,
-                 grade=p.grade or None, kind=p.kind or None, limit=limit, offset=p.offset, **congress)
+                 grade=p.grade or None, kind=p.kind or None, item_type=p.item_type or None,
+                 indicator=p.indicator or None, value_min=p.value_min, value_max=p.value_max, limit=limit,
+                 offset=p.offset, **congress)
