@@ -143,13 +143,18 @@ def test_web_series_count_letters_by_year_and_grade(web_data):
     assert names == {"2018": {"许昌市环境保护局": 1}, "2019": {"许昌市生态环境局": 1}}
 
 
-def test_web_serve_command_binds_loopback_by_default():
+def test_web_serve_command_binds_loopback_by_default(tmp_path, monkeypatch):
+    import uvicorn
     from typer.testing import CliRunner
 
+    from govdoc.cli import commands  # noqa: F401 - registers the commands
     from govdoc.cli.app import app
-    from govdoc.cli import commands  # noqa: F401
 
-    result = CliRunner().invoke(app, ["serve", "--help"])
-    assert result.exit_code == 0 and "127.0.0.1" in result.output and "--port" in result.output
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda application, **options: calls.append((application, options)))
+    result = CliRunner().invoke(app, ["serve", "--data", str(tmp_path / "none")])
+    assert result.exit_code == 0 and calls[0][1]["host"] == "127.0.0.1" and calls[0][1]["port"] == 8000
+    assert f"note: no index in {tmp_path / 'none'}" in result.output and "http://127.0.0.1:8000/" in result.output
+    assert not (tmp_path / "none").exists()
     bad = CliRunner().invoke(app, ["serve", "--backend", "elasticsearch"], env={"GOVDOC_ES_URL": ""})
-    assert bad.exit_code == 2 and "needs --es-url" in bad.output
+    assert bad.exit_code == 2 and "needs --es-url" in bad.output and len(calls) == 1

@@ -74,14 +74,23 @@ class Site:
             self.backend = None
 
 
-def open_index(settings: Settings) -> IndexBackend:
-    """The backend the settings name; an embedded index that does not exist yet is not created."""
-    from govdoc.index.backends import open_backend
+def missing_index(settings: Settings) -> Optional[str]:
+    """Why the embedded index cannot be opened without creating it, or None."""
     from govdoc.index.sqlite import FILE_NAME
 
     if settings.backend == "sqlite" and not (Path(settings.data_dir) / FILE_NAME).is_file():
-        raise IndexMissing(f"no index in {settings.data_dir}: run `govdoc ingest FOLDER --data {settings.data_dir}` "
-                           f"first, or pass --data with the folder that holds index.sqlite")
+        return (f"no index in {settings.data_dir}: run `govdoc ingest FOLDER --data {settings.data_dir}` first, "
+                f"or pass --data with the folder that holds {FILE_NAME}")
+    return None
+
+
+def open_index(settings: Settings) -> IndexBackend:
+    """The backend the settings name; an embedded index that does not exist yet is not created."""
+    from govdoc.index.backends import open_backend
+
+    problem = missing_index(settings)
+    if problem:
+        raise IndexMissing(problem)
     return open_backend(settings.backend, settings.data_dir, es_url=settings.es_url, api_key=settings.es_api_key,
                         index=settings.es_index)
 
