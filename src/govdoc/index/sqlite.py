@@ -11,12 +11,13 @@ Layout (``PRAGMA user_version`` = :data:`LAYOUT`; an index of another layout is 
   token strings are not stored twice) of each kind of record, ``rowid = records.rid``.
 
 Re-indexing a letter deletes all its rows and inserts the new ones in the same transaction, batch by
-batch.  Searching counts the matches with the bigram part of the plan alone (what decides a match)
-and ranks with bm25 over the full expression; when more than :data:`RANK_ALL` records match, bm25
-runs over a bounded candidate set only: records matching every group in the title, then the other
-matches (newest first within each), at most :data:`CANDIDATES` of them, and
-single-token terms found in over half the records (``建设``, ``工作``) leave the bm25 expression
-(their IDF is clamped to ~0: they change no score, but computing it would scan their whole doclist).
+batch.  Searching (the semantics are in ``index/base.py``) reads the rowids of each concept of the
+plan, counts the concepts each record holds, and filters and counts facets over in-memory columns of
+the record kind (``sqlite_columns.py``: one scan, kept until the index changes).  bm25 runs over the
+matches, or, when more than :data:`RANK_ALL` match, over the :data:`CANDIDATES` best by concepts held,
+agency named and recency; single-token terms found in over half the records (``建设``, ``工作``)
+leave the bm25 expression (their IDF is clamped to ~0: they change no score, but computing it would
+scan their whole doclist).
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ from govdoc.index.base import (BIGRAM_WEIGHT, CONCEPT_SCORE, FIELD_WEIGHTS, ISSU
 from govdoc.index.facets import FACETS, shape
 from govdoc.index.fts5_query import concept_expression, score_expression, title_expression
 from govdoc.index.records import analyzed_records
-from govdoc.index.sqlite_columns import Columns, facet_counts, held_counts, load_columns, mask
+from govdoc.index.sqlite_columns import Columns, facet_counts, held_counts, issued_by, load_columns, mask
 from govdoc.index.hits import make_hit
 from govdoc.index.plan import Plan, plan_query
 
@@ -269,15 +270,17 @@ class SqliteBackend(IndexBackend):
 
     def _ranked(self, query: Query, plan: Plan, title_plan: Optional[Plan], rids: np.ndarray,
                 held: np.ndarray) -> list[tuple[int, float]]:
-        """``[(rid, score)]`` of the page: concepts held first, then bm25 (see the module docstring)."""
-        order = np.lexsort((-rids, -held))  # most concepts first, newest first within a tier
+        """``[(rid, score)]`` of the page: concepts held first, then the named agencies' letters, then
+        bm25 (see the module docstring)."""
+        agency = issued_by(self.columns(query.record), rids, plan.agencies)
+        order = np.lexsort((-rids, -agency, -held))  # newest first where the tiers tie
         wanted = len(order) if len(order) <= RANK_ALL else max(CANDIDATES, query.offset + query.limit)
         candidates = [int(r) for r in rids[order[:wanted]]]
-        tiers = dict(zip(candidates, (int(h) for h in held[order[:wanted]])))
+        tiers = dict(zip(candidates, (int(h) * CONCEPT_SCORE + int(a) * ISSUER_SCORE
+                                      for h, a in zip(held[order[:wanted]], agency[order[:wanted]]))))
         scores = self._scores(f"fts_{query.record}", query.record, plan, title_plan, candidates)
-        rows = {rid: (record_id, unit) for rid, record_id, unit in self._rows("r.rid, r.id, r.issuer_unit", candidates)}
-        ranked = sorted(((rid, tiers[rid] * CONCEPT_SCORE + ISSUER_SCORE * (rows[rid][1] in plan.agencies)
-                          + scores.get(rid, 0.0)) for rid in candidates), key=lambda p: (-p[1], rows[p[0]][0]))
+        ids = dict(self._rows("r.rid, r.id", candidates))
+        ranked = sorted(((rid, tiers[rid] + scores.get(rid, 0.0)) for rid in candidates), key=lambda p: (-p[1], ids[p[0]]))
         return ranked[query.offset:query.offset + query.limit]
 
     def _informative(self, kind: str, plan: Plan) -> Plan:

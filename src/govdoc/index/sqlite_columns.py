@@ -98,6 +98,14 @@ def facet_counts(columns: Columns, at: np.ndarray) -> dict[str, list[tuple[objec
     return out
 
 
+def issued_by(columns: Columns, rids: np.ndarray, units: tuple[str, ...]) -> np.ndarray:
+    """1 for each record (of ``rids``) whose canonical issuer unit is one of ``units``, else 0."""
+    codes = [columns.values["issuer_unit"][u] for u in units if u in columns.values["issuer_unit"]]
+    if not codes or not len(rids):
+        return np.zeros(len(rids), dtype=np.int64)
+    return np.isin(columns.codes["issuer_unit"][columns.positions(rids)], codes).astype(np.int64)
+
+
 def held_counts(concept_rids: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """``(record ids, concepts held)`` over the rid arrays of every concept."""
     if not concept_rids:
