@@ -45,3 +45,16 @@ def test_bounded_ranking_fills_a_page_past_the_candidates(index):
     result = index.search(Query(TERM, limit=5))
     assert len(result["hits"]) == 5
     assert sum(result["facets"]["kind"].values()) == 6
+
+
+def test_bounded_ranking_keeps_the_named_agencys_letters(tmp_path, monkeypatch):
+    monkeypatch.setattr(sqlite_backend, "RANK_ALL", 2)
+    monkeypatch.setattr(sqlite_backend, "CANDIDATES", 3)
+    issued = letter("letters/issued.txt", title="关于环保局工作的答复", issuer="许昌市生态环境局")
+    others = [letter(f"letters/other-{i}.txt", title="关于环保局工作的答复", issuer="许昌市教育局") for i in range(5)]
+    backend = sqlite_backend.SqliteBackend(tmp_path)
+    backend.index([issued, *others])  # indexed first: the oldest, yet its agency is the one named
+    try:
+        assert [h["source_path"] for h in backend.search(Query("环保局", limit=1))["hits"]] == ["letters/issued.txt"]
+    finally:
+        backend.close()

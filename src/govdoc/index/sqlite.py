@@ -11,23 +11,25 @@ Layout (``PRAGMA user_version`` = :data:`LAYOUT`; an index of another layout is 
   token strings are not stored twice) of each kind of record, ``rowid = records.rid``.
 
 Re-indexing a letter deletes all its rows and inserts the new ones in the same transaction, batch by
-batch.  Searching counts the matches with the bigram part of the plan alone (what decides a match)
-and ranks with bm25 over the full expression; when more than :data:`RANK_ALL` records match, bm25
-runs over a bounded candidate set only: records matching every group in the title, then the other
-matches (newest first within each), at most :data:`CANDIDATES` of them, and
-single-token terms found in over half the records (``建设``, ``工作``) leave the bm25 expression
-(their IDF is clamped to ~0: they change no score, but computing it would scan their whole doclist).
+batch.  Searching (the semantics are in ``index/base.py``) reads the rowids of each concept of the
+plan, counts the concepts each record holds, and filters and counts facets over in-memory columns of
+the record kind (``sqlite_columns.py``: one scan, kept until the index changes).  bm25 runs over the
+matches, or, when more than :data:`RANK_ALL` match, over the :data:`CANDIDATES` best by concepts held,
+agency named and recency; single-token terms found in over half the records (``建设``, ``工作``)
+leave the bm25 expression (their IDF is clamped to ~0: they change no score, but computing it would
+scan their whole doclist).
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 import zlib
-from collections import Counter
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
+
+import numpy as np
 
 from govdoc.errors import BadInput, IndexError_
 from govdoc.index.aliases import issuer_keys
@@ -36,6 +38,7 @@ from govdoc.index.base import (BIGRAM_WEIGHT, CONCEPT_SCORE, FIELD_WEIGHTS, ISSU
 from govdoc.index.facets import FACETS, shape
 from govdoc.index.fts5_query import concept_expression, score_expression, title_expression
 from govdoc.index.records import analyzed_records
+from govdoc.index.sqlite_columns import Columns, facet_counts, held_counts, issued_by, load_columns, mask
 from govdoc.index.hits import make_hit
 from govdoc.index.plan import Plan, plan_query
 
@@ -120,7 +123,11 @@ class SqliteBackend(IndexBackend):
 
     def __init__(self, data_dir: str | Path):
         self.path = Path(data_dir) / FILE_NAME
-        self._df: dict[tuple[str, str], int] = {}  # (kind, token) → records holding it; reset on writes
+        # Derived from the index, dropped when it changes (_forget): (kind, token) → records holding
+        # it; kind → its filter and facet columns; the data_version they were read at.
+        self._df: dict[tuple[str, str], int] = {}
+        self._columns: dict[str, Columns] = {}
+        self._version: Optional[int] = None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(self.path)
@@ -147,7 +154,7 @@ class SqliteBackend(IndexBackend):
         self.db.executescript(SCHEMA)
 
     def _delete(self, letter_ids: list[str]) -> None:
-        self._df.clear()
+        self._forget()
         marks = ",".join("?" * len(letter_ids))
         rows = self.db.execute(f"SELECT r.rid, r.record, s.tokens FROM records r JOIN stored s ON s.rid = r.rid "
                                f"WHERE r.letter_id IN ({marks})", letter_ids).fetchall()
@@ -192,7 +199,7 @@ class SqliteBackend(IndexBackend):
                 self._delete(batch)
 
     def clear(self) -> None:
-        self._df.clear()
+        self._forget()
         with self.db:
             for kind in RECORD_KINDS:
                 self.db.execute(f"INSERT INTO fts_{kind} (fts_{kind}) VALUES ('delete-all')")
@@ -200,41 +207,54 @@ class SqliteBackend(IndexBackend):
             self.db.execute("DELETE FROM records")
 
     # -- searching -------------------------------------------------------------------------------
-    def _concept_rows(self, fts: str, expression: str) -> list[int]:
-        return [rid for (rid,) in self.db.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [expression])]
+    def _concept_rows(self, fts: str, expression: str) -> np.ndarray:
+        return np.array([rid for (rid,) in self.db.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [expression])],
+                        dtype=np.int64)
 
-    def _matches(self, fts: str, plan: Plan, title_plan: Optional[Plan]) -> dict[int, int]:
-        """``{rid: concepts held}`` of every record holding ``plan.min_match`` concepts and, with an
-        indicator, every indicator concept in its title."""
-        held: Counter = Counter()
-        for group in plan.groups:
-            held.update(self._concept_rows(fts, concept_expression(group)))
-        matched = {rid: n for rid, n in held.items() if n >= plan.min_match}
+    def _fresh(self) -> None:
+        """Forget what was derived from the index when another connection has changed it."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._forget()
+            self._version = version
+
+    def _forget(self) -> None:
+        self._df.clear()
+        self._columns.clear()
+
+    def columns(self, kind: str) -> Columns:
+        if kind not in self._columns:
+            self._columns[kind] = load_columns(self.db, kind)
+        return self._columns[kind]
+
+    def _matches(self, query: Query, plan: Plan, title_plan: Optional[Plan]) -> tuple[np.ndarray, np.ndarray]:
+        """``(record ids, concepts held)`` of every record holding ``plan.min_match`` concepts (with an
+        indicator, every indicator concept in its title) that meets the filters."""
+        fts, columns = f"fts_{query.record}", self.columns(query.record)
+        rids, held = held_counts([self._concept_rows(fts, concept_expression(g)) for g in plan.groups])
+        keep = held >= plan.min_match
+        rids, held = rids[keep], held[keep]
         if title_plan is not None and title_plan.groups:
-            required = set.intersection(*(set(self._concept_rows(fts, title_expression(g))) for g in title_plan.groups))
-            matched = {rid: n for rid, n in matched.items() if rid in required} if plan.groups else dict.fromkeys(required, 0)
-        return matched
+            titled = [self._concept_rows(fts, title_expression(g)) for g in title_plan.groups]
+            if not plan.groups:
+                rids = np.unique(titled[0])
+                held = np.zeros(len(rids), dtype=np.int64)
+            for other in titled:
+                keep = np.isin(rids, other)
+                rids, held = rids[keep], held[keep]
+        at = columns.positions(rids)
+        known = at < len(columns.rids)
+        known[known] = columns.rids[at[known]] == rids[known]  # a record written after the columns were read
+        keep = known.copy()
+        keep[known] = mask(columns, at[known], query)
+        return rids[keep], held[keep]
 
-    def _rows(self, columns: str, rids: list[int], cond: str = "1", args: Iterable = ()) -> Iterator[tuple]:
-        """``columns`` of the records ``rids`` meeting ``cond``, read in chunks of SQLite's variable limit."""
-        args = list(args)
+    def _rows(self, columns: str, rids: list[int]) -> Iterator[tuple]:
+        """``columns`` of the records ``rids``, read in chunks of SQLite's variable limit."""
         for start in range(0, len(rids), CHUNK):
             chunk = rids[start:start + CHUNK]
-            yield from self.db.execute(f"SELECT {columns} FROM records r WHERE r.rid IN ({','.join('?' * len(chunk))}) "
-                                       f"AND {cond}", [*chunk, *args])
-
-    def _filtered(self, matched: dict[int, int], where: list[str], args: list) -> dict[int, int]:
-        if len(where) == 1:  # the record kind alone: the FTS table implies it
-            return matched
-        keep = {rid for (rid,) in self._rows("r.rid", list(matched), " AND ".join(where), args)}
-        return {rid: n for rid, n in matched.items() if rid in keep}
-
-    def _facets(self, rids: list[int]) -> dict:
-        counts = {name: Counter() for name in FACETS}
-        for row in self._rows(", ".join(f"r.{c}" for c in FACETS.values()), rids):
-            for name, value in zip(FACETS, row):
-                counts[name][value] += 1
-        return shape({name: c.items() for name, c in counts.items()})
+            yield from self.db.execute(f"SELECT {columns} FROM records r WHERE r.rid IN ({','.join('?' * len(chunk))})",
+                                       chunk)
 
     def _scores(self, fts: str, kind: str, plan: Plan, title_plan: Optional[Plan],
                 candidates: list[int]) -> dict[int, float]:
@@ -248,15 +268,19 @@ class SqliteBackend(IndexBackend):
                                f"WHERE {fts} MATCH ?) WHERE score IS NOT NULL", [*candidates, expression])
         return dict(rows.fetchall())
 
-    def _ranked(self, query: Query, plan: Plan, title_plan: Optional[Plan], matched: dict[int, int]) -> list[tuple[int, float]]:
-        """``[(rid, score)]`` of the page: concepts held first, then bm25 (see the module docstring)."""
-        fts = f"fts_{query.record}"
-        by_held = sorted(matched, key=lambda rid: (-matched[rid], -rid))  # newest first within a tier
-        candidates = by_held if len(by_held) <= RANK_ALL else by_held[:max(CANDIDATES, query.offset + query.limit)]
-        scores = self._scores(fts, query.record, plan, title_plan, candidates)
-        rows = {rid: (record_id, unit) for rid, record_id, unit in self._rows("r.rid, r.id, r.issuer_unit", candidates)}
-        ranked = sorted(((rid, matched[rid] * CONCEPT_SCORE + ISSUER_SCORE * (rows[rid][1] in plan.agencies)
-                          + scores.get(rid, 0.0)) for rid in candidates), key=lambda p: (-p[1], rows[p[0]][0]))
+    def _ranked(self, query: Query, plan: Plan, title_plan: Optional[Plan], rids: np.ndarray,
+                held: np.ndarray) -> list[tuple[int, float]]:
+        """``[(rid, score)]`` of the page: concepts held first, then the named agencies' letters, then
+        bm25 (see the module docstring)."""
+        agency = issued_by(self.columns(query.record), rids, plan.agencies)
+        order = np.lexsort((-rids, -agency, -held))  # newest first where the tiers tie
+        wanted = len(order) if len(order) <= RANK_ALL else max(CANDIDATES, query.offset + query.limit)
+        candidates = [int(r) for r in rids[order[:wanted]]]
+        tiers = dict(zip(candidates, (int(h) * CONCEPT_SCORE + int(a) * ISSUER_SCORE
+                                      for h, a in zip(held[order[:wanted]], agency[order[:wanted]]))))
+        scores = self._scores(f"fts_{query.record}", query.record, plan, title_plan, candidates)
+        ids = dict(self._rows("r.rid, r.id", candidates))
+        ranked = sorted(((rid, tiers[rid] + scores.get(rid, 0.0)) for rid in candidates), key=lambda p: (-p[1], ids[p[0]]))
         return ranked[query.offset:query.offset + query.limit]
 
     def _informative(self, kind: str, plan: Plan) -> Plan:
@@ -278,23 +302,22 @@ class SqliteBackend(IndexBackend):
         return replace(plan, groups=groups) if groups else plan
 
     def _unranked(self, query: Query, where: list[str], args: list) -> dict:
-        """A filter-only query: every record meeting the filters, in id order."""
-        cond = " AND ".join(where)
-        total = self.db.execute(f"SELECT count(*) FROM records r WHERE {cond}", args).fetchone()[0]
-        top = self.db.execute(f"SELECT r.rid, 0.0 FROM records r WHERE {cond} ORDER BY r.id LIMIT ? OFFSET ?",
-                              [*args, query.limit, query.offset]).fetchall()
-        facets = shape({name: self.db.execute(f"SELECT r.{column}, count(*) FROM records r WHERE {cond} "
-                                              f"GROUP BY r.{column}", args).fetchall()
-                        for name, column in FACETS.items()})
-        return {"total": total, "top": top, "facets": facets}
+        """A filter-only query: every record meeting the filters, in id order (the page by SQL on its
+        indexes; total and facets over the columns, the same conditions as arrays)."""
+        top = self.db.execute(f"SELECT r.rid, 0.0 FROM records r WHERE {' AND '.join(where)} ORDER BY r.id "
+                              f"LIMIT ? OFFSET ?", [*args, query.limit, query.offset]).fetchall()
+        columns = self.columns(query.record)
+        everything = np.arange(len(columns.rids))
+        at = everything[mask(columns, everything, query)]
+        return {"total": len(at), "top": top, "facets": shape(facet_counts(columns, at))}
 
     def _search(self, query: Query, plan: Plan, title_plan: Optional[Plan]) -> dict:
-        where, args = _filters(query)
         if plan.empty and (title_plan is None or title_plan.empty):
-            return self._unranked(query, where, args)
-        matched = self._filtered(self._matches(f"fts_{query.record}", plan, title_plan), where, args)
-        top = self._ranked(query, plan, title_plan, matched) if matched else []
-        return {"total": len(matched), "top": top, "facets": self._facets(list(matched))}
+            return self._unranked(query, *_filters(query))
+        rids, held = self._matches(query, plan, title_plan)
+        columns = self.columns(query.record)
+        top = self._ranked(query, plan, title_plan, rids, held) if len(rids) else []
+        return {"total": len(rids), "top": top, "facets": shape(facet_counts(columns, columns.positions(rids)))}
 
     def search(self, query: Query) -> dict:
         if query.record not in RECORD_KINDS:
@@ -302,6 +325,7 @@ class SqliteBackend(IndexBackend):
         plan = plan_query(query.text, query.match_share)
         title_plan = plan_query(query.indicator) if query.indicator else None
         try:
+            self._fresh()
             found = self._search(query, plan, title_plan)
             top = found["top"]
             stored = dict(self.db.execute(f"SELECT rid, record FROM stored WHERE rid IN ({','.join('?' * len(top))})",
@@ -331,8 +355,9 @@ class SqliteBackend(IndexBackend):
             rids = [rid for (rid,) in self.db.execute(f"SELECT r.rid FROM records r WHERE {' AND '.join(where)} "
                                                       f"ORDER BY r.id", args)]
         else:
-            matched = self._filtered(self._matches(f"fts_{query.record}", plan, title_plan), where, args)
-            rids = [rid for rid, _ in sorted(self._rows("r.rid, r.id", list(matched)), key=lambda p: p[1])]
+            self._fresh()
+            matched = [int(r) for r in self._matches(query, plan, title_plan)[0]]
+            rids = [rid for rid, _ in sorted(self._rows("r.rid, r.id", matched), key=lambda p: p[1])]
         for start in range(0, len(rids), batch):
             chunk = rids[start:start + batch]
             stored = dict(self.db.execute(f"SELECT rid, record FROM stored WHERE rid IN ({','.join('?' * len(chunk))})",
