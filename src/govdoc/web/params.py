@@ -5,7 +5,7 @@ as a one-line 400 page (or JSON error).  Empty values mean "not set", as an HTML
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields
 from typing import Mapping, Optional
 from urllib.parse import urlencode
 
@@ -48,9 +48,9 @@ class SearchParams:
 
     def url(self, **changes) -> str:
         """``?…`` of these parameters with ``changes`` (defaults left out); a filter change goes to page 1."""
-        changed = replace(self, **({"page": 1} | changes))
-        default = asdict(SearchParams())
-        return "?" + urlencode({k: v for k, v in asdict(changed).items() if v != default[k] and v is not None})
+        defaults = {f.name: f.default for f in fields(self)}
+        values = {name: getattr(self, name) for name in defaults} | {"page": 1} | changes
+        return "?" + urlencode({k: v for k, v in values.items() if v is not None and v != defaults[k]})
 
 
 def text_param(params: Mapping[str, str], name: str) -> str:
