@@ -2,7 +2,7 @@
 
 Rules, in order (each with a synthetic test in ``tests/test_compare_asks.py``):
 
-1. Only the body counts: labelled metadata lines (承办单位:, 建议标题:) and title lines are left out;
+1. Only the body counts: short table cells, labelled metadata lines (承办单位:, 建议标题:) and title lines are left out;
    a content label (建议内容:, 案由:) keeps the text after it, and a request label (建议:) makes
    its first clause a request.
 2. A sentence asks from the clause that holds an ask cue (建议, 希望, 恳请 …); clauses before it
@@ -27,6 +27,8 @@ TITLE_TOPIC = re.compile(r"关于[“\"《]?(.{2,80}?)[”\"》]?的?(建议|议
 LEADING_CONNECTOR = re.compile(r"^(即|并且?|同时|以及|和|及)")
 ENUMERATION = re.compile(r"[两二三四五六七八九十\d]+[条个处座所项](?:[^(]{0,12})\(([^()]+)\)")
 MIN_ITEM_CJK = 4
+# Shorter lines are table cells and labels (建议提案标题, 会议届次), never a body.
+MIN_BODY_LINE = 8
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def body_segments(match: str, cues: Cues) -> list[tuple[Segment, bool]]:
     out = []
     for line in lines(match):
         text = line.of(match)
-        if text.startswith("# source:") or TITLE_LINE.match(text):
+        if text.startswith("# source:") or TITLE_LINE.match(text) or len(text) < MIN_BODY_LINE:
             continue
         label = LABEL.match(text)
         if not label:
@@ -119,8 +121,9 @@ def title_ask(match: str) -> list[AskSpan]:
     return [AskSpan(seg, seg)]
 
 
-def find_asks(match: str, cues: Cues) -> list[AskSpan]:
-    """The asks of a suggestion part, in text order (rules 1–5)."""
+def find_asks(match: str, cues: Cues, use_title: bool = True) -> list[AskSpan]:
+    """The asks of a suggestion part, in text order (rules 1–5; rule 3's title only with
+    ``use_title``)."""
     body = body_segments(match, cues)
     for need_cue in (True, False):
         found = [AskSpan(work, sentence)
@@ -129,4 +132,4 @@ def find_asks(match: str, cues: Cues) -> list[AskSpan]:
                  for work in split_works(match, ask, cues)]
         if found:
             return dedupe(match, found, cues)
-    return title_ask(match)
+    return title_ask(match) if use_title else []

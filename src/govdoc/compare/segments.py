@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 # A sentence ends at 。！？；, a line break, or their half-width forms (match text is half-width).
-SENTENCE_END = re.compile(r"[。!?;\n]+")
+SENTENCE_STOPS = "。!?;"
 # A clause ends at a comma or a colon outside brackets (commas inside （…） or “…” stay).
 CLAUSE_END = ",:"
 OPENERS, CLOSERS = "(“《[", ")”》]"
@@ -32,14 +32,17 @@ def trimmed(text: str, start: int, end: int) -> Segment | None:
 
 
 def sentences(match: str, start: int = 0, end: int | None = None) -> list[Segment]:
-    """Sentences of ``match[start:end]``, trimmed."""
+    """Sentences of ``match[start:end]``, trimmed; a full stop inside “quotation marks” does not
+    end one, a line break always does."""
     end = len(match) if end is None else end
-    out, at = [], start
-    for m in SENTENCE_END.finditer(match, start, end):
-        seg = trimmed(match, at, m.end() if m.group().strip() else m.start())
-        if seg:
-            out.append(seg)
-        at = m.end()
+    out, at, depth = [], start, 0
+    for i in range(start, end):
+        ch = match[i]
+        depth = 0 if ch == "\n" else depth + (ch == "“") - (ch == "”" and depth > 0)
+        if ch == "\n" or (ch in SENTENCE_STOPS and depth == 0):
+            seg = trimmed(match, at, i)
+            out += [seg] if seg else []
+            at = i + 1
     seg = trimmed(match, at, end)
     return out + [seg] if seg else out
 
