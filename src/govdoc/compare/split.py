@@ -25,6 +25,8 @@ TRAILING_SUGGESTION = re.compile(r"^[ \t]*(建议|建议内容|提案内容|议�
 BASIC_SECTION = re.compile(r"^[ \t]*一[、.]\s*(基本情况|建议内容|代表建议)\s*\n(.+?)(?=^[ \t]*二[、.]|\Z)", re.M | re.S)
 QUOTE = re.compile(r"(你的建议|您的建议|您提出的|对您提出的|你提出的|您反映的?|建议中提出)[^“\n]{0,6}“([^”]{8,400})”")
 RESTATED = re.compile(r"(所提建议即|所提建议为|建议内容为|您反映|你们反映)\s*:?\s*([^。\n“]{8,300}?)(?=的建议|问题。|。|\n)")
+# What a reply says of itself (a trailing suggestion block needs one before it).
+REPLY_MARKS = re.compile(r"(答复|复函|回复|办理情况|办理结果|办理复文|现将.{0,8}(答复|汇报)如下)")
 # A reply part needs this much text after the cut (a label alone is page chrome).
 MIN_REPLY_CHARS = 20
 
@@ -47,7 +49,7 @@ def _record_cut(match: str, cues: Cues) -> PageParts | None:
 
 def _trailing(match: str, cues: Cues) -> PageParts | None:
     for m in TRAILING_SUGGESTION.finditer(match):
-        if m.start() > MIN_REPLY_CHARS * 5 and find_asks(match[m.start():], cues):
+        if REPLY_MARKS.search(match, 0, m.start()) and find_asks(match[m.start():], cues):
             return PageParts([Segment(m.start(), len(match))], [Segment(0, m.start())], "trailing")
     return None
 
