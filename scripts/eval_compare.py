@@ -4,15 +4,20 @@ Prints, for the held-out pairs first and then for the others (the tuning pairs) 
 ask precision/recall/F1 (a predicted ask matches a gold ask when their texts' character Dice
 is at least 0.5, one to one, best first), response accuracy over the gold asks (a gold ask with
 no matching prediction counts as wrong) and its macro F1 over the four labels, and link
-accuracy: the whole folder is linked at once (``compare_folder``) and a reply is right when it
-is linked to its own pair's suggestion file.
+accuracy: the pairs' files are copied into one folder, with ``--distractors`` (letters from other
+folders, whose suggestions are not there: they should link to none of the pairs), the folder
+is linked at once (``compare_folder``) and a pair's reply is right when it is linked to its own
+pair's suggestion file.
 
     .venv/bin/python scripts/eval_compare.py [corpora/compare] [--heldout p003,p006,p009,p012,p015]
+        [--distractors corpora/real2/*.txt]
 """
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -67,13 +72,22 @@ def report(name: str, scores: list[dict], links: dict[str, bool], pids: list[str
           f"response acc {acc:.2f} macro-F1 {macro_f1(labels):.2f} ({len(labels)} asks)  link acc {link:.2f}")
 
 
-def folder_links(folder: Path) -> dict[str, bool]:
-    result = compare_folder(folder)
-    out = {}
+def folder_links(folder: Path, distractors: list[Path]) -> dict[str, bool]:
+    """Link the pairs' files and the distractors together; print the distractors' false links."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in [*folder.glob("p*.suggestion.txt"), *folder.glob("p*.reply.txt")]:
+            shutil.copy(path, Path(tmp) / path.name)
+        for i, path in enumerate(distractors):
+            shutil.copy(path, Path(tmp) / f"x{i:03d}-{path.name}")
+        result = compare_folder(tmp)
+    out, false = {}, 0
     for suggestion, reply, _ in result.linked:
-        pid = Path(reply.path).name.split(".")[0]
-        if Path(reply.path).name.endswith(".reply.txt"):
-            out[pid] = Path(suggestion.path).name == f"{pid}.suggestion.txt"
+        name, target = Path(reply.path).name, Path(suggestion.path).name
+        if name.endswith(".reply.txt"):
+            out[name.split(".")[0]] = target == f"{name.split('.')[0]}.suggestion.txt"
+        false += name.startswith("x") and target.startswith("p")
+    if distractors:
+        print(f"distractors: {len(distractors)} files, {false} linked to a pair's suggestion")
     return out
 
 
@@ -81,13 +95,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", default="corpora/compare")
     ap.add_argument("--heldout", default=HELDOUT, help="comma-separated pair ids scored first, apart")
+    ap.add_argument("--distractors", nargs="*", type=Path, default=[], help="other letters put in the folder")
     args = ap.parse_args()
     folder = Path(args.folder)
     pids = sorted(p.name.split(".")[0] for p in folder.glob("*.compare.json"))
     held = [p for p in pids if p in args.heldout.split(",")]
     tuned = [p for p in pids if p not in held]
     scores = {pid: score_pair(folder, pid) for pid in pids}
-    links = folder_links(folder)
+    links = folder_links(folder, args.distractors)
     for name, group in (("held-out", held), ("tuning", tuned), ("all", pids)):
         if group:
             report(name, [scores[p] for p in group], links, group)

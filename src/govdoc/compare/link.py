@@ -4,33 +4,63 @@ Each feature adds to a score; the confidence is the score capped at 1:
 
 * item number (digits equal: 第084号 = 084): +0.35, a different number: −0.3;
 * congress body / level / term / session, where both state them: +0.05 each agreeing, −0.2 for
-  a disagreeing term or session;
+  a disagreeing body, term or session, −0.1 for a disagreeing level;
 * a proposer named in both: +0.2;
 * the handling unit of a suggestion record (承办单位:) named in the reply: +0.15;
-* title: half or more of the bigrams of the suggestion's title topic in the reply: up to +0.3;
-* text: share of the suggestion's ask bigrams found in the reply: up to +0.5.
+* text: the share of the bigrams of the suggestion's title topic and asks found in the reply,
+  each weighted by its rarity in the collection (``Weights``): up to +0.6;
+* a run of ``MIN_RUN`` characters or more of the suggestion's body repeated in the reply (a
+  place, a project: 沅江隧道工程部与劳动巷之间): +0.2.
 
-A reply links to its best suggestion when the score reaches ``MIN_LINK``; several replies may
-link to one suggestion (主办/协办/会办, 续复).
+Assignment, surest replies first: a reply links to its best suggestion at or above ``MIN_LINK``
+(several replies may link to one: 主办/协办/会办, 续复; among near ties the suggestion no other
+reply has claimed wins).  A reply left over links to a suggestion no reply has claimed when the
+score reaches ``MIN_WEAK`` and some evidence besides the text agrees (item, congress, proposer,
+handling unit).  Otherwise it takes the suggestion its own page carries, or stays unlinked.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
-from govdoc.compare.asks import TITLE_TOPIC, find_asks
+from govdoc.compare.asks import TITLE_TOPIC, body_segments, find_asks
 from govdoc.compare.cues import Cues
 from govdoc.compare.similarity import bigrams
 
-MIN_LINK = 0.3
+MIN_LINK = 0.35
+MIN_WEAK = 0.15
+TEXT_WEIGHT = 0.6
+MIN_RUN = 8
 TIE = 0.05  # candidates this close are a tie: the one no other reply claims wins
-HANDLER = re.compile(r"(承办单位|主办单位|交办单位)\s*[:：]\s*([^\s,，。]{3,30})")
+HANDLER = re.compile(r"(承办单位|主办单位|交办单位)\s*:\s*([^\s,。]{3,30})")
 
 
 @dataclass(frozen=True)
 class Link:
     confidence: float
     evidence: list[str]
+    text_only: bool = False  # nothing but the text agreed
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How rare each bigram is in the collection being linked: a shared place name says more
+    than a shared 财政.  ``log((n + 1) / (df + 1))``; an empty collection weighs all alike."""
+
+    df: dict
+    n: int
+
+    def of(self, gram: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(gram, 0) + 1)) if self.n else 1.0
+
+
+def weights_of(texts: list[str], cues: Cues) -> Weights:
+    df: dict = {}
+    for text in texts:
+        for gram in bigrams(text, cues):
+            df[gram] = df.get(gram, 0) + 1
+    return Weights(df, len(texts))
 
 
 def item_digits(letter) -> str | None:
@@ -48,7 +78,7 @@ def _congress(s, r) -> tuple[float, list[str]]:
         x, y = getattr(a, name), getattr(b, name)
         if x is not None and y is not None:
             agree = x == y
-            score += 0.05 if agree else (-0.2 if name in ("term", "session") else 0.0)
+            score += 0.05 if agree else (-0.1 if name == "level" else -0.2)
             said.append(f"{name} {'=' if agree else '≠'} {x}" + ("" if agree else f"/{y}"))
     return score, said
 
@@ -72,33 +102,57 @@ def _agency(s_match: str, r_match: str) -> tuple[float, list[str]]:
     return 0.0, []
 
 
-def _text(s_match: str, r_match: str, cues: Cues) -> tuple[float, list[str]]:
-    score, said = 0.0, []
+def topic_grams(s_match: str, cues: Cues) -> set[str]:
+    """The suggestion's subject: bigrams of its title topic and of its asks."""
     topic = TITLE_TOPIC.search(s_match)
-    share = len(bigrams(topic.group(1), cues) & bigrams(r_match, cues)) / max(1, len(bigrams(topic.group(1), cues))) if topic else 0
-    if share >= 0.5:
-        score, said = 0.3 * share, [f"{share:.0%} of the title “{topic.group(1)}” in the reply"]
-    grams = set().union(*[bigrams(a.segment.of(s_match), cues) for a in find_asks(s_match, cues)] or [set()])
-    if grams:
-        share = len(grams & bigrams(r_match, cues)) / len(grams)
-        score += 0.5 * share
-        said.append(f"{share:.0%} of the asks' words in the reply")
-    return score, said
+    texts = [a.segment.of(s_match) for a in find_asks(s_match, cues)] + ([topic.group(1)] if topic else [])
+    return set().union(*[bigrams(t, cues) for t in texts] or [set()])
 
 
-def link_score(suggestion, reply, cues: Cues) -> Link:
+def _text(s_match: str, r_match: str, cues: Cues, weights: Weights) -> tuple[float, list[str]]:
+    grams = topic_grams(s_match, cues)
+    total = sum(weights.of(g) for g in grams)
+    if not total:
+        return 0.0, []
+    share = sum(weights.of(g) for g in grams & bigrams(r_match, cues)) / total
+    return TEXT_WEIGHT * share, [f"{share:.0%} of the suggestion's title and asks (rarity-weighted) in the reply"]
+
+
+def shared_run(s_match: str, r_match: str, cues: Cues) -> str | None:
+    """The first run of ``MIN_RUN``+ characters of the suggestion's body found in the reply."""
+    body = "\n".join(seg.of(s_match) for seg, _ in body_segments(s_match, cues))
+    runs = {r_match[i:i + MIN_RUN] for i in range(len(r_match) - MIN_RUN + 1)}
+    for i in range(len(body) - MIN_RUN + 1):
+        if body[i:i + MIN_RUN] in runs and "\n" not in body[i:i + MIN_RUN]:
+            end = i + MIN_RUN
+            while end < len(body) and body[i:end + 1] in r_match:
+                end += 1
+            return body[i:end]
+    return None
+
+
+def _run(s_match: str, r_match: str, cues: Cues) -> tuple[float, list[str]]:
+    run = shared_run(s_match, r_match, cues)
+    return (0.2, [f"both say “{run}”"]) if run else (0.0, [])
+
+
+def link_score(suggestion, reply, cues: Cues, weights: Weights | None = None) -> Link:
     """How surely ``reply`` (a Part) answers ``suggestion`` (a Part)."""
-    total, evidence = 0.0, []
-    for score, said in (_item(suggestion.letter, reply.letter), _congress(suggestion.letter, reply.letter),
-                        _proposers(suggestion.letter, reply.letter), _agency(suggestion.norm.match, reply.norm.match),
-                        _text(suggestion.norm.match, reply.norm.match, cues)):
-        total += score
-        evidence += said
-    return Link(round(max(0.0, min(1.0, total)), 3), evidence)
+    weights = weights or Weights({}, 0)
+    s, r = suggestion.norm.match, reply.norm.match
+    facts = [_item(suggestion.letter, reply.letter), _congress(suggestion.letter, reply.letter),
+             _proposers(suggestion.letter, reply.letter), _agency(s, r)]
+    texts = [_text(s, r, cues, weights), _run(s, r, cues)]
+    total = sum(score for score, _ in facts + texts)
+    evidence = [said for _, lines in facts + texts for said in lines]
+    return Link(round(max(0.0, min(1.0, total)), 3), evidence, text_only=not any(score > 0 for score, _ in facts))
 
 
-def _best(scored: list, claimed: dict) -> tuple | None:
-    """The best-scored candidate; among ties, one that no other reply has claimed."""
+def _best(scored: list, claimed: dict, floor: float, weak: bool) -> tuple | None:
+    """The best candidate at or above ``floor``; among near ties, one no other reply claimed.
+    ``weak``: only unclaimed suggestions, and evidence besides the text is needed."""
+    scored = [c for c in scored if c[0].confidence >= floor
+              and (not weak or (id(c[1]) not in claimed and not c[0].text_only))]
     if not scored:
         return None
     top = max(link.confidence for link, _ in scored)
@@ -106,20 +160,24 @@ def _best(scored: list, claimed: dict) -> tuple | None:
     return next((c for c in ties if id(c[1]) not in claimed), max(ties, key=lambda c: c[0].confidence))
 
 
-def link_all(suggestions: list, replies: list, cues: Cues) -> list[tuple[object, object | None, Link | None]]:
-    """``(reply, suggestion or None, link or None)`` for every reply: its best suggestion at or
-    above ``MIN_LINK`` (the surest replies choose first, so a tie goes to a suggestion still
-    unclaimed); otherwise the suggestion its own page carries, or none (unlinked)."""
-    table = {id(r): [(link_score(s, r, cues), s) for s in suggestions if s.path != r.path] for r in replies}
+def _assign(table: dict, replies: list, claimed: dict, chosen: dict, weak: bool) -> None:
     order = sorted(replies, key=lambda r: -max((l.confidence for l, _ in table[id(r)]), default=0))
-    claimed: dict = {}
-    chosen = {}
-    for reply in order:
-        best = _best([c for c in table[id(reply)] if c[0].confidence >= MIN_LINK], claimed)
+    for reply in (r for r in order if id(r) not in chosen):
+        best = _best(table[id(reply)], claimed, MIN_WEAK if weak else MIN_LINK, weak)
         if best:
             claimed[id(best[1])] = reply
             chosen[id(reply)] = (reply, best[1], best[0])
-            continue
+
+
+def link_all(suggestions: list, replies: list, cues: Cues) -> list[tuple[object, object | None, Link | None]]:
+    """``(reply, suggestion or None, link or None)`` for every reply, in the replies' order."""
+    weights = weights_of([p.norm.match for p in suggestions + replies], cues)
+    table = {id(r): [(link_score(s, r, cues, weights), s) for s in suggestions if s.path != r.path] for r in replies}
+    claimed: dict = {}
+    chosen: dict = {}
+    for weak in (False, True):
+        _assign(table, replies, claimed, chosen, weak)
+    for reply in (r for r in replies if id(r) not in chosen):
         own = next((s for s in suggestions if s.path == reply.path), None)
         chosen[id(reply)] = (reply, own, Link(1.0, ["same page"]) if own else None)
     return [chosen[id(r)] for r in replies]

@@ -14,7 +14,7 @@ from govdoc.build import parse_read
 from govdoc.compare.asks import TITLE_LINE, find_asks
 from govdoc.compare.cues import Cues
 from govdoc.compare.segments import Segment
-from govdoc.compare.split import REPLY_MARKS, split_page
+from govdoc.compare.split import REPLY_MARKS, PageParts, split_page
 from govdoc.errors import BadInput
 from govdoc.model import Reply
 from govdoc.normalize import NormText
@@ -55,6 +55,8 @@ def page_parts(path: str | Path, cues: Cues) -> list[Part]:
     if not norm.text.strip():
         raise BadInput(path, "the file is empty")
     cut = split_page(norm.match, cues)
+    if cut.layout == "quoted" and letter.kind != "reply":
+        cut = PageParts([], [Segment(0, len(norm.text))], "whole")  # quotations in a report, a notice
     if cut.layout == "whole":
         role = role_of(letter, norm, cues)
         return [Part(role, str(path), "whole", letter, norm)] if role else []
