@@ -32,7 +32,8 @@ def _folder(folder: Path, report: Optional[Path]) -> None:
     from govdoc.compare.report import folder_report
 
     if not folder.is_dir():
-        raise BadFolder(f"{folder}: not a folder")
+        error_line(f"{folder}: not a folder")
+        raise typer.Exit(1)
     result = compare_folder(folder)
     for line in result.errors:
         error_line(line)
@@ -47,8 +48,21 @@ def _folder(folder: Path, report: Optional[Path]) -> None:
         raise typer.Exit(1)
 
 
-class BadFolder(Exception):
-    pass
+def _comparison_or_exit(files: list[Path], debug: bool):
+    """The comparison, or one ``error:`` line and exit 1 (a traceback only with ``--debug``)."""
+    from govdoc.errors import BadInput
+
+    try:
+        return _one(files)
+    except BadInput as exc:
+        error_line(str(exc))
+    except typer.BadParameter:
+        raise
+    except Exception as exc:  # noqa: BLE001 - an internal bug: one line, the traceback with --debug
+        if debug:
+            raise
+        error_line(f"{' '.join(map(str, files))}: internal error: {type(exc).__name__}: {exc}")
+    raise typer.Exit(1)
 
 
 @app.command("compare")
@@ -61,22 +75,12 @@ def compare_command(
 ) -> None:
     """Say, ask by ask, how a reply answers the suggestion: concrete, general, explained or not addressed."""
     from govdoc.compare.render import comparison_html
-    from govdoc.errors import BadInput
 
-    try:
-        if folder:
-            return _folder(folder, report)
-        comparison = _one(files or [])
-    except (BadInput, BadFolder) as exc:
-        error_line(str(exc))
-        raise typer.Exit(1)
-    except typer.BadParameter:
-        raise
-    except Exception as exc:  # noqa: BLE001 - an internal bug: one line, the traceback with --debug
-        if debug:
-            raise
-        error_line(f"{' '.join(map(str, files or [folder]))}: internal error: {type(exc).__name__}: {exc}")
-        raise typer.Exit(1)
+    if report and not folder:
+        raise typer.BadParameter("--report writes the folder report: give --folder DIR too", param_hint="--report")
+    if folder:
+        return _folder(folder, report)
+    comparison = _comparison_or_exit(files or [], debug)
     if format is Format.html:
         print(comparison_html(comparison), end="")
     else:

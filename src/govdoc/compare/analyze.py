@@ -115,6 +115,9 @@ def _folder_parts(folder: Path, cues: Cues, result: FolderResult) -> list[Part]:
         except BadInput as exc:
             result.errors.append(exc.line())
             continue
+        except Exception as exc:  # noqa: BLE001 - an internal bug: this file fails, the folder goes on
+            result.errors.append(f"{path}: internal error: {type(exc).__name__}: {exc}")
+            continue
         parts += found
         result.neither += [] if found else [str(path)]
     return parts

@@ -2,7 +2,7 @@
 
 Each feature adds to a score; the confidence is the score capped at 1:
 
-* item number (digits equal: 第084号 = 084): +0.35, a different number: −0.3;
+* item number (digits equal: 第084号 = 084): +0.35, a different number: −0.5;
 * congress body / level / term / session, where both state them: +0.05 each agreeing, −0.2 for
   a disagreeing body, term or session, −0.1 for a disagreeing level;
 * a proposer named in both: +0.2;
@@ -10,7 +10,8 @@ Each feature adds to a score; the confidence is the score capped at 1:
 * text: the share of the bigrams of the suggestion's title topic and asks found in the reply,
   each weighted by its rarity in the collection (``Weights``): up to +0.6;
 * a run of ``MIN_RUN`` characters or more of the suggestion's body repeated in the reply (a
-  place, a project: 沅江隧道工程部与劳动巷之间): +0.2.
+  place, a project: 沅江隧道工程部与劳动巷之间; the congress designation 第十八届…第一次会议 left
+  out, as every letter of a session says it): +0.2.
 
 Assignment, surest replies first: a reply links to its best suggestion at or above ``MIN_LINK``
 (several replies may link to one: 主办/协办/会办, 续复; among near ties the suggestion no other
@@ -33,6 +34,7 @@ MIN_WEAK = 0.15
 TEXT_WEIGHT = 0.6
 MIN_RUN = 8
 TIE = 0.05  # candidates this close are a tie: the one no other reply claims wins
+SESSION_NAME = re.compile(r"[^\s,。:]{0,8}?第?[一二三四五六七八九十\d]+届[^\s,。:]{0,12}?第?[一二三四五六七八九十\d]+次(会议)?第?")
 HANDLER = re.compile(r"(承办单位|主办单位|交办单位)\s*:\s*([^\s,。]{3,30})")
 
 
@@ -86,7 +88,7 @@ def _congress(s, r) -> tuple[float, list[str]]:
 def _item(s, r) -> tuple[float, list[str]]:
     a, b = item_digits(s), item_digits(r)
     if a and b:
-        return (0.35, [f"item {a}"]) if a == b else (-0.3, [f"item {a} ≠ {b}"])
+        return (0.35, [f"item {a}"]) if a == b else (-0.5, [f"item {a} ≠ {b}"])
     return 0.0, []
 
 
@@ -120,7 +122,8 @@ def _text(s_match: str, r_match: str, cues: Cues, weights: Weights) -> tuple[flo
 
 def shared_run(s_match: str, r_match: str, cues: Cues) -> str | None:
     """The first run of ``MIN_RUN``+ characters of the suggestion's body found in the reply."""
-    body = "\n".join(seg.of(s_match) for seg, _ in body_segments(s_match, cues))
+    body = SESSION_NAME.sub(lambda m: "\n" * len(m.group()),
+                            "\n".join(seg.of(s_match) for seg, _ in body_segments(s_match, cues)))
     runs = {r_match[i:i + MIN_RUN] for i in range(len(r_match) - MIN_RUN + 1)}
     for i in range(len(body) - MIN_RUN + 1):
         if body[i:i + MIN_RUN] in runs and "\n" not in body[i:i + MIN_RUN]:
