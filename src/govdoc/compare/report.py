@@ -2,23 +2,34 @@
 flags, and what stayed unlinked.  Self-contained HTML, every value escaped."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from html import escape
 
 from govdoc.compare.analyze import FolderResult
+from govdoc.compare.link import HANDLER
 from govdoc.compare.model import LABELS
 from govdoc.compare.render import label_html, page
 
+# A date on the page (办结时间:2020年10月29日, 生效日期: 2018-08-08): the year of the last one.
+PAGE_DATE = re.compile(r"(20\d{2})(?:年\s*\d{1,2}\s*月|-\d{1,2}-\d{1,2})")
+
 
 def year_of(reply) -> str:
+    """The reply's issue date, its document number's year, or the last date on its page."""
     letter = reply.letter
     if letter.issue_date and letter.issue_date.date:
         return letter.issue_date.date[:4]
-    return str(letter.doc_number.year) if letter.doc_number and letter.doc_number.year else "unknown"
+    if letter.doc_number and letter.doc_number.year:
+        return str(letter.doc_number.year)
+    years = PAGE_DATE.findall(reply.norm.match)
+    return years[-1] if years else "unknown"
 
 
-def agency_of(comparison) -> str:
-    return comparison.reply.issuer or "unknown"
+def agency_of(suggestion, comparison) -> str:
+    """The reply's issuer, or the handling unit its suggestion record names."""
+    handler = HANDLER.search(suggestion.norm.match)
+    return comparison.reply.issuer or (handler.group(2) if handler else "unknown")
 
 
 def _group_rows(groups: dict) -> str:
@@ -59,8 +70,8 @@ def _lists(result: FolderResult) -> str:
 
 def folder_report(result: FolderResult) -> str:
     by_agency, by_year = defaultdict(list), defaultdict(list)
-    for _s, reply, comparison in result.linked:
-        by_agency[agency_of(comparison)].append(comparison)
+    for suggestion, reply, comparison in result.linked:
+        by_agency[agency_of(suggestion, comparison)].append(comparison)
         by_year[year_of(reply)].append(comparison)
     body = ("<h1>How replies answered the suggestions</h1>" + _table("agency", by_agency)
             + _table("year", by_year) + _detail(result) + _lists(result))
