@@ -6,7 +6,8 @@ Rules, in order (each with a synthetic test in ``tests/test_compare_asks.py``):
    a content label (建议内容:, 案由:) keeps the text after it, and a request label (建议:) makes
    its first clause a request.
 2. A sentence asks from the clause that holds an ask cue (建议, 希望, 恳请 …); clauses before it
-   are background.  After it, a clause with an action verb starts a further ask, a continuing
+   are background, and a bare cue (建议如下) is no ask itself.  A numbered item (一是, 1., (一))
+   with an action verb is an ask of its own.  After it, a clause with an action verb starts a further ask, a continuing
    clause (建成…, 涉及…) extends the current one, anything else (reasons, purposes) ends it.
 3. With no cue in the whole text, every clause with an action verb is an ask (quoted passages,
    restatements); with none of those either, the topic of the title (关于X的建议) is the one ask.
@@ -27,6 +28,10 @@ TITLE_TOPIC = re.compile(r"关于[“\"《]?(.{2,80}?)[”\"》]?的?(建议|议
 LEADING_CONNECTOR = re.compile(r"^(即|并且?|同时|以及|和|及)")
 ENUMERATION = re.compile(r"[两二三四五六七八九十\d]+[条个处座所项](?:[^(]{0,12})\(([^()]+)\)")
 MIN_ITEM_CJK = 4
+MIN_ASK_CJK = 4
+# An item marker at the start of a clause: 一是 第二是 一、 (一) (1) 1. 1、 第一,
+MARKER = re.compile(r"\s*(第?[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]|[一二三四五六七八九十]+[、.]"
+                    r"|\([一二三四五六七八九十\d]+\)|\d{1,2}[.、](?!\d))\s*")
 # Shorter lines are table cells and labels (建议提案标题, 会议届次), never a body.
 MIN_BODY_LINE = 8
 
@@ -58,22 +63,40 @@ def body_segments(match: str, cues: Cues) -> list[tuple[Segment, bool]]:
 
 
 def _clean(match: str, seg: Segment) -> Segment:
-    lead = LEADING_CONNECTOR.match(seg.of(match))
-    return trimmed(match, seg.start + (lead.end() if lead else 0), seg.end) or seg
+    """The clause without its item marker (一是, 1., (一)) and leading connector (即, 并)."""
+    at = seg.start
+    for pattern in (MARKER, LEADING_CONNECTOR):
+        lead = pattern.match(match, at, seg.end)
+        at = lead.end() if lead else at
+    return trimmed(match, at, seg.end) or seg
+
+
+def _has_content(text: str, cues: Cues) -> bool:
+    """More than a bare cue (建议如下, 为此建议): at least ``MIN_ASK_CJK`` characters besides."""
+    rest = cues.strip("ask", text).replace("如下", "")
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= MIN_ASK_CJK
+
+
+def _starts_ask(text: str, cues: Cues) -> bool:
+    """A clause that opens a new ask once the request has begun (or as a numbered item)."""
+    acts = cues.fires("action", text) or cues.fires("ask", text)
+    return acts and not cues.fires("continues", text) and not cues.fires("background", text)
 
 
 def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, need_cue: bool) -> list[Segment]:
-    """Rule 2 (``need_cue``) or rule 3 over the clauses of one sentence."""
+    """Rule 2 (``need_cue``) or rule 3 over the clauses of one sentence; a numbered item with an
+    action verb is an ask wherever it stands."""
     asks: list[Segment] = []
     current, started = None, False
     for clause in clauses(match, sentence):
-        text = _clean(match, clause).of(match)
-        if not started and need_cue:
+        seg = _clean(match, clause)
+        text, numbered = seg.of(match), bool(MARKER.match(match, clause.start, clause.end))
+        if not started and need_cue and not (numbered and _starts_ask(text, cues)):
             started = request or cues.fires("ask", text)
-            current = clause if started else None
-        elif (cues.fires("action", text) or cues.fires("ask", text)) and not cues.fires("continues", text):
+            current = seg if started and _has_content(text, cues) else None
+        elif _starts_ask(text, cues) and _has_content(text, cues):
             asks += [current] if current else []
-            current = _clean(match, clause)
+            current, started = seg, True
         elif current and cues.fires("continues", text):
             current = Segment(current.start, clause.end)
         else:
