@@ -51,3 +51,15 @@ def test_compare_cli_folder_report(tmp_path):
     assert result.exit_code == 0, result.output
     html = report.read_text(encoding="utf-8")
     assert "石林彝族自治县水务局" in html and "桓台县交通运输局" in html and "2022" in html
+
+
+def test_compare_cli_one_page_html_escaped(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("建议标题:关于修建<script>村道的建议\n建议内容(摘要):群众出行困难,建议硬化<b>张村</b>至李村道路。\n"
+                    "办理复文(摘要):张村至李村道路已于2020年7月开工建设,预计年底前完工。\n办理结果:A类\n", encoding="utf-8")
+    result = run(str(page), "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert "<script>" not in result.stdout and "&lt;b&gt;" in result.stdout
+    data = json.loads(run(str(page)).stdout)
+    assert data["link"] == {"confidence": 1.0, "evidence": ["same page (record)"]}
+    assert data["coverage"] == 1.0 and data["reply"]["grade"]

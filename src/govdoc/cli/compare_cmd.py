@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from govdoc.cli.app import app
-from govdoc.cli.output import err, error_line
+from govdoc.cli.output import err, error_line, notice_line
 
 
 class Format(str, enum.Enum):
@@ -44,6 +44,9 @@ def _folder(folder: Path, report: Optional[Path]) -> None:
     else:
         for _s, _r, comparison in result.linked:
             print(json.dumps(comparison.model_dump(mode="json"), ensure_ascii=False), flush=True)
+        for kind, parts in (("reply", result.unlinked_replies), ("suggestion", result.unlinked_suggestions)):
+            for part in parts:
+                notice_line(f"{part.path}: {kind} not linked")
     if result.errors:
         raise typer.Exit(1)
 

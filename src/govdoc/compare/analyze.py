@@ -77,11 +77,16 @@ def _need_asks(part: Part, cues: Cues) -> Part:
     return part
 
 
+def load_pair(suggestion_path: str | Path, reply_path: str | Path, cues: Cues) -> tuple[Part, Part]:
+    """The suggestion file's suggestion (not one a reply quotes) and the reply file's reply."""
+    suggestion = pick(page_parts(suggestion_path, cues), "suggestion", suggestion_path, quoted=False)
+    return _need_asks(suggestion, cues), pick(page_parts(reply_path, cues), "reply", reply_path)
+
+
 def compare_files(suggestion_path: str | Path, reply_path: str | Path) -> Comparison:
-    """``govdoc compare SUGGESTION REPLY``: the suggestion file's suggestion, the reply file's reply."""
+    """``govdoc compare SUGGESTION REPLY``."""
     cues = default_cues()
-    suggestion = _need_asks(pick(page_parts(suggestion_path, cues), "suggestion", suggestion_path, quoted=False), cues)
-    reply = pick(page_parts(reply_path, cues), "reply", reply_path)
+    suggestion, reply = load_pair(suggestion_path, reply_path, cues)
     return compare_parts(suggestion, reply, link_score(suggestion, reply, cues), cues)
 
 
