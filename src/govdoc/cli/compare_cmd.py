@@ -27,6 +27,15 @@ def _one(files: list[Path]):
     raise typer.BadParameter("give SUGGESTION REPLY, one FILE holding both, or --folder DIR", param_hint="FILES")
 
 
+def _print_lines(result) -> None:
+    """One JSON line per linked reply on stdout; a note per part left unlinked on stderr."""
+    for _s, _r, comparison in result.linked:
+        print(json.dumps(comparison.model_dump(mode="json"), ensure_ascii=False), flush=True)
+    for kind, parts in (("reply", result.unlinked_replies), ("suggestion", result.unlinked_suggestions)):
+        for part in parts:
+            notice_line(f"{part.path}: {kind} not linked")
+
+
 def _folder(folder: Path, report: Optional[Path]) -> None:
     from govdoc.compare.analyze import compare_folder
     from govdoc.compare.report import folder_report
@@ -42,11 +51,7 @@ def _folder(folder: Path, report: Optional[Path]) -> None:
         err.print(f"{len(result.linked)} linked, {len(result.unlinked_replies)} unlinked replies: {report}",
                   markup=False, highlight=False)
     else:
-        for _s, _r, comparison in result.linked:
-            print(json.dumps(comparison.model_dump(mode="json"), ensure_ascii=False), flush=True)
-        for kind, parts in (("reply", result.unlinked_replies), ("suggestion", result.unlinked_suggestions)):
-            for part in parts:
-                notice_line(f"{part.path}: {kind} not linked")
+        _print_lines(result)
     if result.errors:
         raise typer.Exit(1)
 

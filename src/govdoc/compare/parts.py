@@ -5,7 +5,6 @@ spans into it belong to that part alone.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -32,7 +31,7 @@ class Part:
     norm: NormText
 
 
-def _parse_segments(path: str, norm: NormText, segments: list[Segment]) -> tuple[Reply, NormText]:
+def _parse_segments(path: str, norm: NormText, segments: list[Segment]) -> tuple[Optional[Reply], NormText]:
     if len(segments) == 1 and segments[0] == Segment(0, len(norm.text)):
         return None, norm  # the whole page: the caller has its parse
     text = "\n".join(s.of(norm.text) for s in segments)
