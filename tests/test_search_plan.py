@@ -10,6 +10,8 @@ from govdoc.index.plan import plan_query
     ("错峰生产", [[("错峰", "峰生", "生产")]]),
     ("PM2.5 平均浓度", [[("细颗", "颗粒", "粒物"), ("pm2.5",)], [("平均", "均浓", "浓度")]]),
     ("县乡道", [[("县乡", "乡道")]]),  # a character jieba leaves alone joins the word it touches
+    ("便道", [[("便道",)]]),  # jieba: 便 / 道, a run of lone characters is one concept
+    ("硬化便道", [[("硬化",)], [("便道",)]]),
     ("高速公路和乡道", [[("高速", "速公", "公路"), ("高速", "速路")], [("乡道",)]]),  # joiners dropped
     ("的错峰生产", [[("错峰", "峰生", "生产")]]),
     ("", []),

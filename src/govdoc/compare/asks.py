@@ -1,0 +1,158 @@
+"""A suggestion's asks: each distinct thing it requests, with its span.
+
+Rules, in order (each with a synthetic test in ``tests/test_compare_asks.py``):
+
+1. Only the body counts: short table cells, labelled metadata lines (承办单位:, 建议标题:) and title lines are left out;
+   a content label (建议内容:, 案由:) keeps the text after it, and a request label (建议:) makes
+   its first clause a request.
+2. A sentence asks from the clause that holds an ask cue (建议, 希望, 恳请 …); clauses before it
+   are background, and a bare cue (建议如下) is no ask itself.  A numbered item (一是, 1., (一))
+   with an action verb is an ask of its own.  After it, a clause with an action verb starts a further ask, a continuing
+   clause (建成…, 涉及…) extends the current one, anything else (reasons, purposes) ends it.
+3. With no cue in the whole text, every clause with an action verb is an ask (quoted passages,
+   restatements); with none of those either, the topic of the title (关于X的建议) is the one ask.
+4. One clause naming two works (A及B, A对B进行C, 两条路(甲、乙)) gives one ask per work.
+5. The same request stated twice counts once (the longer statement is kept).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govdoc.compare.cues import Cues
+from govdoc.compare.segments import LABEL, Segment, clauses, lines, sentences, trimmed
+from govdoc.compare.similarity import containment
+
+TITLE_LINE = re.compile(r"^(关于|对《?关于).{2,80}(建议|议案|提案|答复|复函|的函)\W*$")
+TITLE_TOPIC = re.compile(r"关于[“\"《]?(.{2,80}?)[”\"》]?的?(建议|议案|提案)")
+LEADING_CONNECTOR = re.compile(r"^(即|并且?|同时|以及|和|及)")
+ENUMERATION = re.compile(r"[两二三四五六七八九十\d]+[条个处座所项](?:[^(]{0,12})\(([^()]+)\)")
+MIN_ITEM_CJK = 4
+MIN_ASK_CJK = 4
+# An item marker at the start of a clause: 一是 第二是 一、 (一) (1) 1. 1、 第一,
+MARKER = re.compile(r"\s*(第?[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]|[一二三四五六七八九十]+[、.]"
+                    r"|\([一二三四五六七八九十\d]+\)|\d{1,2}[.、](?!\d))\s*")
+# Shorter lines are table cells and labels (建议提案标题, 会议届次), never a body.
+MIN_BODY_LINE = 8
+
+
+@dataclass(frozen=True)
+class AskSpan:
+    segment: Segment  # the ask's own text
+    context: Segment  # the sentence it came from
+
+
+def body_segments(match: str, cues: Cues) -> list[tuple[Segment, bool]]:
+    """The body of a suggestion part: ``(segment, is_request)`` for each body line (rule 1)."""
+    out = []
+    for line in lines(match):
+        text = line.of(match)
+        if text.startswith("# source:") or TITLE_LINE.match(text) or len(text) < MIN_BODY_LINE:
+            continue
+        label = LABEL.match(text)
+        if not label:
+            out.append((line, False))
+            continue
+        name = re.sub(r"\s", "", label.group(1))
+        rest = Segment(line.start + label.end(), line.end)
+        if cues.fires("content_label", name):
+            out.append((rest, cues.fires("request_label", name)))
+        elif rest.end - rest.start >= 60:
+            out.append((rest, False))
+    return out
+
+
+def _clean(match: str, seg: Segment) -> Segment:
+    """The clause without its item marker (一是, 1., (一)) and leading connector (即, 并)."""
+    at = seg.start
+    for pattern in (MARKER, LEADING_CONNECTOR):
+        lead = pattern.match(match, at, seg.end)
+        at = lead.end() if lead else at
+    return trimmed(match, at, seg.end) or seg
+
+
+def _has_content(text: str, cues: Cues) -> bool:
+    """More than a bare cue (建议如下, 为此建议): at least ``MIN_ASK_CJK`` characters besides."""
+    rest = cues.strip("ask", text).replace("如下", "")
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= MIN_ASK_CJK
+
+
+def _starts_ask(text: str, cues: Cues) -> bool:
+    """A clause that opens a new ask once the request has begun (or as a numbered item)."""
+    acts = cues.fires("action", text) or cues.fires("ask", text)
+    return acts and not cues.fires("continues", text) and not cues.fires("background", text)
+
+
+def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, need_cue: bool) -> list[Segment]:
+    """Rule 2 (``need_cue``) or rule 3 over the clauses of one sentence; a numbered item with an
+    action verb is an ask wherever it stands."""
+    asks: list[Segment] = []
+    current, started = None, False
+    for clause in clauses(match, sentence):
+        seg = _clean(match, clause)
+        text, numbered = seg.of(match), bool(MARKER.match(match, clause.start, clause.end))
+        if not started and need_cue and not (numbered and _starts_ask(text, cues)):
+            started = request or cues.fires("ask", text)
+            current = seg if started and _has_content(text, cues) else None
+        elif _starts_ask(text, cues) and _has_content(text, cues):
+            asks += [current] if current else []
+            current, started = seg, True
+        elif current and cues.fires("continues", text):
+            current = Segment(current.start, clause.end)
+        else:
+            asks += [current] if current else []
+            current = None
+    return asks + ([current] if current else [])
+
+
+def split_works(match: str, seg: Segment, cues: Cues) -> list[Segment]:
+    """Rule 4: one segment per work named in an ask clause."""
+    enum = ENUMERATION.search(match, seg.start, seg.end)
+    if enum:
+        items, at = [], enum.start(1)
+        for part in enum.group(1).split("、"):
+            items.append(Segment(at, at + len(part)))
+            at += len(part) + 1
+        if all(sum("\u4e00" <= ch <= "\u9fff" for ch in i.of(match)) >= MIN_ITEM_CJK for i in items):
+            return items
+    for cue in cues.of("split"):
+        for m in cue.pattern.finditer(match, seg.start, seg.end):
+            left, right = Segment(seg.start, m.start()), Segment(m.end() if m.group() != "对" else m.start(), seg.end)
+            if cues.fires("action", left.of(match)) and cues.fires("action", right.of(match)):
+                return [left] + split_works(match, right, cues)
+    return [seg]
+
+
+def dedupe(match: str, asks: list[AskSpan], cues: Cues) -> list[AskSpan]:
+    """Rule 5: of two asks sharing most of their words, keep the longer."""
+    kept: list[AskSpan] = []
+    for ask in asks:
+        text = ask.segment.of(match)
+        twin = next((k for k in kept if containment(text, k.segment.of(match), cues) >= 0.6), None)
+        if twin is None:
+            kept.append(ask)
+        elif len(text) > len(twin.segment.of(match)):
+            kept[kept.index(twin)] = ask
+    return sorted(kept, key=lambda a: a.segment.start)
+
+
+def title_ask(match: str) -> list[AskSpan]:
+    m = TITLE_TOPIC.search(match)
+    if not m:
+        return []
+    seg = Segment(m.start(1), m.end(1))
+    return [AskSpan(seg, seg)]
+
+
+def find_asks(match: str, cues: Cues, use_title: bool = True) -> list[AskSpan]:
+    """The asks of a suggestion part, in text order (rules 1–5; rule 3's title only with
+    ``use_title``)."""
+    body = body_segments(match, cues)
+    for need_cue in (True, False):
+        found = [AskSpan(work, sentence)
+                 for seg, request in body for sentence in sentences(match, seg.start, seg.end)
+                 for ask in _sentence_asks(match, sentence, cues, request, need_cue)
+                 for work in split_works(match, ask, cues)]
+        if found:
+            return dedupe(match, found, cues)
+    return title_ask(match) if use_title else []

@@ -1,0 +1,186 @@
+"""Linking replies to the suggestions they answer, with a confidence and the evidence used.
+
+Each feature adds to a score; the confidence is the score capped at 1:
+
+* item number (digits equal: 第084号 = 084): +0.35, a different number: −0.5;
+* congress body / level / term / session, where both state them: +0.05 each agreeing, −0.2 for
+  a disagreeing body, term or session, −0.1 for a disagreeing level;
+* a proposer named in both: +0.2;
+* the handling unit of a suggestion record (承办单位:) named in the reply: +0.15;
+* text: the share of the bigrams of the suggestion's title topic and asks found in the reply,
+  each weighted by its rarity in the collection (``Weights``): up to +0.6;
+* a run of ``MIN_RUN`` characters or more of the suggestion's body repeated in the reply (a
+  place, a project: 沅江隧道工程部与劳动巷之间; the congress designation 第十八届…第一次会议 left
+  out, as every letter of a session says it): +0.2.
+
+Assignment, surest replies first: a reply links to its best suggestion at or above ``MIN_LINK``
+(several replies may link to one: 主办/协办/会办, 续复; among near ties the suggestion no other
+reply has claimed wins).  A reply left over links to a suggestion no reply has claimed when the
+score reaches ``MIN_WEAK`` and some evidence besides the text agrees (item, congress, proposer,
+handling unit).  Otherwise it takes the suggestion its own page carries, or stays unlinked.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from govdoc.compare.asks import TITLE_TOPIC, body_segments, find_asks
+from govdoc.compare.cues import Cues
+from govdoc.compare.similarity import bigrams
+
+MIN_LINK = 0.35
+MIN_WEAK = 0.15
+TEXT_WEIGHT = 0.6
+MIN_RUN = 8
+TIE = 0.05  # candidates this close are a tie: the one no other reply claims wins
+SESSION_NAME = re.compile(r"[^\s,。:]{0,8}?第?[一二三四五六七八九十\d]+届[^\s,。:]{0,12}?第?[一二三四五六七八九十\d]+次(会议)?第?")
+HANDLER = re.compile(r"(承办单位|主办单位|交办单位)\s*:\s*([^\s,。]{3,30})")
+
+
+@dataclass(frozen=True)
+class Link:
+    confidence: float
+    evidence: list[str]
+    text_only: bool = False  # nothing but the text agreed
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How rare each bigram is in the collection being linked: a shared place name says more
+    than a shared 财政.  ``log((n + 1) / (df + 1))``; an empty collection weighs all alike."""
+
+    df: dict
+    n: int
+
+    def of(self, gram: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(gram, 0) + 1)) if self.n else 1.0
+
+
+def weights_of(texts: list[str], cues: Cues) -> Weights:
+    df: dict = {}
+    for text in texts:
+        for gram in bigrams(text, cues):
+            df[gram] = df.get(gram, 0) + 1
+    return Weights(df, len(texts))
+
+
+def item_digits(letter) -> str | None:
+    number = letter.item.number if letter.item else None
+    digits = re.sub(r"\D", "", number or "").lstrip("0")
+    return digits or None
+
+
+def _congress(s, r) -> tuple[float, list[str]]:
+    a, b = s.congress, r.congress
+    if not a or not b:
+        return 0.0, []
+    score, said = 0.0, []
+    for name in ("body", "level", "term", "session"):
+        x, y = getattr(a, name), getattr(b, name)
+        if x is not None and y is not None:
+            agree = x == y
+            score += 0.05 if agree else (-0.1 if name == "level" else -0.2)
+            said.append(f"{name} {'=' if agree else '≠'} {x}" + ("" if agree else f"/{y}"))
+    return score, said
+
+
+def _item(s, r) -> tuple[float, list[str]]:
+    a, b = item_digits(s), item_digits(r)
+    if a and b:
+        return (0.35, [f"item {a}"]) if a == b else (-0.5, [f"item {a} ≠ {b}"])
+    return 0.0, []
+
+
+def _proposers(s, r) -> tuple[float, list[str]]:
+    shared = {p.name for p in s.proposers} & {p.name for p in r.proposers}
+    return (0.2, [f"proposer {', '.join(sorted(shared))}"]) if shared else (0.0, [])
+
+
+def _agency(s_match: str, r_match: str) -> tuple[float, list[str]]:
+    unit = HANDLER.search(s_match)
+    if unit and unit.group(2) in r_match:
+        return 0.15, [f"handled by {unit.group(2)}"]
+    return 0.0, []
+
+
+def topic_grams(s_match: str, cues: Cues) -> set[str]:
+    """The suggestion's subject: bigrams of its title topic and of its asks."""
+    topic = TITLE_TOPIC.search(s_match)
+    texts = [a.segment.of(s_match) for a in find_asks(s_match, cues)] + ([topic.group(1)] if topic else [])
+    return set().union(*[bigrams(t, cues) for t in texts] or [set()])
+
+
+def _text(s_match: str, r_match: str, cues: Cues, weights: Weights) -> tuple[float, list[str]]:
+    grams = topic_grams(s_match, cues)
+    total = sum(weights.of(g) for g in grams)
+    if not total:
+        return 0.0, []
+    share = sum(weights.of(g) for g in grams & bigrams(r_match, cues)) / total
+    return TEXT_WEIGHT * share, [f"{share:.0%} of the suggestion's title and asks (rarity-weighted) in the reply"]
+
+
+def shared_run(s_match: str, r_match: str, cues: Cues) -> str | None:
+    """The first run of ``MIN_RUN``+ characters of the suggestion's body found in the reply."""
+    body = SESSION_NAME.sub(lambda m: "\n" * len(m.group()),
+                            "\n".join(seg.of(s_match) for seg, _ in body_segments(s_match, cues)))
+    runs = {r_match[i:i + MIN_RUN] for i in range(len(r_match) - MIN_RUN + 1)}
+    for i in range(len(body) - MIN_RUN + 1):
+        if body[i:i + MIN_RUN] in runs and "\n" not in body[i:i + MIN_RUN]:
+            end = i + MIN_RUN
+            while end < len(body) and body[i:end + 1] in r_match:
+                end += 1
+            return body[i:end]
+    return None
+
+
+def _run(s_match: str, r_match: str, cues: Cues) -> tuple[float, list[str]]:
+    run = shared_run(s_match, r_match, cues)
+    return (0.2, [f"both say “{run}”"]) if run else (0.0, [])
+
+
+def link_score(suggestion, reply, cues: Cues, weights: Weights | None = None) -> Link:
+    """How surely ``reply`` (a Part) answers ``suggestion`` (a Part)."""
+    weights = weights or Weights({}, 0)
+    s, r = suggestion.norm.match, reply.norm.match
+    facts = [_item(suggestion.letter, reply.letter), _congress(suggestion.letter, reply.letter),
+             _proposers(suggestion.letter, reply.letter), _agency(s, r)]
+    texts = [_text(s, r, cues, weights), _run(s, r, cues)]
+    total = sum(score for score, _ in facts + texts)
+    evidence = [said for _, lines in facts + texts for said in lines]
+    return Link(round(max(0.0, min(1.0, total)), 3), evidence, text_only=not any(score > 0 for score, _ in facts))
+
+
+def _best(scored: list, claimed: dict, floor: float, weak: bool) -> tuple | None:
+    """The best candidate at or above ``floor``; among near ties, one no other reply claimed.
+    ``weak``: only unclaimed suggestions, and evidence besides the text is needed."""
+    scored = [c for c in scored if c[0].confidence >= floor
+              and (not weak or (id(c[1]) not in claimed and not c[0].text_only))]
+    if not scored:
+        return None
+    top = max(link.confidence for link, _ in scored)
+    ties = [c for c in scored if c[0].confidence >= top - TIE]
+    return next((c for c in ties if id(c[1]) not in claimed), max(ties, key=lambda c: c[0].confidence))
+
+
+def _assign(table: dict, replies: list, claimed: dict, chosen: dict, weak: bool) -> None:
+    order = sorted(replies, key=lambda r: -max((l.confidence for l, _ in table[id(r)]), default=0))
+    for reply in (r for r in order if id(r) not in chosen):
+        best = _best(table[id(reply)], claimed, MIN_WEAK if weak else MIN_LINK, weak)
+        if best:
+            claimed[id(best[1])] = reply
+            chosen[id(reply)] = (reply, best[1], best[0])
+
+
+def link_all(suggestions: list, replies: list, cues: Cues) -> list[tuple[object, object | None, Link | None]]:
+    """``(reply, suggestion or None, link or None)`` for every reply, in the replies' order."""
+    weights = weights_of([p.norm.match for p in suggestions + replies], cues)
+    table = {id(r): [(link_score(s, r, cues, weights), s) for s in suggestions if s.path != r.path] for r in replies}
+    claimed: dict = {}
+    chosen: dict = {}
+    for weak in (False, True):
+        _assign(table, replies, claimed, chosen, weak)
+    for reply in (r for r in replies if id(r) not in chosen):
+        own = next((s for s in suggestions if s.path == reply.path), None)
+        chosen[id(reply)] = (reply, own, Link(1.0, ["same page"]) if own else None)
+    return [chosen[id(r)] for r in replies]

@@ -1,0 +1,77 @@
+"""Files → parts: each suggestion or reply with its own parse and normalized text.
+
+A part cut from a page is parsed again on its own (``build.parse_read``), so its fields and the
+spans into it belong to that part alone.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from govdoc.build import parse_read
+from govdoc.compare.asks import TITLE_LINE, find_asks
+from govdoc.compare.cues import Cues
+from govdoc.compare.segments import Segment
+from govdoc.compare.split import REPLY_MARKS, PageParts, split_page
+from govdoc.errors import BadInput
+from govdoc.model import Reply
+from govdoc.normalize import NormText
+from govdoc.read import ReadResult, read_path
+from govdoc.read.base import Page, sha256
+
+
+
+@dataclass(frozen=True)
+class Part:
+    role: str  # suggestion | reply
+    path: str
+    layout: str  # whole | record | trailing | quoted
+    letter: Reply
+    norm: NormText
+
+
+def _parse_segments(path: str, norm: NormText, segments: list[Segment]) -> tuple[Optional[Reply], NormText]:
+    if len(segments) == 1 and segments[0] == Segment(0, len(norm.text)):
+        return None, norm  # the whole page: the caller has its parse
+    text = "\n".join(s.of(norm.text) for s in segments)
+    return parse_read(ReadResult(path, sha256(text.encode("utf-8")), "text", [Page(1, text)]))
+
+
+def role_of(letter: Reply, norm: NormText, cues: Cues) -> Optional[str]:
+    """suggestion, reply, or None for a whole page that is neither."""
+    if letter.kind in ("reply", "suggestion"):
+        return letter.kind
+    body = "\n".join(line for line in norm.match.splitlines() if not TITLE_LINE.match(line.strip()))
+    if REPLY_MARKS.search(body):  # 关于X的建议的答复 alone is a title, maybe the suggestion tab's
+        return "reply"
+    return "suggestion" if find_asks(norm.match, cues) else None
+
+
+def page_parts(path: str | Path, cues: Cues) -> list[Part]:
+    """The parts of one file: one or two (record + reply, reply + quoted suggestion)."""
+    letter, norm = parse_read(read_path(path))
+    if not norm.text.strip():
+        raise BadInput(path, "the file is empty")
+    cut = split_page(norm.match, cues)
+    if cut.layout == "quoted" and letter.kind != "reply":
+        cut = PageParts([], [Segment(0, len(norm.text))], "whole")  # quotations in a report, a notice
+    if cut.layout == "whole":
+        role = role_of(letter, norm, cues)
+        return [Part(role, str(path), "whole", letter, norm)] if role else []
+    parts = []
+    for role, segments in (("suggestion", cut.suggestion), ("reply", cut.reply)):
+        own, own_norm = _parse_segments(str(path), norm, segments)
+        parts.append(Part(role, str(path), cut.layout, own or letter, own_norm))
+    return parts
+
+
+def pick(parts: list[Part], role: str, path: str | Path, quoted: bool = True) -> Part:
+    """The part of ``role`` in one file's parts, or a BadInput saying what the file is.  Without
+    ``quoted``, a suggestion quoted inside a reply does not count (the file is a reply)."""
+    found = [p for p in parts if p.role == role and (quoted or p.layout != "quoted")]
+    if found:
+        return found[0]
+    other = {p.role for p in parts} - {role}
+    what = f"this is a {other.pop()}, not a {role}" if other else "neither a suggestion nor a reply"
+    raise BadInput(path, what)

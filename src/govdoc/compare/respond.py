@@ -1,0 +1,133 @@
+"""Per-ask response: the reply sentences that respond to an ask, and the label they earn.
+
+* A reply sentence's *novel* text is what it does not copy from the suggestion (runs of
+  ``MIN_COPIED`` characters or more found verbatim in the suggestion are blanked) with praise
+  (很有必要, 非常好) blanked too: quoting or praising an ask is not answering it.
+* Courtesy and closing sentences (感谢…, 如有不妥…, 联系人…), metadata lines, headings and
+  signatures never respond; a leading label (办理复文(摘要):) is dropped.
+* A sentence responds to an ask when it holds enough of the ask's key words or bigrams
+  (``similarity.relevance``).  A *decision* sentence (one with a signal: refusal, completed action,
+  plan, money, date, named document, intention) that no ask claims answers the suggestion as a
+  whole, and is added to every ask when there is one ask only or when no ask claimed any sentence.
+* The label: no evidence → ``not_addressed``; a refusal → ``explained`` (not now, not ours, already
+  otherwise used — whatever vague intention comes with it); a completed action, a plan listing,
+  money, a date or a named document → ``concrete``; otherwise ``general``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govdoc.compare.cues import SIGNAL_KINDS, Cues
+from govdoc.compare.asks import TITLE_LINE
+from govdoc.compare.segments import LABEL, SENTENCE_STOPS, Segment, sentences
+from govdoc.compare.similarity import relevance
+
+MIN_COPIED = 12  # a run this long found in the suggestion is a quotation, not a response
+MIN_NOVEL_CJK = 6  # less new text than this: the sentence says nothing of its own
+MIN_SHARE, MIN_HITS = 0.25, 4  # relevant: a quarter of the ask's key terms, or four of them
+MIN_SENTENCE = 25  # shorter and without a comma or full stop: a signature or a heading
+CONCRETE = ("completed", "plan", "money", "date", "named")
+
+
+@dataclass(frozen=True)
+class ReplySentence:
+    segment: Segment
+    text: str  # match text
+    novel: str  # the same, copied and praise runs blanked (same length): where signals are read
+
+
+@dataclass(frozen=True)
+class Signal:
+    kind: str
+    text: str
+    segment: Segment
+
+
+@dataclass(frozen=True)
+class Response:
+    label: str
+    evidence: list[Segment]
+    signals: list[Signal]
+
+
+def blank_copied(text: str, source: str, min_run: int = MIN_COPIED) -> str:
+    """``text`` with every run of ``min_run``+ characters that occurs in ``source`` blanked."""
+    out, i = list(text), 0
+    while i <= len(text) - min_run:
+        if text[i:i + min_run] not in source:
+            i += 1
+            continue
+        end = i + min_run
+        while end < len(text) and text[i:end + 1] in source:
+            end += 1
+        out[i:end] = " " * (end - i)
+        i = end
+    return "".join(out)
+
+
+def _cjk(text: str) -> int:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _body(match: str, seg: Segment) -> Segment | None:
+    """A sentence without its leading label (办理复文(摘要):); None for metadata and headings."""
+    text = seg.of(match)
+    label = LABEL.match(text)
+    if label:
+        seg = Segment(seg.start + label.end(), seg.end)
+        text = seg.of(match)
+    ended = match[seg.end:seg.end + 1] in SENTENCE_STOPS and match[seg.end:seg.end + 1] != ""
+    short = len(text) < MIN_SENTENCE and not ended and not any(p in text for p in ",。;")
+    return None if short or TITLE_LINE.match(text) or "|" in text else seg
+
+
+def reply_sentences(match: str, suggestion: str, cues: Cues) -> list[ReplySentence]:
+    """The sentences of a reply part that could respond (rules 1–2)."""
+    out = []
+    for seg in filter(None, (_body(match, s) for s in sentences(match))):
+        text = seg.of(match)
+        novel = cues.strip("praise", blank_copied(text, suggestion))
+        if not cues.fires("formula", text) and _cjk(novel) >= MIN_NOVEL_CJK:
+            out.append(ReplySentence(seg, text, novel))
+    return out
+
+
+def signals_of(sentence: ReplySentence, cues: Cues) -> list[Signal]:
+    found = []
+    for kind in SIGNAL_KINDS:
+        for _cue, m in cues.search(kind, sentence.novel):
+            seg = Segment(sentence.segment.start + m.start(), sentence.segment.start + m.end())
+            found.append(Signal(kind, m.group(), seg))
+    return found
+
+
+def relevant(ask: str, candidates: list[ReplySentence], cues: Cues) -> list[ReplySentence]:
+    hits = []
+    for sentence in candidates:
+        share, count = relevance(ask, sentence.text, cues)
+        if (share >= MIN_SHARE and count >= 1) or count >= MIN_HITS:
+            hits.append(sentence)
+    return hits
+
+
+def label_of(evidence: list, signals: list[Signal]) -> str:
+    kinds = {s.kind for s in signals}
+    if not evidence:
+        return "not_addressed"
+    if "refusal" in kinds:
+        return "explained"
+    return "concrete" if kinds & set(CONCRETE) else "general"
+
+
+def respond(asks: list[str], candidates: list[ReplySentence], cues: Cues) -> list[Response]:
+    """One response per ask (ask texts in match form), in the asks' order."""
+    claimed = [relevant(ask, candidates, cues) for ask in asks]
+    decisions = [s for s in candidates if signals_of(s, cues)]
+    whole = len(asks) == 1 or not any(claimed)
+    out = []
+    for own in claimed:
+        chosen = own + [s for s in decisions if whole and s not in own]
+        chosen.sort(key=lambda s: s.segment.start)
+        signals = [sig for s in chosen for sig in signals_of(s, cues)]
+        out.append(Response(label_of(chosen, signals), [s.segment for s in chosen], signals))
+    return out

@@ -1,0 +1,39 @@
+"""Asks of a suggestion: one synthetic case per rule of ``compare/asks.py``."""
+from __future__ import annotations
+
+import pytest
+
+from govdoc.compare.asks import find_asks
+from govdoc.compare.cues import default_cues
+from govdoc.text.zh import match_text
+
+
+def asks_of(text: str) -> list[str]:
+    return [a.segment.of(text) for a in find_asks(match_text(text), default_cues())]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # rule 1: metadata labels and titles are not asks; a request label makes a request
+    ("建议标题:关于修建村道的建议\n承办单位:县交通运输局\n建议内容:由于村道狭窄,群众出行困难,建议硬化张村至李村道路。",
+     ["建议硬化张村至李村道路"]),
+    ("建议:开通城区至高铁站的公交线路,对方便群众出行具有重大意义。", ["开通城区至高铁站的公交线路"]),
+    # rule 2: background before the cue; an action clause after it is a further ask; reasons end it
+    ("目前村内水池年久失修,建议相关部门实地勘测,拨付资金修缮加固水池。", ["建议相关部门实地勘测", "拨付资金修缮加固水池"]),
+    ("建议建设一个停车场,既可缓解停车难,又可美化环境。", ["建议建设一个停车场"]),
+    ("建议对老校区进行提升改造,建成文化广场。", ["建议对老校区进行提升改造,建成文化广场"]),
+    # numbered items: one ask each; a bare cue is no ask; a background item is none
+    ("建议如下:一是加大农村公路资金投入,二是加快危桥改造,三是完善管护机制。",
+     ["加大农村公路资金投入", "加快危桥改造", "完善管护机制"]),
+    ("为此建议:\n1.加快城区停车场建设。\n2.增设城区至园区公交线路。\n", ["加快城区停车场建设", "增设城区至园区公交线路"]),
+    ("(一)目前城区停车位严重不足,投入明显偏少。\n(二)建议尽快新建立体停车场。", ["建议尽快新建立体停车场"]),
+    # rule 3: no cue: action clauses; nothing else: the title's topic
+    ("引进一流高端院校,聚集大批知名学者。", ["引进一流高端院校", "聚集大批知名学者"]),
+    ("关于“东街至西街道路拓宽”的建议的答复", ["东街至西街道路拓宽"]),
+    # rule 4: two works in one clause
+    ("希望新建两个调节池及果树用地管网铺设。", ["希望新建两个调节池", "果树用地管网铺设"]),
+    ("硬化两条通村公路(张家组至李家组3公里、王家沟至赵家湾5公里)", ["张家组至李家组3公里", "王家沟至赵家湾5公里"]),
+    # rule 5: the same request twice counts once (the longer kept)
+    ("建议立项硬化东村至西山道路。恳请县政府对东村至西山道路进行立项硬化建设。", ["恳请县政府对东村至西山道路进行立项硬化建设"]),
+])
+def test_compare_asks_rules(text, expected):
+    assert asks_of(text) == expected

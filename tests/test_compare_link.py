@@ -1,0 +1,58 @@
+"""Linking in a folder: one synthetic case per rule of ``compare/link.py``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govdoc.compare.analyze import compare_folder
+from govdoc.compare.cues import default_cues
+from govdoc.compare.link import shared_run
+from govdoc.text.zh import match_text
+
+SUGGESTION = "县第十八届人大第一次会议第12号建议\n提出人:张三代表\n建议内容:村内水池年久失修,建议拨付资金修缮加固东村蓄水池。\n"
+OTHER = "县第十八届人大第一次会议第13号建议\n提出人:李四代表\n建议内容:群众出行困难,建议硬化西村至南山道路。\n"
+REPLY = ("关于县第十八届人大第一次会议第{n}号建议答复的函\n张三代表:\n您提出的《关于修缮加固东村蓄水池的建议》收悉,现答复如下:\n"
+         "{body}\n县水务局\n2022年6月10日\n")
+RECORD = ("建议标题:关于解决码头道路建设资金的建议\n建议内容(摘要):拟建设石阶寨至江边码头道路500米,特恳请县级财政部门予以支持解决。\n"
+          "承办单位:县交通运输局\n")
+WEAK_REPLY = "办理复文(摘要): 县交通运输局对第35号建议的答复。经我局积极筹措资金,该项目已于2020年7月开工建设。\n办理结果:A类\n"
+
+
+def links_of(folder: Path, files: dict[str, str]):
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = compare_folder(folder)
+    return {Path(r.path).name: Path(s.path).name for s, r, _ in result.linked}, result
+
+
+@pytest.mark.parametrize("files, expected", [
+    # item number, proposer and text agree: the lead and the co-handler both link to one suggestion
+    ({"s12.txt": SUGGESTION, "s13.txt": OTHER,
+      "r1.txt": REPLY.format(n=12, body="东村蓄水池已完成修缮加固,投资25万元。"),
+      "r2.txt": REPLY.format(n=12, body="我局已补助东村蓄水池修缮资金10万元。")},
+     {"r1.txt": "s12.txt", "r2.txt": "s12.txt"}),
+    # little shared text, but the handling unit agrees and no other reply claims the record
+    ({"s35.txt": RECORD, "r35.txt": WEAK_REPLY}, {"r35.txt": "s35.txt"}),
+    # a reply to another matter (different number, nothing in common) links to nothing
+    ({"s12.txt": SUGGESTION, "r9.txt": REPLY.format(n=9, body="西街路灯已于2021年3月安装完成。").replace("东村蓄水池", "西街路灯")},
+     {}),
+])
+def test_compare_link_rules(tmp_path, files, expected):
+    links, result = links_of(tmp_path, files)
+    assert links == expected
+    assert all(c.link.evidence for _s, _r, c in result.linked)
+
+
+def test_compare_link_unlinked_listed(tmp_path):
+    _links, result = links_of(tmp_path, {"s12.txt": SUGGESTION, "s13.txt": OTHER,
+                                         "r1.txt": REPLY.format(n=12, body="东村蓄水池已完成修缮加固。")})
+    assert [Path(p.path).name for p in result.unlinked_suggestions] == ["s13.txt"]
+
+
+@pytest.mark.parametrize("suggestion, reply, run", [
+    ("建议内容:沅江隧道工程部与劳动巷之间有一块空地闲置,建议建设停车场。", "得知沅江隧道工程部与劳动巷之间这块空地已规划为变电站。", "沅江隧道工程部与劳动巷之间"),
+    ("建议内容:建议建设停车场,缓解停车难。", "停车难是城市病。", None),
+])
+def test_compare_link_shared_run(suggestion, reply, run):
+    assert shared_run(match_text(suggestion), match_text(reply), default_cues()) == run

@@ -1,0 +1,38 @@
+"""Per-ask response labels and evidence: one synthetic case per rule of ``compare/respond.py``."""
+from __future__ import annotations
+
+import pytest
+
+from govdoc.compare.cues import default_cues
+from govdoc.compare.respond import blank_copied, reply_sentences, respond
+from govdoc.text.zh import match_text
+
+
+def labels(suggestion: str, asks: list[str], reply: str) -> list[str]:
+    cues = default_cues()
+    candidates = reply_sentences(match_text(reply), match_text(suggestion), cues)
+    return [r.label for r in respond([match_text(a) for a in asks], candidates, cues)]
+
+
+@pytest.mark.parametrize("asks, reply, expected", [
+    (["硬化张村至李村道路"], "张村至李村道路已于2020年7月开工建设,预计年底前完工。", ["concrete"]),
+    (["硬化张村至李村道路"], "张村至李村道路已纳入“十四五”规划。", ["concrete"]),
+    (["硬化张村至李村道路"], "张村至李村道路因县级财政困难,暂无资金实施,我局将积极争取。", ["explained"]),
+    (["硬化张村至李村道路"], "通组道路的修建主要责任在乡人民政府,下一步有望纳入考虑。", ["explained"]),
+    (["新建村卫生室"], "我局将积极与上级部门对接,争取卫生室重建工作。", ["general"]),
+    # a sentence that no ask claims answers the suggestion as a whole only when no ask claimed any
+    (["建设教育园区", "引进高端院校"], "我们积极谋划,争取引进一所院校。但这项工作需要一个过程,我们将积极推动。",
+     ["not_addressed", "general"]),
+    # praise and courtesy never respond
+    (["建设教育园区"], "这项工作很有必要,也很有意义。感谢您对教育工作的关心。", ["not_addressed"]),
+])
+def test_compare_respond_labels(asks, reply, expected):
+    assert labels("。".join(asks), asks, reply) == expected
+
+
+@pytest.mark.parametrize("text, source, kept", [
+    ("对您提出的“建议拨付资金修缮加固蓄水池”的建议,我局已安排资金。", "建议拨付资金修缮加固蓄水池", "我局已安排资金"),
+])
+def test_compare_respond_copied_blanked(text, source, kept):
+    out = blank_copied(text, source)
+    assert len(out) == len(text) and kept in out and "修缮加固" not in out
