@@ -4,8 +4,8 @@ Matching: a concept of the plan occurs when one of its alternative phrases is in
 (``match_phrase`` on whitespace-analyzed bigram tokens, like an FTS5 phrase in one column) or its
 whole word in a ``*_w`` field; ``bool.should`` over the concepts with ``minimum_should_match`` =
 ``plan.min_match``, as SQLite counts them.
-Scoring: one ``constant_score`` of :data:`CONCEPT_SCORE` per concept held (coordination first, as
-SQLite orders), then BM25 over the same fields with the same weights as SQLite's bm25, and the
+Scoring: each concept held adds :data:`CONCEPT_SCORE` (a ``function_score`` around the concept, so it
+is evaluated once; coordination first, as SQLite orders), then BM25 over the same fields with the same weights as SQLite's bm25, and the
 plan's boost phrases on the bigram fields.
 Filters are exact ``term`` / ``range`` clauses and never score.  User text only ever reaches
 Elasticsearch as the text of a match query, never as query syntax.
@@ -80,20 +80,24 @@ def facet_aggs() -> dict:
             for name, field in FACETS.items()}
 
 
+def _held(concept: dict) -> dict:
+    """A concept that adds :data:`CONCEPT_SCORE` to its BM25 score where it matches (evaluated once)."""
+    return {"function_score": {"query": concept, "functions": [{"weight": CONCEPT_SCORE}], "boost_mode": "sum"}}
+
+
 def text_query(query: Query, plan: Plan, title_plan: Optional[Plan] = None) -> dict:
-    """The bool query: filters, the concepts with their coordination threshold, one constant score
-    per concept held (records holding more concepts rank first), boost phrases."""
+    """The bool query: filters, the concepts with their coordination threshold, each adding a constant
+    where it matches (records holding more concepts rank first), boost phrases, the named agencies."""
     boolean: dict = {"filter": filters(query)}
     if query.exclude_letter is not None:
         boolean["must_not"] = [{"term": {"letter_id": query.exclude_letter}}]
-    concepts = [_group(g, BIGRAM_FIELDS, True) for g in plan.groups]
+    concepts = [_held(_group(g, BIGRAM_FIELDS, True)) for g in plan.groups]
     must = [{"bool": {"should": concepts, "minimum_should_match": plan.min_match}}] if concepts else []
     if title_plan is not None:
         must += [_group(g, ("title_bg",), False) for g in title_plan.groups]
     if must:
         boolean["must"] = must
-    should = [{"constant_score": {"filter": c, "boost": CONCEPT_SCORE}} for c in concepts]
-    should += [_phrase(p, BIGRAM_FIELDS) for p in plan.phrases]
+    should = [_phrase(p, BIGRAM_FIELDS) for p in plan.phrases]
     if plan.agencies:
         should.append({"constant_score": {"filter": {"terms": {"issuer_unit": list(plan.agencies)}},
                                           "boost": ISSUER_SCORE}})
