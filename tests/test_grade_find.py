@@ -3,11 +3,11 @@ import pytest
 
 from govdoc.build import parse_text
 from govdoc.extract.grade import find_grades, legend_meanings
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 def _best(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     cands = find_grades(norm)
     if not cands:
         return None
@@ -60,7 +60,7 @@ def test_not_a_grade(text):
      "A", "所提问题已经解决或基本解决"),
 ])
 def test_legend_meaning(text, letter, meaning):
-    norm = NormText(text)
+    norm = Analysis(text)
     assert norm.slice(*legend_meanings(norm)[letter]) == meaning
 
 

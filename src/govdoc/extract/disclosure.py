@@ -33,10 +33,10 @@ def find_disclosure(norm: NormText) -> list[tuple[int, int, float]]:
     return out
 
 
-@Language.component("govdoc_disclosure", requires=["doc._.norm"], assigns=["doc._.disclosure"])
+@Language.component("govdoc_disclosure", requires=["doc._.analysis"], assigns=["doc._.disclosure"])
 def disclosure_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     found = find_disclosure(norm)
     if found:
         start, end, score = found[0]

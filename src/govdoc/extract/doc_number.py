@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import has_placeholder
-from govdoc.extract.scan import finditer_alternatives, index, line_span
+from govdoc.extract.scan import finditer_alternatives, line_span
 from govdoc.extract.output import build
 from govdoc.model import DocNumber
 from govdoc.normalize import NormText
 from govdoc.text.zh import CJK
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 # Brackets around the year as producers and OCR write them (the match text folds full-width
 # brackets to ASCII; 〈〉 and 【】 stay as they are).
@@ -101,12 +104,8 @@ def _context_score(before: str, after: str) -> float:
 
 
 def year_opens(text: str) -> list[tuple[int, int]]:
-    """Spans of ``YEAR_OPEN_RE.finditer(text)`` (a bracket, then a year), computed once per text
-    (the doc-number, issuer and title stages all ask)."""
-    return index(text).memo("year_opens", _year_opens)
-
-
-def _year_opens(text: str) -> list[tuple[int, int]]:
+    """Spans of ``YEAR_OPEN_RE.finditer(text)`` (a bracket, then a year): ``Analysis.year_opens``,
+    which the doc-number and issuer stages read."""
     return [m.span() for m in YEAR_OPEN_RE.finditer(text)]
 
 
@@ -126,11 +125,11 @@ def number_start(text: str, start: int, bracket: int) -> int:
     return end - (run.end() if run else 0)
 
 
-def _number_matches(text: str):
-    """DOC_NUMBER_RE matches, found cheaply: locate each bracketed year first, then read the
-    number around it within its line."""
+def _number_matches(text: str, opens: list[tuple[int, int]]):
+    """DOC_NUMBER_RE matches, found cheaply: locate each bracketed year first (``opens``: the
+    text's ``year_opens``), then read the number around it within its line."""
     last_end = 0
-    for hit_start, hit_end in year_opens(text):
+    for hit_start, hit_end in opens:
         if hit_start < last_end:
             continue
         line_start = text.rfind("\n", 0, hit_start) + 1
@@ -152,10 +151,10 @@ def _cited_prefix(prefix: str) -> bool:
     return bool(CITING_VERB.match(prefix))
 
 
-def _bracket_candidates(norm: NormText) -> list[Candidate]:
+def _bracket_candidates(norm: Analysis) -> list[Candidate]:
     out = []
     text = norm.match
-    for m in _number_matches(text):
+    for m in _number_matches(text, norm.year_opens):
         serial = m.group("serial") or m.group("glued")
         if not any(c.isdigit() for c in serial) and not m.group("hao"):
             continue
@@ -194,22 +193,22 @@ def _labelled_candidates(norm: NormText, taken: list[Candidate]) -> list[Candida
     return out
 
 
-def find_doc_numbers(norm: NormText) -> list[Candidate]:
+def find_doc_numbers(norm: Analysis) -> list[Candidate]:
     """Every document-number shaped span, scored: a number on its own line or in a labelled
     field ranks high, numbers cited inside sentences, brackets or 《》 rank low (or are dropped)."""
     cands = _bracket_candidates(norm)
     return cands + _labelled_candidates(norm, cands)
 
 
-def best_doc_number(norm: NormText) -> Optional[Candidate]:
+def best_doc_number(norm: Analysis) -> Optional[Candidate]:
     cands = [c for c in find_doc_numbers(norm) if c.score >= 0.5]
     return max(cands, key=lambda c: (c.score, -c.start)) if cands else None
 
 
-@Language.component("govdoc_doc_number", assigns=["doc._.doc_number"])
+@Language.component("govdoc_doc_number", requires=["doc._.analysis"], assigns=["doc._.doc_number"])
 def doc_number_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     best = best_doc_number(norm)
     if best and not has_placeholder(norm.match[max(0, best.start - 2):best.end]):
         ext.doc_number = build(DocNumber, raw=norm.slice(best.start, best.end), prefix=best.prefix,

@@ -16,18 +16,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import best_doc_number
-from govdoc.extract.letter_layout import HEADER_WINDOW, body_start, memo
+from govdoc.extract.letter_layout import HEADER_WINDOW
 from govdoc.extract.output import build
 from govdoc.extract.scan import line_span
 from govdoc.model import Grade
 from govdoc.normalize import NormText
 from govdoc.text.zh import CJK
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 TO_LETTER = {"甲": "A", "乙": "B", "丙": "C", "丁": "D"}
 LETTER = "A-D甲乙丙丁"
@@ -106,10 +109,10 @@ def _after_number(norm: NormText, number_end: Optional[int]) -> list[Candidate]:
     return [Candidate(start, m.end(), _letter(m.group("letter")), 0.9)]
 
 
-def _header_lines(norm: NormText) -> list[Candidate]:
+def _header_lines(norm: Analysis) -> list[Candidate]:
     """A bare class line, or a bracketed class at either end of a title line, in the header."""
     match = norm.match
-    end = min(memo(norm, "body_start", lambda n: body_start(n.match)), HEADER_WINDOW)
+    end = min(norm.body_start, HEADER_WINDOW)
     out = []
     for bare in BARE_LINE_RE.finditer(match, 0, end):
         if _balanced(bare) and (bare.group("letter") in "ABCD" or bare.group("open") or "类" in bare.group()):
@@ -125,7 +128,7 @@ def _header_lines(norm: NormText) -> list[Candidate]:
     return out
 
 
-def find_grades(norm: NormText, number_end: Optional[int] = -1) -> list[Candidate]:
+def find_grades(norm: Analysis, number_end: Optional[int] = -1) -> list[Candidate]:
     """Every place where the document states its own class, scored by the form.
     ``number_end`` is where the document's own number ends (found here when left at -1)."""
     if number_end == -1:
@@ -172,10 +175,10 @@ def scheme_meaning(norm: NormText, letter: str) -> Optional[str]:
     return None
 
 
-@Language.component("govdoc_grade", requires=["doc._.norm", "doc._.doc_number"], assigns=["doc._.grade"])
+@Language.component("govdoc_grade", requires=["doc._.analysis", "doc._.doc_number"], assigns=["doc._.grade"])
 def grade_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     number = ext.doc_number
     cands = find_grades(norm, number.span.end if number is not None and number.span else None)
     if not cands:

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.doc_number import DOC_NUMBER_RE, number_start, year_opens
+from govdoc.extract.doc_number import DOC_NUMBER_RE, number_start
 from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, has_placeholder, org_span
 from govdoc.extract.scan import (LineEnds, find_all, finditer_alternatives, line_end, line_matches, line_start,
                                  nonblank_line_above)
 from govdoc.extract.output import build
 from govdoc.model import Name
-from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 TAIL_WINDOW = 1500
 _SP = r"[ \t]*"
@@ -120,16 +123,16 @@ def _signature(match: str) -> list[Candidate]:
     return out
 
 
-def _header(match: str) -> list[Candidate]:
+def _header(match: str, opens: list[tuple[int, int]]) -> list[Candidate]:
     """The red header's organ; the organ set before the first document number in the header
-    (on the line above it, or before it on its line)."""
+    (on the line above it, or before it on its line); ``opens``: the text's ``year_opens``."""
     out = []
     window = min(len(match), HEADER_WINDOW)
     if "文" in match[:window]:
         lines = (m.start() for m in _WENJIAN_RE.finditer(match, 0, window))
         for m in line_matches(RED_HEADER_RE, match, lines, 0, window):
             out.append(Candidate(m.start("org"), m.end("org"), 0.9, "red header"))
-    number_line = _first_number_line(match, window)
+    number_line = _first_number_line(match, window, opens)
     if number_line is None:
         return out
     s, number = number_line
@@ -144,11 +147,11 @@ def _header(match: str) -> list[Candidate]:
     return out
 
 
-def _first_number_line(match: str, window: int) -> tuple[int, re.Match] | None:
+def _first_number_line(match: str, window: int, opens: list[tuple[int, int]]) -> tuple[int, re.Match] | None:
     """(line start, number) of the first line of ``match[:window]`` where ``DOC_NUMBER_RE``
-    finds a number, tried only on the lines that hold a bracketed year."""
+    finds a number, tried only on the lines that hold a bracketed year (``opens``)."""
     last = -1
-    for start, end in year_opens(match):
+    for start, end in opens:
         s = line_start(match, start)
         if end > window or s == last:
             continue
@@ -160,10 +163,8 @@ def _first_number_line(match: str, window: int) -> tuple[int, re.Match] | None:
 
 
 
-def _title(norm: NormText) -> list[Candidate]:
-    from govdoc.extract.title import best_title
-
-    cand = best_title(norm)
+def _title(norm: Analysis) -> list[Candidate]:
+    cand = norm.title_candidate
     if cand is None or cand.score < 0.6:
         return []
     out = []
@@ -197,15 +198,15 @@ def _metadata(match: str) -> list[Candidate]:
     return out
 
 
-def find_issuers(norm: NormText) -> list[Candidate]:
+def find_issuers(norm: Analysis) -> list[Candidate]:
     match = norm.match
-    return _signature(match) + _header(match) + _title(norm) + _metadata(match)
+    return _signature(match) + _header(match, norm.year_opens) + _title(norm) + _metadata(match)
 
 
-@Language.component("govdoc_issuer", requires=["doc._.norm"], assigns=["doc._.issuer"])
+@Language.component("govdoc_issuer", requires=["doc._.analysis"], assigns=["doc._.issuer"])
 def issuer_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     cands = [c for c in find_issuers(norm) if not has_placeholder(norm.match[c.start:c.end])]
     if cands:
         best = max(cands, key=lambda c: (c.score, -c.start))

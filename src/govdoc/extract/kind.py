@@ -2,18 +2,22 @@
 deputy's or member's own text) or ``other`` (notices, rules, plans, statistics, templates …).
 
 General cues, each with a weight, are summed per kind; ``other`` starts with a small prior so
-that a text with no cues at all is not called a reply.  Runs last, so it can use the title.
+that a text with no cues at all is not called a reply.  The title block (``Analysis.title_candidate``)
+adds its own cue.
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.letter_layout import HEADER_WINDOW, PLACEHOLDER_RE, has_placeholder, memo
-from govdoc.extract.scan import index
+from govdoc.extract.letter_layout import HEADER_WINDOW, PLACEHOLDER_RE, has_placeholder
+from govdoc.extract.scan import TextIndex
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 # A cue: words one of which must occur (a cheap ``in`` test; empty: no such test), the patterns
 # (the cue fires when any of them occurs), and its weight.
@@ -91,9 +95,9 @@ SALUTATION_AT = re.compile(r"[ \t]*(?:尊敬的)?[^\n:：,，。]{1,40}(?:代表
 SALUTATION_WEIGHT = 1.0
 
 
-def _salutation_cue(match: str) -> bool:
+def _salutation_cue(match: str, ix: TextIndex | None = None) -> bool:
     """A line of ``match[:HEADER_WINDOW]`` that ``SALUTATION_AT`` reads up to its first colon."""
-    for s, colon, _last in index(match).first_colons:
+    for s, colon, _last in (ix or TextIndex(match)).first_colons:
         if colon >= HEADER_WINDOW:
             return False
         if SALUTATION_AT.match(match, s, colon + 1):
@@ -101,9 +105,11 @@ def _salutation_cue(match: str) -> bool:
     return False
 
 
-def kind_scores(match: str, title: Optional[str] = None) -> dict[str, float]:
-    """The summed cue weights per kind for a match text (and the title when known)."""
-    scores = dict(_text_scores(match))
+def kind_scores(match: str, title: Optional[str] = None,
+                text_cues: Optional[dict[str, float]] = None) -> dict[str, float]:
+    """The summed cue weights per kind for a match text (and the title when known);
+    ``text_cues``: the text's own (``text_scores``), when already known."""
+    scores = dict(text_scores(match) if text_cues is None else text_cues)
     if title:
         title = title.strip()
         if REPLY_TITLE_RE.search(title):
@@ -115,15 +121,10 @@ def kind_scores(match: str, title: Optional[str] = None) -> dict[str, float]:
     return scores
 
 
-def _text_scores(match: str) -> dict[str, float]:
-    """The cue weights of the text alone, kept in the text's index (the title stage and the kind
-    stage ask for the same text)."""
-    return index(match).memo("kind_text_scores", _compute_text_scores)
-
-
-def _compute_text_scores(match: str) -> dict[str, float]:
+def text_scores(match: str, ix: TextIndex | None = None) -> dict[str, float]:
+    """The cue weights of the text alone (``Analysis.kind_text_scores``)."""
     lined = "\n" + match  # a line break in front: every line start follows one
-    scores = {"reply": _score(lined, REPLY_CUES) + (SALUTATION_WEIGHT if _salutation_cue(match) else 0),
+    scores = {"reply": _score(lined, REPLY_CUES) + (SALUTATION_WEIGHT if _salutation_cue(match, ix) else 0),
               "suggestion": _score(lined, SUGGESTION_CUES), "other": OTHER_PRIOR + _score(lined, OTHER_CUES)}
     placeholders = 0
     if "X" in match or "×" in match:
@@ -132,39 +133,34 @@ def _compute_text_scores(match: str) -> dict[str, float]:
     return scores
 
 
-def classify(match: str, title: Optional[str] = None) -> tuple[str, float]:
+def classify(match: str, title: Optional[str] = None,
+             text_cues: Optional[dict[str, float]] = None) -> tuple[str, float]:
     """``(kind, confidence)``: the kind with the highest score; ties go to ``other``."""
-    scores = kind_scores(match, title)
+    scores = kind_scores(match, title, text_cues)
     order = sorted(scores.items(), key=lambda kv: (kv[1], kv[0] == "other"), reverse=True)
     (best, top), (_, second) = order[0], order[1]
     confidence = top / (top + second) if top + second else 0.5
     return best, round(min(0.99, confidence), 3)
 
 
-def looks_like_reply(match: str) -> bool:
+def reply_like(text_cues: dict[str, float]) -> bool:
     """Strong reply cues in the text alone (before the title is known)."""
-    scores = kind_scores(match)
-    return scores["reply"] >= 3.0 and scores["reply"] > max(scores["suggestion"], scores["other"])
+    return text_cues["reply"] >= 3.0 and text_cues["reply"] > max(text_cues["suggestion"], text_cues["other"])
 
 
-def kind_of(norm) -> str:
-    """The kind of a text, with its title block as the title stage finds it; computed once per
-    text (the contact stage asks before this stage runs)."""
-    def compute(norm):
-        from govdoc.extract.title import best_title
-
-        cand = best_title(norm)
-        title = None
-        if cand is not None:  # the title as the match text has it
-            title = norm.match[cand.start:cand.end]
-            title = None if has_placeholder(title) else title.replace("\n", "")
-        return classify(norm.match, title)[0]
-
-    return memo(norm, "kind", compute)
+def kind_of(a: Analysis) -> str:
+    """The kind of a letter, with its title block as the title stage finds it
+    (``Analysis.kind``)."""
+    cand = a.title_candidate
+    title = None
+    if cand is not None:  # the title as the match text has it
+        title = a.match[cand.start:cand.end]
+        title = None if has_placeholder(title) else title.replace("\n", "")
+    return classify(a.match, title, a.kind_text_scores)[0]
 
 
-@Language.component("govdoc_kind", requires=["doc._.norm"], assigns=["doc._.kind"])
+@Language.component("govdoc_kind", requires=["doc._.analysis"], assigns=["doc._.kind"])
 def kind_component(doc):
     ext = DocFields(doc)
-    ext.kind = kind_of(ext.norm)
+    ext.kind = ext.analysis.kind
     return doc

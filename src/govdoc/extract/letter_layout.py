@@ -7,9 +7,7 @@ texts.
 from __future__ import annotations
 
 import re
-from typing import Callable
-
-from govdoc.extract.scan import index
+from govdoc.extract.scan import TextIndex
 
 HEADER_WINDOW = 1500
 
@@ -43,11 +41,12 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 _AFTER_LINE_END_COLON_RE = re.compile(r"[ \t]*(?:\n|$)")  # what follows a colon that ends its line
 
 
-def salutation_start(match: str, limit: int = HEADER_WINDOW) -> int:
+def salutation_start(match: str, limit: int = HEADER_WINDOW, ix: TextIndex | None = None) -> int:
     """Offset of the first salutation line in the header window, or -1.  Only lines that end
-    in a colon are tried (read at the text's colons), not every line start."""
+    in a colon are tried (read at the text's colons, from ``ix``: the text's index), not every
+    line start."""
     end = min(len(match), limit)
-    for colon in index(match).colons_in(0, end):
+    for colon in (ix or TextIndex(match)).colons_in(0, end):
         after = _AFTER_LINE_END_COLON_RE.match(match, colon + 1, end)
         if after is None:
             continue
@@ -68,10 +67,10 @@ def is_paragraph(line: str) -> bool:
     return marks == 1 and (line.endswith(("如下:", "如下：")) or (len(line) >= 40 and not line.endswith((":", "："))))
 
 
-def body_start(match: str, limit: int = HEADER_WINDOW) -> int:
+def body_start(match: str, limit: int = HEADER_WINDOW, ix: TextIndex | None = None) -> int:
     """Where the letter's body begins: the salutation, else the first paragraph-like line,
-    else the end of the header window."""
-    sal = salutation_start(match, limit)
+    else the end of the header window (``Analysis.body_start``)."""
+    sal = salutation_start(match, limit, ix)
     end = min(len(match), limit) if sal < 0 else sal
     # A paragraph holds a sentence mark: only the lines holding one are read, found by searching
     # for the marks (rather than reading every line).
@@ -105,15 +104,6 @@ PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:[X×][ \t]?[X×]+|[X×](?=[届次�
 
 def has_placeholder(text: str) -> bool:
     return ("X" in text or "×" in text or "某某" in text) and bool(PLACEHOLDER_RE.search(text))
-
-
-def memo(norm, key: str, compute: Callable):
-    """``compute(norm)``, kept with the text (``norm.memo``), so that stages that need the same
-    intermediate result (the best title, the header end) compute it once per document."""
-    cache = norm.memo
-    if key not in cache:
-        cache[key] = compute(norm)
-    return cache[key]
 
 
 def org_span(line: str, min_cjk: int = 4) -> tuple[int, int] | None:

@@ -17,15 +17,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.outline import HEADINGS_KEY, HeadingCandidate, find_headings, next_start
+from govdoc.extract.outline import HeadingCandidate, next_start
 from govdoc.extract.output import build
 from govdoc.model import CitedDocument, Measure
 from govdoc.normalize import NormText
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 HEAD_MAX = 40
 # A report heading names a category of content instead of an action: short, or ``…的<category>``.
@@ -362,8 +365,8 @@ def cited_documents(norm: NormText, start: int, end: int) -> list[CitedDocument]
     return out
 
 
-def find_measures(norm: NormText, heads: Optional[list[HeadingCandidate]] = None) -> list[MeasureCandidate]:
-    heads = find_headings(norm) if heads is None else heads
+def find_measures(norm: Analysis) -> list[MeasureCandidate]:
+    heads = norm.headings
     found = _from_headings(norm, heads)
     taken = [(c.text_start, c.text_end) for c in found]
     found += _from_inline(norm, heads, taken)
@@ -387,10 +390,9 @@ def to_models(norm: NormText, found: list[MeasureCandidate]) -> list[Measure]:
             for c in found]
 
 
-@Language.component("govdoc_measures", requires=["doc._.outline"], assigns=["doc._.measures"])
+@Language.component("govdoc_measures", requires=["doc._.analysis"], assigns=["doc._.measures"])
 def measures_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
-    heads = doc.user_data.get(HEADINGS_KEY)
-    ext.measures = to_models(norm, find_measures(norm, heads))
+    norm = ext.analysis
+    ext.measures = to_models(norm, find_measures(norm))
     return doc

@@ -622,10 +622,10 @@ def to_models(norm: NormText, found: list[MetricCandidate]) -> list[Metric]:
     return _METRIC_LIST.validate_python(data)
 
 
-@Language.component("govdoc_metrics", assigns=["doc._.metrics"])
+@Language.component("govdoc_metrics", requires=["doc._.analysis"], assigns=["doc._.metrics"])
 def metrics_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     # The token offsets as a memoryview of the array: ints on indexing, for bisect, without a list.
     ext.metrics = to_models(norm, find_metrics(norm, lambda: memoryview(doc.to_array(IDX))))
     return doc

@@ -57,10 +57,10 @@ def find_printed(norm: NormText) -> Optional[Printed]:
     return None
 
 
-@Language.component("govdoc_printed", requires=["doc._.norm"], assigns=["doc._.printed_by", "doc._.printed_date"])
+@Language.component("govdoc_printed", requires=["doc._.analysis"], assigns=["doc._.printed_by", "doc._.printed_date"])
 def printed_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     found = find_printed(norm)
     if found is None:
         return doc

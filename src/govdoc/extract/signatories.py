@@ -108,10 +108,10 @@ def find_signatories(norm: NormText) -> list[Candidate]:
     return out
 
 
-@Language.component("govdoc_signatories", requires=["doc._.norm"], assigns=["doc._.signatories"])
+@Language.component("govdoc_signatories", requires=["doc._.analysis"], assigns=["doc._.signatories"])
 def signatories_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     seen = set()
     for c in find_signatories(norm):
         name = norm.slice(c.start, c.end)

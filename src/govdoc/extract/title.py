@@ -12,18 +12,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
-from govdoc.extract.letter_layout import (HEADER_WINDOW, SALUTATION_RE, body_start, has_placeholder, iter_lines,
-                                         memo, org_span)
+from govdoc.extract.letter_layout import HEADER_WINDOW, SALUTATION_RE, has_placeholder, org_span
 from govdoc.extract.output import build
 from govdoc.model import Text
-from govdoc.extract.scan import index, nonblank_line_above
+from govdoc.extract.scan import TextIndex, nonblank_line_above
 from govdoc.normalize import NormText
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 # Endings of a complete title; a bracketed subject may follow (…的答复(关于…的建议)).
 _BRACKET_TAIL = r"(?:[ \t]*[(（][^()（）\n]{1,60}[)）])?"
@@ -197,9 +199,10 @@ def org_span_abs(match: str, s: int, e: int) -> tuple[int, int]:
     return s + rel[0], s + rel[1]
 
 
-def _labelled(match: str, end: int, reply_like: Callable[[], bool]) -> list[Candidate]:
+def _labelled(ix: TextIndex, end: int, reply_like: Callable[[], bool]) -> list[Candidate]:
+    match = ix.text
     out = []
-    for s, colon, last in index(match).first_colons:
+    for s, colon, last in ix.first_colons:
         if colon >= end:
             break
         if last not in _LABEL_LASTS:
@@ -215,11 +218,12 @@ def _labelled(match: str, end: int, reply_like: Callable[[], bool]) -> list[Cand
     return out
 
 
-def _headings(match: str, end: int) -> list[Candidate]:
+def _headings(ix: TextIndex, end: int) -> list[Candidate]:
     """A page heading: the line right above the page's metadata line (``来源：… 发布时间：…``), as
     news items and notices print it; the weakest source."""
+    match = ix.text
     out = []
-    for s, _colon, last in index(match).first_colons:  # a metadata line holds a colon: only those lines are read
+    for s, _colon, last in ix.first_colons:  # a metadata line holds a colon: only those lines are read
         if s >= end:
             break
         if last in _META_LASTS and META_LINE_RE.match(match, s):
@@ -229,24 +233,19 @@ def _headings(match: str, end: int) -> list[Candidate]:
     return out
 
 
-def find_titles(norm: NormText, reply_like: Callable[[], bool] = lambda: True) -> list[Candidate]:
+def find_titles(a: Analysis) -> list[Candidate]:
     """Title blocks above the body (last = closest to the salutation), then labelled titles, then
-    a page heading above its metadata line.  ``reply_like()`` says whether the text reads as a reply
-    (asked only when it matters)."""
-    match = norm.match
-    end = memo(norm, "body_start", lambda n: body_start(n.match))
-    labelled = _labelled(match, max(end, min(len(match), HEADER_WINDOW)), reply_like)
-    return _blocks(match, end) + labelled + _headings(match, end)
+    a page heading above its metadata line.  Whether the text reads as a reply
+    (``a.looks_like_reply``) is asked only when it matters."""
+    match = a.match
+    end = a.body_start
+    labelled = _labelled(a.index, max(end, min(len(match), HEADER_WINDOW)), lambda: a.looks_like_reply)
+    return _blocks(match, end) + labelled + _headings(a.index, end)
 
 
-def best_title(norm: NormText) -> Candidate | None:
-    return memo(norm, "title", _best_title)
-
-
-def _best_title(norm: NormText) -> Candidate | None:
-    from govdoc.extract.kind import looks_like_reply
-
-    cands = find_titles(norm, lambda: looks_like_reply(norm.match))
+def best_title(a: Analysis) -> Candidate | None:
+    """The letter's own title block (``Analysis.title_candidate``)."""
+    cands = find_titles(a)
     blocks = [c for c in cands if c.score > 0.6]
     if blocks:
         return blocks[-1]  # the block closest above the salutation is the letter's own
@@ -257,11 +256,11 @@ def title_text(norm: NormText, cand: Candidate) -> str:
     return "".join(norm.slice(s, e) for s, e in cand.segments)
 
 
-@Language.component("govdoc_title", requires=["doc._.norm"], assigns=["doc._.title"])
+@Language.component("govdoc_title", requires=["doc._.analysis"], assigns=["doc._.title"])
 def title_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
-    cand = best_title(norm)
+    norm = ext.analysis
+    cand = norm.title_candidate
     if cand and not has_placeholder(norm.match[cand.start:cand.end]):
         ext.title = build(Text, text=title_text(norm, cand), span=norm.span(cand.start, cand.end),
                          confidence=round(cand.score * norm.confidence_at(cand.start), 3))

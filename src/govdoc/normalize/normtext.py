@@ -24,10 +24,6 @@ class NormText:
     page_numbers: list[int] = field(default_factory=lambda: [1])
     page_confidence: list[Optional[float]] = field(default_factory=lambda: [None])
     match: str = ""
-    # What the stages compute from this text and share (the best title, the header end …),
-    # keyed by what it is: see ``letter_layout.memo``.  Kept with the text, so that stages run
-    # over a batch of letters each find their own letter's values.
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         if not self.match:
