@@ -1,0 +1,212 @@
+"""Loaders for the rules kept as data in ``govdoc/data/rules/``, each checked line by line.
+
+A rule file is UTF-8 text, one entry a line, fields separated by tabs; blank lines and lines
+starting with ``#`` are comments; the first other line names the columns and must be the one the
+loader expects.  Every problem is a :class:`~govdoc.errors.BadInput` naming the file and
+``line N: …``; a file is read when a stage first needs it (never at import), and kept once read.
+Each loader has a pure ``parse_*(text, path)`` twin that the tests feed with broken lines.
+
+Patterns are written as a reader writes them (``此复|特此(?:答复|函复|回复)``); the fast form the
+stages search with is derived here (:class:`Rule`), never written by hand.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from govdoc.errors import BadInput
+
+def _rule_file(name: str):
+    return resources.files("govdoc.data").joinpath("rules", name)
+
+
+def rule_path(name: str) -> str:
+    return str(_rule_file(name))
+
+
+def read_rule_file(name: str) -> str:
+    return _rule_file(name).read_text(encoding="utf-8")
+
+
+def rows(text: str, path: str, header: tuple[str, ...], optional: int = 0) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """``(line number, fields)`` of each entry; ``optional``: how many last columns may be left out."""
+    seen_header = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = tuple(f.strip() for f in line.rstrip("\n").split("\t"))
+        if not seen_header:
+            if fields != header:
+                raise BadInput(path, f"line {number}: the column line should be {chr(9).join(header)!r}")
+            seen_header = True
+            continue
+        if not len(header) - optional <= len(fields) <= len(header):
+            raise BadInput(path, f"line {number}: {len(fields)} tab-separated fields, expected {len(header)}"
+                                 f" ({', '.join(header)})")
+        if any(not f for f in fields):
+            raise BadInput(path, f"line {number}: an empty field")
+        yield number, fields
+    if not seen_header:
+        raise BadInput(path, "no column line")
+
+
+def unescape(example: str) -> str:
+    """An example as written in a rule file: ``\\n`` and ``\\t`` stand for a line break and a tab."""
+    return example.replace("\\n", "\n").replace("\\t", "\t")
+
+
+def compile_at(pattern: str, path: str, number: int, flags: int = 0) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise BadInput(path, f"line {number}: bad pattern {pattern!r}: {exc}") from None
+
+
+def weight_at(value: str, path: str, number: int) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise BadInput(path, f"line {number}: weight {value!r} is no number") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns as written, searched fast
+
+
+def top_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|`` (not inside a group or a character class)."""
+    out, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1  # []…]: a ] right after [ is a member
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return out + [pattern[start:]]
+
+
+def _skip(pattern: str, i: int) -> int:
+    """The offset after the group or character class opening at ``i``."""
+    if pattern[i] == "[":
+        i += 2 if pattern[i + 1:i + 2] == "]" else 1
+        while pattern[i] != "]":
+            i += 2 if pattern[i] == "\\" else 1
+        return i + 1
+    depth = 0
+    while True:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _skip(pattern, i)
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        i += 1
+        if depth == 0:
+            return i
+
+
+def required_word(alternative: str) -> str:
+    """The longest run of plain characters that every match of ``alternative`` (a pattern
+    without top-level ``|``) holds: its literals outside groups and classes, not made optional
+    or repeated by a quantifier.  '' when there is none."""
+    runs, run, i = [], "", 0
+    while i < len(alternative):
+        c = alternative[i]
+        literal = None
+        if c == "\\":
+            nxt = alternative[i + 1]
+            literal = None if nxt.isalnum() else nxt  # \d, \n …: no plain character
+            i += 2
+        elif c in "[(":
+            i = _skip(alternative, i)
+        elif c in ".^$":
+            i += 1
+        else:
+            literal = c
+            i += 1
+        if i < len(alternative) and alternative[i] in "?*+{":
+            literal = None  # quantified: maybe absent
+            i = alternative.index("}", i) + 1 if alternative[i] == "{" else i + 1
+            if i < len(alternative) and alternative[i] in "?+":
+                i += 1
+        if literal is None:
+            runs.append(run)
+            run = ""
+        else:
+            run += literal
+    runs.append(run)
+    return max(runs, key=len)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern as written (``readable``), searched as its top-level alternatives, each tried
+    only when the text holds its required word: the same answer as ``re.search(readable)``
+    (``tests/test_data_rules.py`` checks it on the corpus), at a fraction of the cost when the
+    pattern opens with something the regex engine cannot skip ahead to."""
+
+    readable: str
+    alternatives: tuple[tuple[str, re.Pattern], ...]
+
+    @classmethod
+    def parse(cls, readable: str, path: str, number: int, flags: int = 0) -> "Rule":
+        compile_at(readable, path, number, flags)  # the whole pattern must be valid as written
+        return cls(readable, tuple((required_word(a), compile_at(a, path, number, flags))
+                                   for a in top_alternatives(readable)))
+
+    def search(self, text: str) -> bool:
+        return any(word in text and p.search(text) for word, p in self.alternatives)
+
+
+# ---------------------------------------------------------------------------------------------
+# Kind cues (extract/kind.py)
+
+KIND_CUES = "kind_cues.tsv"
+KINDS = ("reply", "suggestion", "other")
+
+
+@dataclass(frozen=True)
+class KindCue:
+    where: str  # text | title
+    kind: str
+    weight: float
+    rule: Rule
+    example: str
+    line: int
+
+
+def parse_kind_cues(text: str, path: str) -> tuple[KindCue, ...]:
+    out = []
+    for number, (where, kind, weight, pattern, example) in rows(
+            text, path, ("where", "kind", "weight", "pattern", "example")):
+        if where not in ("text", "title"):
+            raise BadInput(path, f"line {number}: where is {where!r}, not text or title")
+        if kind not in KINDS:
+            raise BadInput(path, f"line {number}: kind is {kind!r}, not one of {', '.join(KINDS)}")
+        out.append(KindCue(where, kind, weight_at(weight, path, number), Rule.parse(pattern, path, number, re.M),
+                           unescape(example), number))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def kind_cues() -> tuple[KindCue, ...]:
+    return parse_kind_cues(read_rule_file(KIND_CUES), rule_path(KIND_CUES))
