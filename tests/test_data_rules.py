@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from govdoc.build import parse_text
 from govdoc.data import load
 from govdoc.errors import BadInput
+from govdoc.extract import metrics
 from govdoc.text.zh import match_text
 
 CORPUS = sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*/*.txt"))
@@ -66,3 +68,47 @@ def test_kind_cues_bad_line(text, reason):
     with pytest.raises(BadInput) as err:
         load.parse_kind_cues(text, "kind_cues.tsv")
     assert err.value.path == "kind_cues.tsv" and reason in err.value.reason
+
+
+def _reads_unit(text: str, unit: str) -> bool:
+    # a multiplier stays with its unit (千米 is read as 千 + 米)
+    return any((m.group("mult") or "") + m.group("unit") == unit or m.group("unit") == unit
+               for m in metrics.patterns().quantity.finditer(match_text(text)) if m.group("unit"))
+
+
+@pytest.mark.parametrize("unit", load.units().entries, ids=lambda u: f"line{u.line}-{u.unit}")
+def test_unit_example_fires_and_guard_blocks(unit):
+    assert _reads_unit(unit.example, unit.unit)
+    if unit.guard:
+        assert not _reads_unit(unit.blocked, unit.unit)
+
+
+UNITS_HEADER = "unit\tclass\texample\tguard\tblocked\n"
+
+
+@pytest.mark.parametrize("text, reason", [
+    (UNITS_HEADER + "个 count\n", "line 2: 1 tab-separated fields"),
+    (UNITS_HEADER + "个\tpiece\t3个\n", "line 2: class is 'piece'"),
+    (UNITS_HEADER + "个\tcount\t3个\n# x\n个\tcount\t4个\n", "line 4: unit '个' is listed already on line 2"),
+    (UNITS_HEADER + "方\tmeasure\t3方\t(?![面\n", "line 2: a guard needs a blocked example"),
+    (UNITS_HEADER + "方\tmeasure\t3方\t(?![面\t3方面\n", "line 2: bad pattern"),
+    (UNITS_HEADER + "方\tmeasure\t3方\t[面]\t3方面\n", "line 2: guard '[面]' is not one look-ahead"),
+])
+def test_units_bad_line(text, reason):
+    with pytest.raises(BadInput) as err:
+        load.parse_units(text, "units.tsv")
+    assert reason in err.value.reason
+
+
+def test_a_bad_units_line_fails_the_parse_not_the_import(monkeypatch):
+    read = load.read_rule_file
+    monkeypatch.setattr(load, "read_rule_file", lambda name: UNITS_HEADER + "个 count\n" if name == load.UNITS else read(name))
+    load.units.cache_clear()
+    metrics.patterns.cache_clear()
+    try:
+        with pytest.raises(BadInput, match="units.tsv: line 2"):
+            parse_text("我局开展检查56次。")
+    finally:
+        monkeypatch.undo()
+        load.units.cache_clear()
+        metrics.patterns.cache_clear()

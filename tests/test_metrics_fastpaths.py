@@ -18,7 +18,7 @@ def _strings(n=3000, seed=3):
 
 
 def test_quantity_groups_are_read_in_pattern_order():
-    index = M.patterns()["quantity"].groupindex
+    index = M.patterns().quantity.groupindex
     assert tuple(sorted(index, key=index.get)) == M.QUANTITY_GROUPS
 
 
@@ -50,7 +50,7 @@ def _numberish(n=4000, seed=5):
 def test_split_quantity_scans_give_the_combined_matches():
     overlapping = ["三m3个", "三m3个 四m2 7个", "5km2三个"]  # units with a digit: an Arabic match inside a Chinese one
     for t in _numberish() + overlapping:
-        want = [(m.span(), m.group("ar", "cn"), m.groups()[2:]) for m in M.patterns()["quantity"].finditer(t)]
+        want = [(m.span(), m.group("ar", "cn"), m.groups()[2:]) for m in M.patterns().quantity.finditer(t)]
         got = [(m.span(), m.group("ar", "cn"), m.groups()[2:]) for m in M._quantity_matches(t)]
         assert got == want, t
 
@@ -90,7 +90,7 @@ RANKISH = ["排名", "排在", "排位", "排", "位列", "位居", "居于", "�
 
 
 def test_rank_and_comparison_scans_give_the_whole_text_matches():
-    rank, comparison = M.patterns()["rank"], M.patterns()["comparison"]
+    rank, comparison = M.patterns().rank, M.patterns().comparison
     texts = _random_texts(RANKISH, 24, 6000, 13)
     texts += ["在全省排名第3位", "位居同类城市第 12 名", "排名第一第二", "较全省均值低9微克", "比去年同期增长了约 3.5万吨", "较"]
     for t in texts:

@@ -5,7 +5,8 @@ from hypothesis import strategies as st
 
 from govdoc.extract.measures import find_measures
 from govdoc.extract.measures import to_models as measure_models
-from govdoc.extract.metrics import find_metrics, to_models, units
+from govdoc.data.load import units
+from govdoc.extract.metrics import find_metrics, to_models
 from govdoc.extract.analysis import Analysis
 from govdoc.text.numerals import to_number
 
@@ -15,7 +16,7 @@ WORDS = ["全市", "排名全省第", "较全省均值低", "截止", "新增", 
 NUMBERS = st.one_of(st.integers(0, 99999).map(str),
                     st.floats(0, 9999, allow_nan=False).map(lambda f: f"{f:.2f}"),
                     st.sampled_from(["三", "十二", "三千", "九", "二十五", "一百零五"]))
-PIECE = st.one_of(st.sampled_from(WORDS), NUMBERS, st.sampled_from(sorted(units())))
+PIECE = st.one_of(st.sampled_from(WORDS), NUMBERS, st.sampled_from(sorted(units().classes)))
 TEXTS = st.lists(PIECE, max_size=40).map("".join)
 
 

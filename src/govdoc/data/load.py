@@ -210,3 +210,72 @@ def parse_kind_cues(text: str, path: str) -> tuple[KindCue, ...]:
 @lru_cache(maxsize=None)
 def kind_cues() -> tuple[KindCue, ...]:
     return parse_kind_cues(read_rule_file(KIND_CUES), rule_path(KIND_CUES))
+
+
+# ---------------------------------------------------------------------------------------------
+# Units of metrics (extract/metrics.py)
+
+UNITS = "units.tsv"
+UNIT_CLASSES = ("count", "measure", "time")
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    unit_class: str  # count | measure | time
+    example: str
+    guard: str  # a look-ahead the unit must pass ('' when none)
+    blocked: str  # a text where the guard keeps the unit from being read ('' when no guard)
+    line: int
+
+
+@dataclass(frozen=True)
+class Units:
+    entries: tuple[Unit, ...]
+
+    @property
+    def classes(self) -> dict[str, str]:
+        """unit → class, in file order."""
+        return {u.unit: u.unit_class for u in self.entries}
+
+    def alternation(self) -> str:
+        """The units as one regex alternation, each behind its guard (a unit ending in a Latin
+        letter also behind ``(?![A-Za-z])``): grouped by first character, each followed by the rest
+        of its units (longest first), behind a look-ahead on the first characters so that a number
+        without a unit fails fast.  (``个(?:月|…|)`` rather than ``个月|…|个``: the same matches in
+        the same order, while the engine tries one alternative per first character, not one per
+        unit.)"""
+        groups: dict[str, list[str]] = {}
+        for u in sorted(self.entries, key=lambda u: len(u.unit), reverse=True):
+            guard = u.guard
+            if u.unit[-1].isascii() and u.unit[-1].isalpha():
+                guard += r"(?![A-Za-z])"
+            groups.setdefault(u.unit[0], []).append(re.escape(u.unit[1:]) + guard)
+        first = "".join(re.escape(c) for c in groups)
+        return f"(?=[{first}])(?:" + "|".join(re.escape(c) + "(?:" + "|".join(g) + ")" for c, g in groups.items()) + ")"
+
+
+def parse_units(text: str, path: str) -> Units:
+    out: dict[str, Unit] = {}
+    for number, fields in rows(text, path, ("unit", "class", "example", "guard", "blocked"), optional=2):
+        unit, unit_class, example = fields[:3]
+        if len(fields) == 4:
+            raise BadInput(path, f"line {number}: a guard needs a blocked example after it")
+        guard, blocked = fields[3:] if len(fields) == 5 else ("", "")
+        if any(c.isspace() for c in unit):
+            raise BadInput(path, f"line {number}: unit {unit!r} holds a space")
+        if unit in out:
+            raise BadInput(path, f"line {number}: unit {unit!r} is listed already on line {out[unit].line}")
+        if unit_class not in UNIT_CLASSES:
+            raise BadInput(path, f"line {number}: class is {unit_class!r}, not one of {', '.join(UNIT_CLASSES)}")
+        if guard:
+            compile_at(guard, path, number)
+            if not guard.startswith(("(?=", "(?!")) or _skip(guard, 0) != len(guard):
+                raise BadInput(path, f"line {number}: guard {guard!r} is not one look-ahead (?=…) or (?!…)")
+        out[unit] = Unit(unit, unit_class, unescape(example), guard, unescape(blocked), number)
+    return Units(tuple(out.values()))
+
+
+@lru_cache(maxsize=None)
+def units() -> Units:
+    return parse_units(read_rule_file(UNITS), rule_path(UNITS))

@@ -2,7 +2,7 @@
 
 Precompiled passes over ``norm.match``: rankings (``排名全省第 3`` → unit 名次), comparisons
 (``较全省均值低 9 微克``) and plain quantities (a number, Arabic or Chinese, followed by a unit from
-``data/units.txt``; Arabic and Chinese numbers in two scans that the regex engine can skip through).
+``data/rules/units.tsv``; Arabic and Chinese numbers in two scans that the regex engine can skip through).
 What a figure's line or sentence says (chrome, quotes, sentence start) is read around the figure,
 not by passes over the whole letter.  A quantity needs a unit; the value is the number as written and a multiplier
 stays in the unit (``152万平方米`` → 152, ``万平方米``).
@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Callable, Optional, Sequence, Union
 
@@ -27,6 +26,7 @@ from pydantic import TypeAdapter
 from spacy.attrs import IDX
 from spacy.language import Language
 
+from govdoc.data import load
 from govdoc.extract.outline import SENTENCE_BREAK_RE
 from govdoc.extract.scan import find_all, line_end
 from govdoc.nlp.extensions import DocFields
@@ -36,21 +36,8 @@ from govdoc.text.numerals import cn_to_int
 
 _SP = r"[ \t]?"
 _CN = "一二两三四五六七八九十"
-# Checks that only some units need: 日/天 only as a duration, 方 not in 方面, 次 not in 次会议 …
-UNIT_GUARD = {
-    "日": r"(?=[ \t]?(?:内|以内|之内|后))",
-    "方": r"(?![面案式向针法位便])",
-    "次": r"(?!会议|常委会|全体)",
-    "年": r"(?![级度底末初中以来\d])",
-    "成": r"(?![功立为效果本员绩熟])",
-    "周": r"(?![边年末岁])",
-    "省": r"(?![级委政长])",
-    "人": r"(?![大民])",
-    "起": r"(?![草诉步来])",
-    "期": r"(?![间])",
-    "元": r"(?![旦素])",
-    "所": r"(?![有属以在谓得])",
-}
+# The units, each with its guard where it needs one (日 only as a duration, 方 not in 方面 …), are
+# data: ``data/rules/units.tsv`` (``govdoc.data.load.units``).
 RANK_SCOPE = r"全国|全省|全市|全区|全县|全州|同类城市|[省市区县]内"
 RANK_SCOPE_BEFORE_RE = re.compile(rf"在?(?P<scope>{RANK_SCOPE})[ \t]?$")
 MULTIPLIER = r"(?P<mult>百万|千万|万|亿|千)"
@@ -65,33 +52,6 @@ PLAN_NAME_RE = re.compile(r"(?:行动|计划|规划|攻坚|专项)")
 AFTER_ARABIC_RE = re.compile(r"[-/:~.]\d")
 # Thousands separators: a three-digit group after "digit," belongs to the number before it.
 THOUSANDS_RE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+$")
-
-
-@lru_cache(maxsize=1)
-def units() -> dict[str, str]:
-    """unit → class (count | measure | time), from the gazetteer ``data/units.txt``."""
-    out = {}
-    text = (resources.files("govdoc.data") / "units.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            unit, cls = line.split()
-            out[unit] = cls
-    return out
-
-
-def _unit_alternation() -> str:
-    """The units as one alternation of their first characters, each followed by the rest of its
-    units (longest first), behind a look-ahead on the first characters so that a number without
-    a unit fails fast.  (``个(?:月|…|)`` rather than ``个月|…|个``: the same matches in the same
-    order, while the engine tries one alternative per first character, not one per unit.)"""
-    groups: dict[str, list[str]] = {}
-    for u in sorted(units(), key=len, reverse=True):
-        guard = UNIT_GUARD.get(u, "")
-        if u[-1].isascii() and u[-1].isalpha():
-            guard += r"(?![A-Za-z])"
-        groups.setdefault(u[0], []).append(re.escape(u[1:]) + guard)
-    first = "".join(re.escape(c) for c in groups)
-    return f"(?=[{first}])(?:" + "|".join(re.escape(c) + "(?:" + "|".join(g) + ")" for c, g in groups.items()) + ")"
 
 
 def _quantity_rest(unit: str) -> str:
@@ -130,14 +90,28 @@ def _compile_patterns(unit: str) -> dict[str, re.Pattern]:
     }
 
 
-_UNIT_ALTERNATION = _unit_alternation()
-_PATTERNS = _compile_patterns(_UNIT_ALTERNATION)  # compiled once at import, not on the first letter parsed
-_UNIT_CLASS = units()
-_QUANTITY_AR, _QUANTITY_CN = _compile_split_quantity(_UNIT_ALTERNATION)
+@dataclass(frozen=True)
+class Patterns:
+    """The passes' patterns, built from the units data."""
+
+    quantity: re.Pattern
+    quantity_arabic: re.Pattern
+    quantity_chinese: re.Pattern
+    rank: re.Pattern
+    comparison: re.Pattern
+    unit_class: dict[str, str]  # unit → count | measure | time
 
 
-def patterns() -> dict[str, re.Pattern]:
-    return _PATTERNS
+@cache
+def patterns() -> Patterns:
+    """Compiled on the first letter from ``data/rules/units.tsv``, then kept: they depend on no
+    letter.  (A bad line there fails the letters being parsed, with its line number, and not the
+    import of this module.)"""
+    units = load.units()
+    alternation = units.alternation()
+    arabic, chinese = _compile_split_quantity(alternation)
+    return Patterns(quantity_arabic=arabic, quantity_chinese=chinese, unit_class=units.classes,
+                    **_compile_patterns(alternation))
 
 
 DIRECTION = {"低": "lower", "少": "lower", "高": "higher", "多": "higher", "增长": "up", "增加": "up",
@@ -172,7 +146,6 @@ INDICATOR_HEAD_RE = re.compile(r"(?:全[国省市区县州镇乡]|我[省市区�
 INDICATOR_TAIL_RE = re.compile(r"(?:共有|共|累计|合计|总计|达到|达|已在|已|在|约)+$")
 
 
-_QUANTITY = _PATTERNS["quantity"]
 # The quantity pattern's groups in order: each match unpacks them from one ``m.groups()`` call
 # (``ar`` and ``cn`` are read by name: the split Chinese pattern numbers those two the other way round).
 QUANTITY_GROUPS = ("ar", "cn", "mid", "mult", "mid2", "unit", "bare", "post")
@@ -202,7 +175,7 @@ class MetricCandidate:
     rank: Optional[Rank] = None
     as_of: Optional[str] = None
     scope: Optional[str] = None
-    unit_class: str = "measure"  # count | measure | time (data/units.txt)
+    unit_class: str = "measure"  # count | measure | time (data/rules/units.tsv)
     confidence: float = 0.9
 
 
@@ -273,11 +246,12 @@ class _Lines:
 
 def _quantity_matches(text: str) -> list[re.Match]:
     """The matches of the quantity pattern, from the two scans of the split patterns: the same
-    matches as ``_QUANTITY.finditer`` when no Arabic match overlaps a Chinese one (a match at a
+    matches as ``patterns().quantity.finditer`` when no Arabic match overlaps a Chinese one (a match at a
     position is the same in either, and the two kinds start on different characters); where
     two overlap, which one the combined scan keeps depends on the order, so it is run instead."""
-    arabic = list(_QUANTITY_AR.finditer(text))
-    chinese = list(_QUANTITY_CN.finditer(text))
+    pat = patterns()
+    arabic = list(pat.quantity_arabic.finditer(text))
+    chinese = list(pat.quantity_chinese.finditer(text))
     if not chinese:
         return arabic
     if not arabic:
@@ -285,7 +259,7 @@ def _quantity_matches(text: str) -> list[re.Match]:
     merged = sorted(arabic + chinese, key=re.Match.start)
     for a, b in zip(merged, merged[1:]):
         if b.start() < a.end():
-            return list(_QUANTITY.finditer(text))
+            return list(pat.quantity.finditer(text))
     return merged
 
 
@@ -379,7 +353,7 @@ def _quantity(text: str, s: int, e: int, before: str, ar: Optional[str], cn: Opt
             return None  # 三次 (adverbial; 八千余次 is a count), 近三年 (连续三年 is a duration)
     if base == "年" and (value >= 1000 or mult or PLAN_NAME_RE.match(text, e)):
         return None  # a year, or a plan's name (3年行动计划)
-    return value, _UNIT_CLASS.get(base or "", "measure")
+    return value, patterns().unit_class.get(base or "", "measure")
 
 
 def _unit_shown(norm: NormText, m: re.Match, mult: Optional[str], bare: Optional[str]) -> Optional[str]:
@@ -417,7 +391,7 @@ def _rank_matches(text: str) -> list[re.Match]:
     whole text.  The same matches as ``finditer`` over the whole text: every match lies in the
     stretch around its 第, no stretch cuts one, and the pattern looks neither behind its start
     nor ahead of its end."""
-    rank = _PATTERNS["rank"]
+    rank = patterns().rank
     return [m for lo, hi in _windows(text, "第", RANK_BEFORE, RANK_AFTER) for m in rank.finditer(text, lo, hi)]
 
 
@@ -428,7 +402,7 @@ def _comparison_matches(text: str):
     if bi < 0 and jiao < 0:
         return ()
     first = min(bi - 1 if bi >= 0 else len(text), jiao if jiao >= 0 else len(text))  # 相比 starts before 比
-    return _PATTERNS["comparison"].finditer(text, max(0, first))
+    return patterns().comparison.finditer(text, max(0, first))
 
 
 def _first_pass(norm: NormText) -> list[MetricCandidate]:
@@ -452,7 +426,7 @@ def _first_pass(norm: NormText) -> list[MetricCandidate]:
         comp = Comparison(baseline=base, direction=DIRECTION[m.group("dir")], delta=value, unit=unit)
         out.append(MetricCandidate(m.start(), m.end(), value, unit, "comparison", m.start("num"), m.end("num"),
                                    qualifier=_verbatim(norm, m, "qual"), comparison=comp,
-                                   unit_class=_UNIT_CLASS.get(m.group("unit") or "", "measure"), confidence=0.85))
+                                   unit_class=patterns().unit_class.get(m.group("unit") or "", "measure"), confidence=0.85))
     return out
 
 
