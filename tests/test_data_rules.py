@@ -7,7 +7,7 @@ import pytest
 from govdoc.build import parse_text
 from govdoc.data import load
 from govdoc.errors import BadInput
-from govdoc.extract import metrics
+from govdoc.extract import measures, metrics
 from govdoc.text.zh import match_text
 
 CORPUS = sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*/*.txt"))
@@ -112,3 +112,33 @@ def test_a_bad_units_line_fails_the_parse_not_the_import(monkeypatch):
         monkeypatch.undo()
         load.units.cache_clear()
         metrics.patterns.cache_clear()
+
+
+def _measure_word_fires(word) -> bool:
+    pat = measures.heading_patterns()
+    if word.group == "problem":
+        return bool(pat.problem.match(word.example))
+    report = bool(pat.report.search(word.example))
+    return not report if word.group.startswith("action") else report
+
+
+@pytest.mark.parametrize("word", [w for ws in load.measure_words().values() for w in ws],
+                         ids=lambda w: f"line{w.line}-{w.group}-{w.word}")
+def test_measure_word_example_fires(word):
+    assert word.word in word.example and _measure_word_fires(word)
+
+
+WORDS_HEADER = "group\tword\texample\n"
+
+
+@pytest.mark.parametrize("text, reason", [
+    (WORDS_HEADER + "category\t成效\n", "line 2: 2 tab-separated fields"),
+    (WORDS_HEADER + "verb\t制定\t制定计划\n", "line 2: group is 'verb'"),
+    (WORDS_HEADER + "category\t成(效\t主要成效\n", "line 2: word '成(效' holds a space or a regex character"),
+    (WORDS_HEADER + "category\t成效\t主要成效\ncategory\t成效\t主要成效\n", "line 3: '成效' is listed in category already on line 2"),
+    (WORDS_HEADER + "category\t成效\t主要成效\n", "no word in group reported"),
+])
+def test_words_bad_line(text, reason):
+    with pytest.raises(BadInput) as err:
+        load.parse_words(text, "measure_words.tsv", load.MEASURE_GROUPS)
+    assert reason in err.value.reason

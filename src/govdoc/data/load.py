@@ -279,3 +279,48 @@ def parse_units(text: str, path: str) -> Units:
 @lru_cache(maxsize=None)
 def units() -> Units:
     return parse_units(read_rule_file(UNITS), rule_path(UNITS))
+
+
+# ---------------------------------------------------------------------------------------------
+# Word lists: one word a line, in groups (measures' heading words, organ endings)
+
+
+@dataclass(frozen=True)
+class Word:
+    group: str
+    word: str
+    example: str
+    line: int
+
+
+def parse_words(text: str, path: str, groups: tuple[str, ...]) -> dict[str, tuple[Word, ...]]:
+    """group → its words in file order; every group of ``groups`` must have one word at least."""
+    out: dict[str, list[Word]] = {g: [] for g in groups}
+    seen: dict[tuple[str, str], int] = {}
+    for number, (group, word, example) in rows(text, path, ("group", "word", "example")):
+        if group not in out:
+            raise BadInput(path, f"line {number}: group is {group!r}, not one of {', '.join(groups)}")
+        if any(c.isspace() for c in word) or re.escape(word) != word:
+            raise BadInput(path, f"line {number}: word {word!r} holds a space or a regex character")
+        if (group, word) in seen:
+            raise BadInput(path, f"line {number}: {word!r} is listed in {group} already on line {seen[group, word]}")
+        seen[group, word] = number
+        out[group].append(Word(group, word, unescape(example), number))
+    for group, words in out.items():
+        if not words:
+            raise BadInput(path, f"no word in group {group}")
+    return {g: tuple(words) for g, words in out.items()}
+
+
+def alternation(words: tuple[Word, ...]) -> str:
+    """``(?:w1|w2|…)`` in file order."""
+    return "(?:" + "|".join(w.word for w in words) + ")"
+
+
+MEASURE_WORDS = "measure_words.tsv"
+MEASURE_GROUPS = ("category", "reported", "action_verb", "action_adverb", "described", "problem")
+
+
+@lru_cache(maxsize=None)
+def measure_words() -> dict[str, tuple[Word, ...]]:
+    return parse_words(read_rule_file(MEASURE_WORDS), rule_path(MEASURE_WORDS), MEASURE_GROUPS)
