@@ -7,7 +7,7 @@ import pytest
 from govdoc.build import parse_text
 from govdoc.data import load
 from govdoc.errors import BadInput
-from govdoc.extract import measures, metrics
+from govdoc.extract import letter_layout, measures, metrics
 from govdoc.text.zh import match_text
 
 CORPUS = sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*/*.txt"))
@@ -142,3 +142,10 @@ def test_words_bad_line(text, reason):
     with pytest.raises(BadInput) as err:
         load.parse_words(text, "measure_words.tsv", load.MEASURE_GROUPS)
     assert reason in err.value.reason
+
+
+@pytest.mark.parametrize("ending", load.organ_endings(), ids=lambda w: f"line{w.line}-{w.word}")
+def test_organ_ending_example_fires(ending):
+    assert ending.example.endswith(ending.word)
+    assert letter_layout.org_span(ending.example) == (0, len(ending.example))
+    assert letter_layout.organs().name.fullmatch(ending.example)

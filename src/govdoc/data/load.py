@@ -324,3 +324,11 @@ MEASURE_GROUPS = ("category", "reported", "action_verb", "action_adverb", "descr
 @lru_cache(maxsize=None)
 def measure_words() -> dict[str, tuple[Word, ...]]:
     return parse_words(read_rule_file(MEASURE_WORDS), rule_path(MEASURE_WORDS), MEASURE_GROUPS)
+
+
+ORGAN_ENDINGS = "organ_endings.tsv"
+
+
+@lru_cache(maxsize=None)
+def organ_endings() -> tuple[Word, ...]:
+    return parse_words(read_rule_file(ORGAN_ENDINGS), rule_path(ORGAN_ENDINGS), ("ending",))["ending"]

@@ -7,6 +7,10 @@ texts.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+
+from govdoc.data import load
 from govdoc.extract.scan import TextIndex
 
 HEADER_WINDOW = 1500
@@ -87,16 +91,23 @@ def body_start(match: str, limit: int = HEADER_WINDOW, ix: TextIndex | None = No
         pos = e + 1
 
 
-# Words an organ's name ends with (局, 委员会, 人民政府, 办事处, 大队 …).
-ORG_ENDINGS = ("局", "厅", "委员会", "委", "办公室", "办", "政府", "办事处", "大队", "支队", "中队", "中心", "院",
-               "部", "署", "处", "公司", "集团", "站", "所", "馆", "社", "队", "会", "科", "股", "司", "室", "镇",
-               "乡", "街道")
-ORG_SUFFIX = "(?:" + "|".join(ORG_ENDINGS) + ")"
 # Characters an organ's name never contains: digits, sentence punctuation, colons, quotes.
 _NOT_ORG = r"\d:：,，。;；!！?？、|<>《》“”\"【】\[\]"
 _NOT_ORG_CHAR = re.compile(f"[{_NOT_ORG}]")
-# An organ name (used inside larger patterns: a title's first words, a bracket after it).
-ORG_RE = re.compile(rf"[^\n{_NOT_ORG}]{{2,40}}?{ORG_SUFFIX}")
+
+
+@dataclass(frozen=True)
+class Organs:
+    endings: tuple[str, ...]  # words an organ's name ends with (局, 委员会, 人民政府, 办事处, 大队 …)
+    name: re.Pattern  # an organ name (used inside larger patterns: a title's first words, a bracket after it)
+
+
+@cache
+def organs() -> Organs:
+    """From ``data/rules/organ_endings.tsv``, on first use (they depend on no letter)."""
+    endings = tuple(w.word for w in load.organ_endings())
+    return Organs(endings, re.compile(rf"[^\n{_NOT_ORG}]{{2,40}}?(?:{'|'.join(endings)})"))
+
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Placeholders of model texts and templates (XX林业局, 第X号, ×××号, X X届): never values.
 PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:[X×][ \t]?[X×]+|[X×](?=[届次号年月日]))(?![A-Za-z])|某某")
@@ -109,7 +120,7 @@ def has_placeholder(text: str) -> bool:
 def org_span(line: str, min_cjk: int = 4) -> tuple[int, int] | None:
     """``(start, end)`` of an organ name that fills ``line`` (spaces around it allowed)."""
     stripped = line.strip()
-    if not min_cjk <= len(stripped) <= 42 or not stripped.endswith(ORG_ENDINGS) or _NOT_ORG_CHAR.search(stripped):
+    if not min_cjk <= len(stripped) <= 42 or not stripped.endswith(organs().endings) or _NOT_ORG_CHAR.search(stripped):
         return None
     if len(_CJK_CHAR.findall(stripped)) < min_cjk or "  " in stripped or "\t" in stripped:
         return None  # too short, or several names side by side (joint letters)

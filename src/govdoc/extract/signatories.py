@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.letter_layout import ORG_ENDINGS, has_placeholder
+from govdoc.extract.letter_layout import has_placeholder, organs
 from govdoc.extract.output import build
 from govdoc.model import Name
 from govdoc.normalize import NormText
@@ -103,7 +103,7 @@ def find_signatories(norm: NormText) -> list[Candidate]:
         found = _names_in(norm.match, m.start("value"), value, 0.9)
         out += found
         nxt = NEXT_LINE_RE.match(norm.match, m.end()) if found and not stop else None
-        if nxt and not NOT_NAME_WORDS.search(nxt.group("value")) and not nxt.group("value").endswith(ORG_ENDINGS):
+        if nxt and not NOT_NAME_WORDS.search(nxt.group("value")) and not nxt.group("value").endswith(organs().endings):
             out += _names_in(norm.match, nxt.start("value"), nxt.group("value"), 0.8)
     return out
 
