@@ -7,7 +7,8 @@ import pytest
 from govdoc.build import parse_text
 from govdoc.data import load
 from govdoc.errors import BadInput
-from govdoc.extract import letter_layout, measures, metrics
+from govdoc.extract import grade, letter_layout, measures, metrics
+from govdoc.extract.analysis import Analysis
 from govdoc.text.zh import match_text
 
 CORPUS = sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*/*.txt"))
@@ -149,3 +150,35 @@ def test_organ_ending_example_fires(ending):
     assert ending.example.endswith(ending.word)
     assert letter_layout.org_span(ending.example) == (0, len(ending.example))
     assert letter_layout.organs().name.fullmatch(ending.example)
+
+
+@pytest.mark.parametrize("label", load.grade_labels(), ids=lambda g: f"line{g.line}-{g.label}")
+def test_grade_label_example_fires(label):
+    cands = grade.find_grades(Analysis(label.example), None)
+    assert label.label in [c.label for c in cands]
+
+
+@pytest.mark.parametrize("meaning", load.grade_meanings(), ids=lambda m: f"line{m.line}")
+def test_grade_meaning_example_fires(meaning):
+    assert grade.scheme_meaning(Analysis(meaning.example), meaning.letter) == meaning.meaning
+
+
+GRADES_HEADER = "scheme\trank\tlabel\tletter\texample\n"
+
+
+@pytest.mark.parametrize("text, reason", [
+    (GRADES_HEADER + "A-D\tfirst\tA\tA\t办理结果：A\n", "line 2: rank 'first'"),
+    (GRADES_HEADER + "A-D\t1\tA\tE\t办理结果：A\n", "line 2: letter 'E'"),
+    (GRADES_HEADER + "一二三类\t1\t一类\tA\t答复类别：一类\n", "line 2: a label read as a letter class is one character"),
+    (GRADES_HEADER + "A-D\t1\tA\tA\t办理结果：A\nA-D\t2\tA\tB\t办理结果：A\n", "line 3: label 'A' is listed already on line 2"),
+])
+def test_grade_labels_bad_line(text, reason):
+    with pytest.raises(BadInput) as err:
+        load.parse_grade_labels(text, "grade_labels.tsv")
+    assert reason in err.value.reason
+
+
+def test_grade_meanings_bad_line():
+    text = "organs\tletter\tmeaning\tsource\texample\n某局\tE\t已解决\t某规定\t某局\n"
+    with pytest.raises(BadInput, match="line 2: 'E' is no class"):
+        load.parse_grade_meanings(text, "grade_meanings.tsv", load.grade_labels())

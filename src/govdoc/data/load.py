@@ -332,3 +332,80 @@ ORGAN_ENDINGS = "organ_endings.tsv"
 @lru_cache(maxsize=None)
 def organ_endings() -> tuple[Word, ...]:
     return parse_words(read_rule_file(ORGAN_ENDINGS), rule_path(ORGAN_ENDINGS), ("ending",))["ending"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Grade labels (extract/grade.py) and organs' published grade meanings
+
+GRADE_LABELS = "grade_labels.tsv"
+LETTERS = ("A", "B", "C", "D")
+
+
+@dataclass(frozen=True)
+class GradeLabel:
+    scheme: str
+    rank: int
+    label: str
+    letter: str  # A–D, or '' for a label of a scheme without letters
+    example: str
+    line: int
+
+
+def parse_grade_labels(text: str, path: str) -> tuple[GradeLabel, ...]:
+    out: dict[str, GradeLabel] = {}
+    for number, (scheme, rank, label, letter, example) in rows(
+            text, path, ("scheme", "rank", "label", "letter", "example")):
+        if not rank.isdigit() or int(rank) < 1:
+            raise BadInput(path, f"line {number}: rank {rank!r} is not a whole number from 1")
+        if letter != "-" and letter not in LETTERS:
+            raise BadInput(path, f"line {number}: letter {letter!r} is not one of A B C D or -")
+        if letter != "-" and len(label) != 1:
+            raise BadInput(path, f"line {number}: a label read as a letter class is one character, not {label!r}")
+        if label in out:
+            raise BadInput(path, f"line {number}: label {label!r} is listed already on line {out[label].line}")
+        if any(c.isspace() for c in label) or re.escape(label) != label or label.endswith("类") and letter != "-":
+            raise BadInput(path, f"line {number}: label {label!r} holds a space or a regex character")
+        out[label] = GradeLabel(scheme, int(rank), label, "" if letter == "-" else letter, unescape(example), number)
+    return tuple(out.values())
+
+
+@lru_cache(maxsize=None)
+def grade_labels() -> tuple[GradeLabel, ...]:
+    return parse_grade_labels(read_rule_file(GRADE_LABELS), rule_path(GRADE_LABELS))
+
+
+GRADE_MEANINGS = "grade_meanings.tsv"
+
+
+@dataclass(frozen=True)
+class GradeMeaning:
+    organs: tuple[str, ...]
+    letter: str
+    meaning: str
+    source: str
+    example: str
+    line: int
+
+
+def parse_grade_meanings(text: str, path: str, labels: tuple[GradeLabel, ...]) -> tuple[GradeMeaning, ...]:
+    classes = {g.letter or g.label for g in labels}
+    out = []
+    for number, (organs, letter, meaning, source, example) in rows(
+            text, path, ("organs", "letter", "meaning", "source", "example")):
+        names = tuple(o.strip() for o in organs.split("|"))
+        if not all(names):
+            raise BadInput(path, f"line {number}: an empty organ name in {organs!r}")
+        if letter not in classes:
+            raise BadInput(path, f"line {number}: {letter!r} is no class of grade_labels.tsv")
+        out.append(GradeMeaning(names, letter, meaning, source, unescape(example), number))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def grade_meanings() -> tuple[GradeMeaning, ...]:
+    return parse_grade_meanings(read_rule_file(GRADE_MEANINGS), rule_path(GRADE_MEANINGS), grade_labels())
+
+
+def letter_classes() -> str:
+    """The labels read as letter classes (ABCD甲乙丙丁), for a regex character class."""
+    return "".join(g.label for g in grade_labels() if g.letter)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
 
+from govdoc.data import load
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import has_placeholder
 from govdoc.extract.scan import finditer_alternatives, line_span
@@ -58,8 +60,14 @@ SIGNER_LABEL = re.compile(r"[ \t]*(?:签[ \t]*发|领导签发)")
 # A number that a sentence cites: a verb before it, or 文件 / 精神 / a conjunction after it.
 CITING_VERB = re.compile(r"(?:根据|按照|依据|依照|参照|结合|落实|执行|贯彻|印发|转发|详见|见)")
 CITED_AFTER = re.compile(r"[ \t]*(?:文件|精神|要求|规定|通知|和|及|与|、|等|的|中)")
-GRADE_SUFFIX = re.compile(r"[ \t]*[(（]?[A-D甲乙丙丁][)）]?类?[ \t]*$")
 _SPACING_RE = re.compile(r"[ \t\u3000]")
+
+
+@cache
+def grade_suffix() -> re.Pattern:
+    """A grade letter class right after the number (``…4号(B)类``), for the letter classes of
+    ``data/rules/grade_labels.tsv``; built on first use."""
+    return re.compile(rf"[ \t]*[(（]?[{load.letter_classes()}][)）]?类?[ \t]*$")
 _DIGIT_RE = re.compile(r"\d")
 _CJK_RE = re.compile(f"[{CJK}]")
 
@@ -90,9 +98,9 @@ def _context_score(before: str, after: str) -> float:
         if not before.endswith((" ", "\t")):
             return 0.1
         # set apart by spaces on a header line: 签发人：李光亚    许环〔2019〕4号 / XX局文件 许环〔2019〕4号
-        quiet_after = not after.strip() or GRADE_SUFFIX.match(after) or SIGNER_LABEL.match(after)
+        quiet_after = not after.strip() or grade_suffix().match(after) or SIGNER_LABEL.match(after)
         return 0.85 if SIGNER_LABEL.search(before) or before.rstrip().endswith("文件") else 0.6 if quiet_after else 0.3
-    if not after.strip() or GRADE_SUFFIX.match(after) or SIGNER_LABEL.match(after):
+    if not after.strip() or grade_suffix().match(after) or SIGNER_LABEL.match(after):
         return 0.95
     if CITED_AFTER.match(after):
         return 0.2  # 国办发〔2020〕23号文件精神 / …和…号

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Callable
 
 from spacy.language import Language
 
+from govdoc.data import load
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
 from govdoc.extract.letter_layout import HEADER_WINDOW, SALUTATION_RE, has_placeholder, org_span
@@ -42,9 +44,7 @@ DATE_LINE_RE = re.compile(r"^[ \t]*\d{4}[-./年]")
 # Labelled metadata titles: the fallback.
 LABELLED_RE = re.compile(r"^[ \t\-]*(?P<label>文件名称|名[ \t]*称|文件标题|标[ \t]*题|题[ \t]*目|案[ \t]*由)[ \t]*[:：][ \t]*"
                          r"(?P<val>[^\n]{4,150}?)[ \t]*$", re.M)
-# A grade bracket before or after the title (A类); an agency bracket after it (水利局).
-LEAD_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*")
-TAIL_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*$")
+# An agency bracket after the title (水利局); grade brackets: ``grade_brackets``.
 TAIL_BRACKET_RE = re.compile(r"[ \t]*[(（](?P<inner>[^()（）\n]{2,30})[)）][ \t]*$")
 # A page's metadata line under a news heading: 来源：… 发布时间：… 浏览次数：…
 META_LINE_RE = re.compile(r"[ \t]*(?:来源|信息来源|文章来源|发布时间|发布日期|发表时间|作者|浏览次数|点击数)[ \t]*[:：]")
@@ -54,6 +54,14 @@ _LABEL_LASTS = frozenset("称题目由")
 _META_LASTS = frozenset("源间期者数")
 SUBJECT_WORDS = re.compile(r"关于|建议|提案|议案|号")
 MAX_LINES = 5
+
+
+@cache
+def grade_brackets() -> tuple[re.Pattern, re.Pattern]:
+    """A grade bracket before the title and one after it (``(A类)``), for the letter classes of
+    ``data/rules/grade_labels.tsv``; built on first use."""
+    bracket = rf"[ \t]*[(（][ \t]*[{load.letter_classes()}][ \t]*类?[ \t]*[)）]类?[ \t]*"
+    return re.compile(bracket), re.compile(bracket + "$")
 
 
 @dataclass
@@ -86,11 +94,11 @@ def _trim(match: str, s: int, e: int) -> tuple[int, int]:
         if num:
             s, e = _strip(match, num.end(), e)
     if s < e and match[s] in "(（":
-        grade = LEAD_GRADE_RE.match(match, s, e)
+        grade = grade_brackets()[0].match(match, s, e)
         if grade:
             s = grade.end()
     if s < e and match[e - 1] in ")）":
-        tail = TAIL_GRADE_RE.search(match, max(s, e - 12), e)
+        tail = grade_brackets()[1].search(match, max(s, e - 12), e)
         bracket = None if tail else TAIL_BRACKET_RE.search(match, max(s, e - 34), e)
         if tail:
             e = tail.start()
