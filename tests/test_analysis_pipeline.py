@@ -64,6 +64,10 @@ def test_extract_module_has_no_global_state_and_no_local_import(path):
                 assert not isinstance(inner, (ast.Import, ast.ImportFrom)), f"{path.name}:{inner.lineno}: import in a function"
         if isinstance(node, ast.Global):
             pytest.fail(f"{path.name}:{node.lineno}: module-global state")
+        if isinstance(node, ast.FunctionDef) and node.args.args and any(
+                ast.unparse(d).split("(")[0] in ("cache", "lru_cache", "functools.cache") for d in node.decorator_list):
+            pytest.fail(f"{path.name}:{node.lineno}: a cache keyed by its arguments (only patterns built"
+                        " from the data files, which take none, are kept between letters)")
     assert "user_data" not in path.read_text(encoding="utf-8") or path.name == "__init__.py"
 
 

@@ -7,7 +7,7 @@ import pytest
 from govdoc.build import parse_text
 from govdoc.data import load
 from govdoc.errors import BadInput
-from govdoc.extract import grade, letter_layout, measures, metrics
+from govdoc.extract import grade, letter_layout, measures, metric_patterns
 from govdoc.extract.analysis import Analysis
 from govdoc.text.zh import match_text
 
@@ -74,7 +74,7 @@ def test_kind_cues_bad_line(text, reason):
 def _reads_unit(text: str, unit: str) -> bool:
     # a multiplier stays with its unit (千米 is read as 千 + 米)
     return any((m.group("mult") or "") + m.group("unit") == unit or m.group("unit") == unit
-               for m in metrics.patterns().quantity.finditer(match_text(text)) if m.group("unit"))
+               for m in metric_patterns.patterns().quantity.finditer(match_text(text)) if m.group("unit"))
 
 
 @pytest.mark.parametrize("unit", load.units().entries, ids=lambda u: f"line{u.line}-{u.unit}")
@@ -105,14 +105,14 @@ def test_a_bad_units_line_fails_the_parse_not_the_import(monkeypatch):
     read = load.read_rule_file
     monkeypatch.setattr(load, "read_rule_file", lambda name: UNITS_HEADER + "个 count\n" if name == load.UNITS else read(name))
     load.units.cache_clear()
-    metrics.patterns.cache_clear()
+    metric_patterns.patterns.cache_clear()
     try:
         with pytest.raises(BadInput, match="units.tsv: line 2"):
             parse_text("我局开展检查56次。")
     finally:
         monkeypatch.undo()
         load.units.cache_clear()
-        metrics.patterns.cache_clear()
+        metric_patterns.patterns.cache_clear()
 
 
 def _measure_word_fires(word) -> bool:
