@@ -101,3 +101,18 @@ def test_extract_import_graph_has_no_cycle():
 
     for name in graph:
         visit(name)
+
+
+LOWER = {"normalize": ("govdoc.nlp", "govdoc.model", "govdoc.extract", "govdoc.index"),
+         "text": ("govdoc.nlp", "govdoc.model", "govdoc.extract", "govdoc.normalize", "govdoc.index"),
+         "data": ("govdoc.nlp", "govdoc.model", "govdoc.extract", "govdoc.normalize", "govdoc.index")}
+
+
+@pytest.mark.parametrize("package", sorted(LOWER))
+def test_lower_layers_import_no_higher_one(package):
+    for path in sorted((EXTRACT.parent / package).glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([node.module] if isinstance(node, ast.ImportFrom) and node.module else
+                     [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            for name in names:
+                assert not name.startswith(LOWER[package]), f"{path.name}:{node.lineno} imports {name}"

@@ -5,7 +5,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
-from govdoc.model import Span
 from govdoc.text.zh import match_text
 
 
@@ -37,12 +36,9 @@ class NormText:
         conf = self.page_confidence[i] if i < len(self.page_confidence) else None
         return 1.0 if conf is None else conf
 
-    def span(self, start: int, end: int) -> Span:
-        return Span(**self.span_dict(start, end))
-
     def span_dict(self, start: int, end: int) -> dict:
-        """What :meth:`span` validates: for a field model validated from a dict, whose validator
-        then builds the Span in the same call."""
+        """A span as the output model's ``Span`` fields (``extract.analysis.Analysis.span`` makes
+        the model; a field model validated from a dict builds it in the same call)."""
         return {"page": self.page_of(start), "start": start, "end": end}
 
     def slice(self, start: int, end: int) -> str:
