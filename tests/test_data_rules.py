@@ -182,3 +182,9 @@ def test_grade_meanings_bad_line():
     text = "organs\tletter\tmeaning\tsource\texample\n某局\tE\t已解决\t某规定\t某局\n"
     with pytest.raises(BadInput, match="line 2: 'E' is no class"):
         load.parse_grade_meanings(text, "grade_meanings.tsv", load.grade_labels())
+
+
+@pytest.mark.parametrize("word", load.metric_words()["rank_scope"], ids=lambda w: f"line{w.line}-{w.word}")
+def test_rank_scope_example_fires(word):
+    found = metric_patterns.rank_matches(match_text(word.example))
+    assert [m.group("scope") for m in found] == [word.word]

@@ -424,3 +424,11 @@ def grade_meanings() -> tuple[GradeMeaning, ...]:
 def letter_classes() -> str:
     """The labels read as letter classes (ABCD甲乙丙丁), for a regex character class."""
     return "".join(g.label for g in grade_labels() if g.letter)
+
+
+METRIC_WORDS = "metric_words.tsv"
+
+
+@lru_cache(maxsize=None)
+def metric_words() -> dict[str, tuple[Word, ...]]:
+    return parse_words(read_rule_file(METRIC_WORDS), rule_path(METRIC_WORDS), ("rank_scope",))

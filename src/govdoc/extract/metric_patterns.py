@@ -19,8 +19,7 @@ _SP = r"[ \t]?"
 CN_NUMERALS = "一二两三四五六七八九十"
 # The units, each with its guard where it needs one (日 only as a duration, 方 not in 方面 …), are
 # data: ``data/rules/units.tsv`` (``govdoc.data.load.units``).
-RANK_SCOPE = r"全国|全省|全市|全区|全县|全州|同类城市|[省市区县]内"
-RANK_SCOPE_BEFORE_RE = re.compile(rf"在?(?P<scope>{RANK_SCOPE})[ \t]?$")
+# The scopes of a ranking (全省, 同类城市 …) are data too: ``data/rules/metric_words.tsv``.
 MULTIPLIER = r"(?P<mult>百万|千万|万|亿|千)"
 # A number starts at the start of its digit run (one cheap look-behind) and is read possessively,
 # so that a long digit run (a phone or index number) is not retried at every shorter length;
@@ -48,7 +47,7 @@ def _compile_split_quantity(unit: str) -> tuple[re.Pattern, re.Pattern]:
     return arabic, chinese
 
 
-def _compile_patterns(unit: str) -> dict[str, re.Pattern]:
+def _compile_patterns(unit: str, scope: str) -> dict[str, re.Pattern]:
     """The quantity pattern opens with a look-ahead on its possible first characters (its first
     branch starts with look-behinds).  Rank and comparison start with literal alternatives, from
     which Python's engine derives the first characters to skip ahead to by itself (a look-ahead
@@ -56,7 +55,7 @@ def _compile_patterns(unit: str) -> dict[str, re.Pattern]:
     return {
         "quantity": re.compile(rf"(?=[\d{CN_NUMERALS}]){NUMBER}" + _quantity_rest(unit)),
         "rank": re.compile(
-            rf"(?:排名|排在|排位|排|位列|位居|居于|居|列){_SP}(?P<scope>{RANK_SCOPE})?"
+            rf"(?:排名|排在|排位|排|位列|位居|居于|居|列){_SP}(?P<scope>{scope})?"
             rf"{_SP}第{_SP}(?P<num>\d{{1,3}}|[{CN_NUMERALS}]{{1,3}})(?:{_SP}[位名])?"),
         "comparison": re.compile(
             rf"(?P<kw>相比|同比|环比|较|比)(?P<base>[^,;。!?\d\s第]{{0,10}}?){_SP}"
@@ -73,20 +72,28 @@ class Patterns:
     quantity_arabic: re.Pattern
     quantity_chinese: re.Pattern
     rank: re.Pattern
+    rank_scope_before: re.Pattern  # a scope right before a ranking (在全省排名第3)
+    rank_before: int  # how far a ranking match may start before its 第 (see ``rank_matches``)
     comparison: re.Pattern
     unit_class: dict[str, str]  # unit → count | measure | time
 
 
 @cache
 def patterns() -> Patterns:
-    """Compiled on the first letter from ``data/rules/units.tsv``, then kept: they depend on no
-    letter.  (A bad line there fails the letters being parsed, with its line number, and not the
+    """Compiled on the first letter from ``data/rules/units.tsv`` and ``metric_words.tsv``, then
+    kept: they depend on no letter.  (A bad line there fails the letters being parsed, with its line number, and not the
     import of this module.)"""
     units = load.units()
     alternation = units.alternation()
+    scopes = [w.word for w in load.metric_words()["rank_scope"]]
+    scope = "|".join(scopes)
     arabic, chinese = _compile_split_quantity(alternation)
+    # A ranking match holds one 第, at most this many characters after its start: keyword,
+    # spacing, scope, spacing.
+    rank_before = 2 + 1 + max(len(s) for s in scopes) + 1
     return Patterns(quantity_arabic=arabic, quantity_chinese=chinese, unit_class=units.classes,
-                    **_compile_patterns(alternation))
+                    rank_scope_before=re.compile(rf"在?(?P<scope>{scope})[ \t]?$"), rank_before=rank_before,
+                    **_compile_patterns(alternation, scope))
 
 
 DIRECTION = {"低": "lower", "少": "lower", "高": "higher", "多": "higher", "增长": "up", "增加": "up",
@@ -122,9 +129,8 @@ def quantity_matches(text: str) -> list[re.Match]:
     return merged
 
 
-# Every ranking match holds one 第, at most RANK_BEFORE characters after its start (keyword, spacing,
-# scope, spacing) and RANK_AFTER before its end (第, spacing, three digits, spacing, 位/名).
-RANK_BEFORE = 2 + 1 + max(len(s) for s in RANK_SCOPE.split("|")) + 1
+# Every ranking match holds one 第, at most ``patterns().rank_before`` characters after its start
+# and RANK_AFTER before its end (第, spacing, three digits, spacing, 位/名).
 RANK_AFTER = 1 + 1 + 3 + 1 + 1
 
 
@@ -146,8 +152,8 @@ def rank_matches(text: str) -> list[re.Match]:
     whole text.  The same matches as ``finditer`` over the whole text: every match lies in the
     stretch around its 第, no stretch cuts one, and the pattern looks neither behind its start
     nor ahead of its end."""
-    rank = patterns().rank
-    return [m for lo, hi in windows(text, "第", RANK_BEFORE, RANK_AFTER) for m in rank.finditer(text, lo, hi)]
+    pat = patterns()
+    return [m for lo, hi in windows(text, "第", pat.rank_before, RANK_AFTER) for m in pat.rank.finditer(text, lo, hi)]
 
 
 def comparison_matches(text: str):

@@ -31,7 +31,7 @@ from spacy.language import Language
 
 from govdoc.extract.metric_describe import describe
 from govdoc.extract.metric_filters import THOUSANDS_RE, Lines, inside, quantity_value
-from govdoc.extract.metric_patterns import (DIRECTION, QUANTITY_GROUPS, RANK_SCOPE_BEFORE_RE, comparison_matches,
+from govdoc.extract.metric_patterns import (DIRECTION, QUANTITY_GROUPS, comparison_matches,
                                             number, patterns, quantity_matches, rank_matches)
 from govdoc.model import Comparison, Metric, Rank
 from govdoc.nlp.extensions import DocFields
@@ -92,7 +92,7 @@ def _first_pass(norm: NormText) -> list[MetricCandidate]:
     for m in rank_matches(text):
         pos = number(m.group("num"))
         if pos:
-            before = RANK_SCOPE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())  # 在全省排名第3
+            before = patterns().rank_scope_before.search(text, max(0, m.start() - 6), m.start())  # 在全省排名第3
             start = before.start() if before else m.start()
             scope = _verbatim(norm, m, "scope") or (norm.slice(before.start("scope"), before.end("scope"))
                                                     if before else None)
