@@ -202,6 +202,6 @@ def addressee_component(doc):
     norm = ext.analysis
     best = norm.addressee
     if best:
-        ext.addressee = build(Text, text=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
+        ext.addressee = build(Text, text=norm.slice(best.start, best.end), span=norm.span_dict(best.start, best.end),
                              confidence=best.score * norm.confidence_at(best.start))
     return doc

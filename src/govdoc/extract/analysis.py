@@ -27,7 +27,6 @@ from govdoc.extract.letter_layout import body_start
 from govdoc.extract.outline import HeadingCandidate, find_headings
 from govdoc.extract.scan import TextIndex
 from govdoc.extract.title import Candidate as TitleCandidate, best_title
-from govdoc.model import Span
 from govdoc.nlp.extensions import DocFields
 from govdoc.normalize import NormText
 
@@ -40,10 +39,6 @@ class Analysis(NormText):
         if isinstance(norm, Analysis):
             return norm
         return cls(**{f.name: getattr(norm, f.name) for f in fields(NormText)})
-
-    def span(self, start: int, end: int) -> Span:
-        """The output model's span of ``[start, end)``."""
-        return Span(**self.span_dict(start, end))
 
     @cached_property
     def index(self) -> TextIndex:

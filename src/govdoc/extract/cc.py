@@ -84,6 +84,6 @@ def find_cc(norm: NormText) -> list[tuple[int, int]]:
 def cc_component(doc):
     ext = DocFields(doc)
     norm = ext.analysis
-    ext.cc = [build(Name, name=norm.slice(s, e), span=norm.span(s, e), confidence=0.9 * norm.confidence_at(s))
+    ext.cc = [build(Name, name=norm.slice(s, e), span=norm.span_dict(s, e), confidence=0.9 * norm.confidence_at(s))
               for s, e in find_cc(norm)]
     return doc

@@ -145,6 +145,6 @@ def congress_component(doc):
     best = best_congress(norm)
     if best:
         ext.congress = build(Congress, body=best.body, level=best.level, term=best.term, session=best.session,
-                                raw=norm.text[best.start:best.end].strip(), span=norm.span(best.start, best.end),
+                                raw=norm.text[best.start:best.end].strip(), span=norm.span_dict(best.start, best.end),
                                 confidence=best.score * norm.confidence_at(best.start))
     return doc

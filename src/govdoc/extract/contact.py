@@ -215,5 +215,5 @@ def contact_component(doc):
         start, end = min(s[0] for s in spans), max(s[1] for s in spans)
         values = {k: norm.slice(*s) if s else None for k, s in found.items()}
         score = 0.9 if found["person"] and found["phone"] else 0.75
-        ext.contact = build(Contact, **values, span=norm.span(start, end), confidence=score * norm.confidence_at(start))
+        ext.contact = build(Contact, **values, span=norm.span_dict(start, end), confidence=score * norm.confidence_at(start))
     return doc

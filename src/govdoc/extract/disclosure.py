@@ -40,6 +40,6 @@ def disclosure_component(doc):
     found = find_disclosure(norm)
     if found:
         start, end, score = found[0]
-        ext.disclosure = build(Text, text=norm.slice(start, end), span=norm.span(start, end),
+        ext.disclosure = build(Text, text=norm.slice(start, end), span=norm.span_dict(start, end),
                               confidence=round(score * norm.confidence_at(start), 3))
     return doc

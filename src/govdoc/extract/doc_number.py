@@ -220,6 +220,6 @@ def doc_number_component(doc):
     best = best_doc_number(norm)
     if best and not has_placeholder(norm.match[max(0, best.start - 2):best.end]):
         ext.doc_number = build(DocNumber, raw=norm.slice(best.start, best.end), prefix=best.prefix,
-                                   year=best.year, serial=best.serial, span=norm.span(best.start, best.end),
+                                   year=best.year, serial=best.serial, span=norm.span_dict(best.start, best.end),
                                    confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

@@ -110,16 +110,22 @@ _LABEL_ANCHOR_RE = re.compile(r"结果|类别|类型|标识")
 
 
 def _label_matches(match: str):
-    """``grade_patterns().labelled`` matches, tried only where a label word occurs (a plain scan finds them far
-    faster than the label pattern tried at every offset)."""
+    """Matches of a labelled field: ``grade_patterns().labelled`` (a letter class), else
+    ``worded`` (a label of a scheme without letters: 答复类别：二类, 办理结果：已解决), tried only
+    where a label word occurs (a plain scan finds them far faster than the label pattern tried at
+    every offset)."""
+    pat = grade_patterns()
     last_end = 0
     for anchor in _LABEL_ANCHOR_RE.finditer(match):
         if anchor.start() < last_end:
             continue
-        m = grade_patterns().labelled.search(match, max(last_end, anchor.start() - 4), anchor.end() + 40)
-        if m and m.start() <= anchor.start():
-            last_end = m.end()
-            yield m
+        lo, hi = max(last_end, anchor.start() - 4), anchor.end() + 40
+        for pattern in (pat.labelled, pat.worded):
+            m = pattern.search(match, lo, hi)
+            if m and m.start() <= anchor.start():
+                last_end = m.end()
+                yield m
+                break
 
 
 def _labelled(match: str) -> list[Candidate]:
@@ -128,19 +134,6 @@ def _labelled(match: str) -> list[Candidate]:
         line = match[slice(*line_span(match, m.start(), m.end()))]
         if _balanced(m) and not LEGEND_RE.search(line):
             out.append(Candidate(m.start(), m.end(), m.group("letter"), 0.95))
-    return out + _worded(match)
-
-
-def _worded(match: str) -> list[Candidate]:
-    """A label of a scheme without letters in a labelled field (答复类别：二类, 办理结果：已解决)."""
-    out = []
-    worded = grade_patterns().worded
-    for anchor in _LABEL_ANCHOR_RE.finditer(match):
-        m = worded.search(match, max(0, anchor.start() - 4), anchor.end() + 40)
-        if m and m.start() <= anchor.start() and _balanced(m):
-            line = match[slice(*line_span(match, m.start(), m.end()))]
-            if not LEGEND_RE.search(line):
-                out.append(Candidate(m.start(), m.end(), m.group("letter"), 0.95))
     return out
 
 
@@ -235,6 +228,6 @@ def grade_component(doc):
     entry = best.entry
     scheme = {} if entry.letter else {"scheme": entry.scheme, "rank": entry.rank}  # the A–D letter is its rank
     ext.grade = build(Grade, letter=best.letter, raw=norm.slice(best.start, best.end), meaning=meaning,
-                      span=norm.span(best.start, best.end),
+                      span=norm.span_dict(best.start, best.end),
                       confidence=round(best.score * norm.confidence_at(best.start), 3), **scheme)
     return doc

@@ -101,6 +101,6 @@ def issue_date_component(doc):
     best = best_issue_date(norm, number.year if number else None, )
     if best and best.date:
         ext.issue_date = build(DateValue, date=best.date.isoformat(), raw=norm.slice(best.start, best.end),
-                                   span=norm.span(best.start, best.end),
+                                   span=norm.span_dict(best.start, best.end),
                                    confidence=best.score * norm.confidence_at(best.start))
     return doc

@@ -225,6 +225,6 @@ def issuer_component(doc):
     cands = [c for c in find_issuers(norm) if not has_placeholder(norm.match[c.start:c.end])]
     if cands:
         best = max(cands, key=lambda c: (c.score, -c.start))
-        ext.issuer = build(Name, name=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
+        ext.issuer = build(Name, name=norm.slice(best.start, best.end), span=norm.span_dict(best.start, best.end),
                           confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

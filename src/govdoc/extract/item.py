@@ -159,7 +159,7 @@ def item_component(doc):
     kind = resolve_type(best.type if best else None, body, page_label(norm), role)
     number = best.number(norm) if best else None
     if kind or number:
-        span = norm.span(best.start, best.end) if best else None
+        span = norm.span_dict(best.start, best.end) if best else None
         conf = (best.score * norm.confidence_at(best.start)) if best else 0.5
         ext.item = build(Item, type=kind, number=number, span=span, confidence=conf)
     return doc

@@ -198,6 +198,6 @@ def find_proposers(norm: Analysis) -> list[Candidate]:
 def proposers_component(doc):
     ext = DocFields(doc)
     norm = ext.analysis
-    ext.proposers = [build(Proposer, name=norm.slice(c.start, c.end), role=c.role, span=norm.span(c.start, c.end),
+    ext.proposers = [build(Proposer, name=norm.slice(c.start, c.end), role=c.role, span=norm.span_dict(c.start, c.end),
                               confidence=c.score * norm.confidence_at(c.start)) for c in find_proposers(norm)]
     return doc

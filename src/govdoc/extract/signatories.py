@@ -117,6 +117,6 @@ def signatories_component(doc):
         name = norm.slice(c.start, c.end)
         if name not in seen and not has_placeholder(name):
             seen.add(name)
-            ext.signatories.append(build(Name, name=name, span=norm.span(c.start, c.end),
+            ext.signatories.append(build(Name, name=name, span=norm.span_dict(c.start, c.end),
                                         confidence=round(c.score * norm.confidence_at(c.start), 3)))
     return doc

@@ -270,6 +270,6 @@ def title_component(doc):
     norm = ext.analysis
     cand = norm.title_candidate
     if cand and not has_placeholder(norm.match[cand.start:cand.end]):
-        ext.title = build(Text, text=title_text(norm, cand), span=norm.span(cand.start, cand.end),
+        ext.title = build(Text, text=title_text(norm, cand), span=norm.span_dict(cand.start, cand.end),
                          confidence=round(cand.score * norm.confidence_at(cand.start), 3))
     return doc

@@ -37,8 +37,8 @@ class NormText:
         return 1.0 if conf is None else conf
 
     def span_dict(self, start: int, end: int) -> dict:
-        """A span as the output model's ``Span`` fields (``extract.analysis.Analysis.span`` makes
-        the model; a field model validated from a dict builds it in the same call)."""
+        """A span as the fields of the output model's ``Span``: the field model that holds it
+        validates it with its own fields, in one call (``extract.output.build``)."""
         return {"page": self.page_of(start), "start": start, "end": end}
 
     def slice(self, start: int, end: int) -> str:
