@@ -9,6 +9,7 @@ from govdoc.data import load
 from govdoc.errors import BadInput
 from govdoc.extract import grade, letter_layout, measures, metric_patterns
 from govdoc.extract.analysis import Analysis
+from govdoc.text import segment
 from govdoc.text.zh import match_text
 
 CORPUS = sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*/*.txt"))
@@ -188,3 +189,20 @@ def test_grade_meanings_bad_line():
 def test_rank_scope_example_fires(word):
     found = metric_patterns.rank_matches(match_text(word.example))
     assert [m.group("scope") for m in found] == [word.word]
+
+
+USERDICT = [line.split() for line in
+            (Path(load.__file__).parent / "userdict.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+# Entries the segmenter still splits: 联系人 (frequency 20) loses to 联系 + 人.  Raising its frequency
+# would change the index's tokens, so it is left to whoever owns the index analysis.
+SPLIT_ANYWAY = {"联系人"}
+
+
+@pytest.mark.parametrize("entry", USERDICT, ids=lambda e: e[0])
+def test_userdict_entry_is_well_formed_and_kept_whole(entry):
+    assert 1 <= len(entry) <= 3 and (len(entry) < 2 or entry[1].isdigit())
+    assert [e[0] for e in USERDICT].count(entry[0]) == 1
+    assert (segment.cut(entry[0]) == [entry[0]]) != (entry[0] in SPLIT_ANYWAY)
