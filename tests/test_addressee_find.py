@@ -3,11 +3,11 @@ opinion; field labels are not salutations."""
 import pytest
 
 from govdoc.extract.addressee import best_addressee, role_of
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 def addressee(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     c = best_addressee(norm)
     return norm.slice(c.start, c.end) if c else None
 

@@ -2,11 +2,11 @@
 import pytest
 
 from govdoc.extract.cc import find_cc
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 def cc(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     return [norm.slice(s, e) for s, e in find_cc(norm)]
 
 

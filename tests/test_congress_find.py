@@ -3,7 +3,7 @@ and placeholders are never read."""
 import pytest
 
 from govdoc.extract.congress import best_congress
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -46,7 +46,7 @@ from govdoc.normalize import NormText
      ("人大", "区", 13, 4, "区十三届人大四次会议")),
 ])
 def test_best_congress(text, expected):
-    norm = NormText(text)
+    norm = Analysis(text)
     c = best_congress(norm)
     assert (c.body, c.level, c.term, c.session, norm.text[c.start:c.end]) == expected
 
@@ -59,13 +59,13 @@ def test_best_congress(text, expected):
     "感谢您对交通运输事业的关心和支持！",
 ])
 def test_no_congress(text):
-    assert best_congress(NormText(text)) is None
+    assert best_congress(Analysis(text)) is None
 
 
 def test_sibling_links_are_never_the_source():
     text = ("关于区十八届人大四次会议第8号建议的答复\n正文。\n"
             "上一篇：关于区十八届人大三次会议第5号建议的答复\n下一篇：关于区十七届人大五次会议第9号建议的答复")
-    c = best_congress(NormText(text))
+    c = best_congress(Analysis(text))
     assert (c.term, c.session) == (18, 4)
 
 

@@ -4,13 +4,13 @@ import pytest
 
 from govdoc.build import parse_text
 from govdoc.extract.contact import find_contact, split_person
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 LETTER = "张三代表：\n您提出的建议收悉，现答复如下：\n感谢您的关心。\n"
 
 
 def contact(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     found = find_contact(norm)
     if found is None:
         return None

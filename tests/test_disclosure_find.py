@@ -2,11 +2,11 @@
 import pytest
 
 from govdoc.extract.disclosure import find_disclosure
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 def _values(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     return [norm.slice(s, e) for s, e, _ in find_disclosure(norm)]
 
 

@@ -2,11 +2,11 @@
 import pytest
 
 from govdoc.extract.doc_number import best_doc_number, find_doc_numbers
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 def _best(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     best = best_doc_number(norm)
     return None if best is None else (norm.slice(best.start, best.end), best.prefix, best.year, best.serial)
 
@@ -76,6 +76,6 @@ def test_own_number_beats_cited(text):
 
 @pytest.mark.parametrize("text", ["许环〔2019〕4号\n", "文号：许环〔2019〕4号\n"])
 def test_span_points_at_raw(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     cand = max(find_doc_numbers(norm), key=lambda c: c.score)
     assert norm.text[cand.start:cand.end] == "许环〔2019〕4号"

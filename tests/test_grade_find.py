@@ -3,11 +3,11 @@ import pytest
 
 from govdoc.build import parse_text
 from govdoc.extract.grade import find_grades, legend_meanings
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 def _best(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     cands = find_grades(norm)
     if not cands:
         return None
@@ -60,7 +60,7 @@ def test_not_a_grade(text):
      "A", "所提问题已经解决或基本解决"),
 ])
 def test_legend_meaning(text, letter, meaning):
-    norm = NormText(text)
+    norm = Analysis(text)
     assert norm.slice(*legend_meanings(norm)[letter]) == meaning
 
 
@@ -73,3 +73,29 @@ def test_legend_meaning(text, letter, meaning):
 ])
 def test_meaning_in_parse(text, meaning):
     assert parse_text(text).grade.meaning == meaning
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("关于第5号建议的答复\n答复类别：二类\n张三代表：\n您提出的建议收悉。", ("二类", "答复类别：二类", "一二三类", 2)),
+    ("办理结果：已解决\n尊敬的李四委员：\n", ("已解决", "办理结果：已解决", "办理结果用语", 1)),
+    ("办复类别:列入计划\n", ("列入计划", "办复类别:列入计划", "办理结果用语", 2)),
+    ("办理结果：留作参考\n", ("留作参考", "办理结果：留作参考", "办理结果用语", 3)),
+])
+def test_grade_of_a_scheme_without_letters(text, expected):
+    grade = parse_text(text).grade
+    assert (grade.letter, grade.raw, grade.scheme, grade.rank) == expected
+    assert {"scheme", "rank"} <= set(grade.model_dump(mode="json"))
+
+
+@pytest.mark.parametrize("text", [
+    "（一）关于加强监管的情况\n",          # an outline numeral is no grade
+    "办理结果：已解决的问题较多\n",        # the label runs on into a sentence
+    "二类\n",                              # a bare label of a scheme without letters is not read
+])
+def test_no_grade_of_a_scheme_without_letters(text):
+    assert parse_text(text).grade is None
+
+
+def test_letter_grade_json_has_no_scheme_keys():
+    dumped = parse_text("办理结果：甲类\n").grade.model_dump(mode="json")
+    assert dumped["letter"] == "A" and "scheme" not in dumped and "rank" not in dumped

@@ -4,13 +4,13 @@ import pytest
 
 from govdoc.build import parse_text
 from govdoc.extract.issue_date import best_issue_date
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 LETTER = "张三代表：\n您提出的建议收悉，现答复如下：\n感谢您的关心。\n"
 
 
 def issue(text, doc_year=None):
-    norm = NormText(text)
+    norm = Analysis(text)
     c = best_issue_date(norm, doc_year)
     if c is None:
         return None

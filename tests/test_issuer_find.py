@@ -2,13 +2,13 @@
 import pytest
 
 from govdoc.extract.issuer import find_issuers
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 BODY = "您提出的关于加强农村公路建设的建议收悉,现答复如下:\n我局高度重视,认真研究,积极推进。\n感谢您对交通工作的关心和支持!\n"
 
 
 def _issuer(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     cands = find_issuers(norm)
     if not cands:
         return None

@@ -4,11 +4,11 @@ import pytest
 
 from govdoc.build import parse_text
 from govdoc.extract.item import find_items, page_label, resolve_type
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 def best(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     cands = find_items(norm)
     c = max(cands, key=lambda c: (c.score, -c.start)) if cands else None
     return (c.type, c.number(norm)) if c else None
@@ -76,7 +76,7 @@ def test_resolve_type(numbered, body, label, role, expected):
     ("类别:C\n", None),
 ])
 def test_page_label(text, expected):
-    assert page_label(NormText(text)) == expected
+    assert page_label(Analysis(text)) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -2,12 +2,13 @@
 import pytest
 
 from govdoc.extract.measures import _suggestion_fields, closing_start, find_measures, sentence_start, to_models
-from govdoc.normalize import NormText, normalize
+from govdoc.extract.analysis import Analysis
+from govdoc.normalize import normalize
 from govdoc.read import read_path
 
 
 def measures(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     return to_models(norm, find_measures(norm))
 
 
@@ -17,7 +18,7 @@ def titles(text):
 
 @pytest.fixture(scope="module")
 def seed_norm(seed_path):
-    return normalize(read_path(seed_path).pages)
+    return Analysis.of(normalize(read_path(seed_path).pages))
 
 
 def test_seed_gives_the_six_fangguanfu_measures(seed_norm, seed_gold):

@@ -2,6 +2,9 @@
 import random
 import re
 
+from govdoc.extract import metric_describe as D
+from govdoc.extract import metric_filters as F
+from govdoc.extract import metric_patterns as P
 from govdoc.extract import metrics as M
 
 ALPHABET = "约近超过逾不足到将达已在共有累计合计总计达到其中的人个 \t\n,。5三"
@@ -18,8 +21,8 @@ def _strings(n=3000, seed=3):
 
 
 def test_quantity_groups_are_read_in_pattern_order():
-    index = M.patterns()["quantity"].groupindex
-    assert tuple(sorted(index, key=index.get)) == M.QUANTITY_GROUPS
+    index = P.patterns().quantity.groupindex
+    assert tuple(sorted(index, key=index.get)) == P.QUANTITY_GROUPS
 
 
 def test_pre_qualifier_precheck_keeps_every_match():
@@ -31,8 +34,8 @@ def test_pre_qualifier_precheck_keeps_every_match():
 
 def test_indicator_tail_precheck_keeps_every_substitution():
     for t in _strings():
-        if M.INDICATOR_TAIL_RE.sub("", t) != t:
-            assert t.endswith(M.INDICATOR_TAIL_LAST), t
+        if D.INDICATOR_TAIL_RE.sub("", t) != t:
+            assert t.endswith(D.INDICATOR_TAIL_LAST), t
 
 
 def test_split_removes_the_spaces_a_regex_would():
@@ -50,23 +53,23 @@ def _numberish(n=4000, seed=5):
 def test_split_quantity_scans_give_the_combined_matches():
     overlapping = ["三m3个", "三m3个 四m2 7个", "5km2三个"]  # units with a digit: an Arabic match inside a Chinese one
     for t in _numberish() + overlapping:
-        want = [(m.span(), m.group("ar", "cn"), m.groups()[2:]) for m in M.patterns()["quantity"].finditer(t)]
-        got = [(m.span(), m.group("ar", "cn"), m.groups()[2:]) for m in M._quantity_matches(t)]
+        want = [(m.span(), m.group("ar", "cn"), m.groups()[2:]) for m in P.patterns().quantity.finditer(t)]
+        got = [(m.span(), m.group("ar", "cn"), m.groups()[2:]) for m in P.quantity_matches(t)]
         assert got == want, t
 
 
 def test_chrome_label_precheck_keeps_every_match():
     for t in _numberish() + _strings():
         for s in range(len(t) + 1):
-            if M.CHROME_BEFORE_RE.search(t, max(0, s - 8), s):
+            if F.CHROME_BEFORE_RE.search(t, max(0, s - 8), s):
                 before = t[s - 1:s]
-                assert before in M.CHROME_BEFORE_LAST or before.isspace(), (t, s)
+                assert before in F.CHROME_BEFORE_LAST or before.isspace(), (t, s)
 
 
 def test_quotes_read_per_line_are_those_of_the_whole_text():
     for t in _numberish():
-        ranges = [m.span() for m in M.QUOTED_RE.finditer(t)]
-        lines = M._Lines(t)
+        ranges = [m.span() for m in F.QUOTED_RE.finditer(t)]
+        lines = F.Lines(t)
         for s in range(len(t)):
             assert lines.is_quoted(s) == any(a <= s < b for a, b in ranges), (t, s)
             before = t[s - 1:s]
@@ -80,7 +83,7 @@ def test_sentence_start_from_an_earlier_one_is_the_last_before():
         starts, lo = sentence_starts(t), 0
         for pos in sorted(r.sample(range(len(t) + 1), min(len(t) + 1, 6))):
             want = max(a for a in starts if a <= pos)
-            lo = M._sentence_start(t, lo, pos)
+            lo = D._sentence_start(t, lo, pos)
             assert lo == want, (t, pos)
 
 
@@ -90,15 +93,15 @@ RANKISH = ["排名", "排在", "排位", "排", "位列", "位居", "居于", "�
 
 
 def test_rank_and_comparison_scans_give_the_whole_text_matches():
-    rank, comparison = M.patterns()["rank"], M.patterns()["comparison"]
+    rank, comparison = P.patterns().rank, P.patterns().comparison
     texts = _random_texts(RANKISH, 24, 6000, 13)
     texts += ["在全省排名第3位", "位居同类城市第 12 名", "排名第一第二", "较全省均值低9微克", "比去年同期增长了约 3.5万吨", "较"]
     for t in texts:
-        assert [m.span() for m in M._rank_matches(t)] == [m.span() for m in rank.finditer(t)], t
-        assert [m.span() for m in M._comparison_matches(t)] == [m.span() for m in comparison.finditer(t)], t
+        assert [m.span() for m in P.rank_matches(t)] == [m.span() for m in rank.finditer(t)], t
+        assert [m.span() for m in P.comparison_matches(t)] == [m.span() for m in comparison.finditer(t)], t
 
 
 def test_windows_cover_each_anchor_and_do_not_touch():
-    assert M._windows("ab第cd第", "第", 2, 1) == [(0, 6)]
-    assert M._windows("第" + "x" * 10 + "第", "第", 2, 1) == [(0, 1), (9, 12)]
-    assert M._windows("xyz", "第", 2, 1) == []
+    assert P.windows("ab第cd第", "第", 2, 1) == [(0, 6)]
+    assert P.windows("第" + "x" * 10 + "第", "第", 2, 1) == [(0, 1), (9, 12)]
+    assert P.windows("xyz", "第", 2, 1) == []

@@ -5,8 +5,9 @@ from hypothesis import strategies as st
 
 from govdoc.extract.measures import find_measures
 from govdoc.extract.measures import to_models as measure_models
-from govdoc.extract.metrics import find_metrics, to_models, units
-from govdoc.normalize import NormText
+from govdoc.data.load import units
+from govdoc.extract.metrics import find_metrics, to_models
+from govdoc.extract.analysis import Analysis
 from govdoc.text.numerals import to_number
 
 WORDS = ["全市", "排名全省第", "较全省均值低", "截止", "新增", "约", "余", "以上", "第", "年", "月", "日", "号",
@@ -15,14 +16,14 @@ WORDS = ["全市", "排名全省第", "较全省均值低", "截止", "新增", 
 NUMBERS = st.one_of(st.integers(0, 99999).map(str),
                     st.floats(0, 9999, allow_nan=False).map(lambda f: f"{f:.2f}"),
                     st.sampled_from(["三", "十二", "三千", "九", "二十五", "一百零五"]))
-PIECE = st.one_of(st.sampled_from(WORDS), NUMBERS, st.sampled_from(sorted(units())))
+PIECE = st.one_of(st.sampled_from(WORDS), NUMBERS, st.sampled_from(sorted(units().classes)))
 TEXTS = st.lists(PIECE, max_size=40).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_metric_spans_hold_their_number(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     found = find_metrics(norm)
     for c in found:
         assert c.start <= c.num_start < c.num_end <= c.end <= len(text)
@@ -35,6 +36,6 @@ def test_metric_spans_hold_their_number(text):
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
 def test_measure_spans_are_their_titles(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     for m in measure_models(norm, find_measures(norm)):
         assert m.title and norm.slice(m.span.start, m.span.end) == m.title

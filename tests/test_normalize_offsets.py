@@ -51,7 +51,7 @@ def test_normalize_span_and_slice_use_final_offsets():
     start = norm.text.index("产业结构")
     end = norm.text.index("工业布局") + 4
     assert norm.slice(start, end) == "产业结构、工业布局"
-    assert norm.span(norm.page_starts[1], end).page == 2
+    assert norm.span_dict(norm.page_starts[1], end)["page"] == 2
 
 
 def test_normalize_empty_input():

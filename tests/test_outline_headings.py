@@ -2,11 +2,11 @@
 import pytest
 
 from govdoc.extract.outline import attachment_labels, find_headings, to_models
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 def flat(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     return [(norm.text[h.start:h.marker_end], h.level, norm.slice(h.title_start, h.title_end))
             for h in find_headings(norm)]
 
@@ -49,7 +49,7 @@ def test_not_headings(text):
     "  一、关于加强长江全流域整体协作\n  国家发展改革委积极推进。\n  二、关于完善机制\n",
 ])
 def test_heading_spans_point_at_marker_and_title(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     def walk(nodes):
         for h in nodes:
             assert norm.slice(h.span.start, h.span.end).replace(" ", "") == (h.marker + h.title).replace(" ", "")

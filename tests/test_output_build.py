@@ -23,3 +23,12 @@ def test_same_validation(fields):
         build(Name, **fields)
     with pytest.raises(ValidationError):
         Name(**fields)
+
+
+@pytest.mark.parametrize("model, fields", [
+    (Name, {"name": "许昌市生态环境局", "confidence": 0.9}),
+    (Contact, {"unit": None, "person": "张三", "phone": "13800001111", "confidence": 0.75}),
+])
+def test_span_given_as_its_fields(model, fields):
+    """Stages give the span as ``NormText.span_dict``: the same model as with a ``Span``."""
+    assert build(model, **fields, span={"page": 2, "start": 3, "end": 9}) == model(**fields, span=Span(page=2, start=3, end=9))

@@ -2,7 +2,7 @@
 import pytest
 
 from govdoc.extract.printed import find_printed
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 @pytest.mark.parametrize("text, org, raw, iso", [
@@ -13,7 +13,7 @@ from govdoc.normalize import NormText
     ("2019年9月20日印发\n", None, "2019年9月20日", "2019-09-20"),
 ])
 def test_printed_line(text, org, raw, iso):
-    norm = NormText(text)
+    norm = Analysis(text)
     found = find_printed(norm)
     assert (norm.slice(*found.org) if found.org else None, norm.slice(*found.date), found.iso) == (org, raw, iso)
 
@@ -24,4 +24,4 @@ def test_printed_line(text, org, raw, iso):
     "关于印发市政协五届四次会议第271号提案公开办理工作方案的通知",
 ])
 def test_no_printed_line(text):
-    assert find_printed(NormText(text)) is None
+    assert find_printed(Analysis(text)) is None

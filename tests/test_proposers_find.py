@@ -3,11 +3,11 @@ from third-person text or a form field."""
 import pytest
 
 from govdoc.extract.proposers import find_proposers
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 def proposers(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     return [(norm.slice(c.start, c.end), c.role) for c in find_proposers(norm)]
 
 

@@ -4,8 +4,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdoc.extract import scan
-from govdoc.extract.scan import LineEnds, find_all, finditer_alternatives, index, line_matches, nonblank_line_above
+from govdoc.extract.scan import LineEnds, TextIndex, find_all, finditer_alternatives, line_matches, nonblank_line_above
 
 # Short texts over an alphabet that makes the patterns below match often.
 texts = st.text(alphabet="抄送报:：文件局 \t\n1日号ab", max_size=40)
@@ -14,8 +13,8 @@ texts = st.text(alphabet="抄送报:：文件局 \t\n1日号ab", max_size=40)
 @given(texts)
 @settings(max_examples=400)
 def test_colons(text):
-    assert index(text).colons == [m.start() for m in re.finditer("[:：]", text)]
-    assert index(text).colons_in(3, 9) == [m.start() for m in re.finditer("[:：]", text) if 3 <= m.start() < 9]
+    assert TextIndex(text).colons == [m.start() for m in re.finditer("[:：]", text)]
+    assert TextIndex(text).colons_in(3, 9) == [m.start() for m in re.finditer("[:：]", text) if 3 <= m.start() < 9]
 
 
 @given(texts)
@@ -28,34 +27,7 @@ def test_first_colons(text):
         if m:
             expected.append((pos, pos + m.start(), line[:m.start()].rstrip(" \t")[-1:]))
         pos += len(line) + 1
-    assert index(text).first_colons == expected
-
-
-def test_index_is_kept_for_the_recent_texts():
-    a, b = "甲:乙", "丙：丁:"
-    kept = index(a)
-    assert index(a) is kept
-    assert index(b).colons == [1, 3]
-    assert index(a) is kept and index(a).colons == [1]  # b did not push a out
-    assert index(a).memo("n", len) == 3 and index(a).memo("n", lambda t: 0) == 3
-    same = "".join(["甲:", "乙"])  # an equal text, another object: found by the object
-    assert same == a and same is not a and index(same) is not kept and index(same).colons == [1]
-    newer = [f"{i}:" for i in range(scan.RECENT_TEXTS)]
-    for text in newer:
-        index(text)
-    assert index(a) is not kept and index(a).colons == [1]  # pushed out, then made anew
-    assert len(scan._recent) <= scan.RECENT_TEXTS
-
-
-def test_index_keeps_fewer_texts_when_they_are_long(monkeypatch):
-    monkeypatch.setattr(scan, "RECENT_CHARS", 100)
-    short = "甲:乙"
-    kept = index(short)
-    long_text = ":" * 150  # over the limit alone: kept (the latest always is), the older ones go
-    assert index(long_text) is index(long_text) and index(long_text).colons == list(range(150))
-    assert list(scan._recent.values())[-1].text is long_text
-    assert index(short) is not kept and index(short).colons == [1]
-    assert sum(len(found.text) for found in scan._recent.values()) == scan._recent_chars
+    assert TextIndex(text).first_colons == expected
 
 
 @given(texts, st.integers(0, 45), st.integers(0, 45))

@@ -2,11 +2,11 @@
 import pytest
 
 from govdoc.extract.signatories import find_signatories
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 
 def _names(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     return [norm.slice(c.start, c.end) for c in find_signatories(norm)]
 
 

@@ -2,13 +2,13 @@
 import pytest
 
 from govdoc.extract.title import best_title, title_text
-from govdoc.normalize import NormText
+from govdoc.extract.analysis import Analysis
 
 SALUTE = "张永波代表:\n\n您提出的关于统筹生态环境与经济协调发展的建议收悉,现答复如下:\n首先,感谢您的关注。\n"
 
 
 def _title(text):
-    norm = NormText(text)
+    norm = Analysis(text)
     cand = best_title(norm)
     return None if cand is None else title_text(norm, cand)
 

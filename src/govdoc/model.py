@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 SCHEMA_VERSION = "1.0"
 
@@ -50,9 +50,24 @@ class Name(Field_):
 
 
 class Grade(Field_):
-    letter: Literal["A", "B", "C", "D"]
+    """The result class a reply gives itself.  ``letter``: A–D for the letter classes (甲乙丙丁 read
+    as A–D), else the label as written (二类, 已解决); for those, ``scheme`` and ``rank`` (1 = best)
+    from ``data/rules/grade_labels.tsv``, which the JSON leaves out for the letter classes (whose
+    letter is the rank).  ``raw``: the text as written."""
+
+    letter: str
     raw: str
     meaning: Optional[str] = None
+    scheme: Optional[str] = None
+    rank: Optional[int] = Field(default=None, ge=1)
+
+    @model_serializer(mode="wrap")
+    def _leave_out_no_scheme(self, handler):
+        data = handler(self)
+        if self.scheme is None and self.rank is None:
+            data.pop("scheme", None)
+            data.pop("rank", None)
+        return data
 
 
 class Text(Field_):

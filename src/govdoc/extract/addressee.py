@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.letter_layout import HEADER_WINDOW, memo
-from govdoc.extract.scan import find_all, index, line_matches
+from govdoc.extract.letter_layout import HEADER_WINDOW
+from govdoc.extract.scan import find_all, line_matches
 from govdoc.extract.output import build
 from govdoc.model import Text
 from govdoc.normalize import NormText
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 # Who a salutation names, by its last word.
 PERSON_ROLES = ("代表", "委员", "同志", "先生", "女士")
@@ -135,12 +138,12 @@ def _organ_list(text: str, line_start: int, colon: int) -> Optional[Candidate]:
     return Candidate(m.start("who"), m.end("who"), "单位", 0.8)
 
 
-def find_addressees(norm: NormText, first_only: bool = False) -> list[Candidate]:
+def find_addressees(norm: Analysis, first_only: bool = False) -> list[Candidate]:
     """Salutation candidates in text order (``first_only``: stop once the first one is certain)."""
     text = norm.match
     out = []
     stop = len(text)
-    for colon in index(text).colons:
+    for colon in norm.index.colons:
         if first_only and out:
             line_end = text.find("\n", out[0].end)
             stop = len(text) if line_end < 0 else line_end
@@ -185,27 +188,20 @@ def cohandling_addressee(norm: NormText) -> Optional[Candidate]:
     return Candidate(lm.start("who"), lm.end("who"), "单位", 0.7)
 
 
-SEARCH = "search"  # default for stages' ``addressee`` parameter: find it in the text
-
-
-def best_addressee(norm: NormText) -> Optional[Candidate]:
+def best_addressee(norm: Analysis) -> Optional[Candidate]:
+    """The salutation (``Analysis.addressee``, which later stages read)."""
     cands = find_addressees(norm, first_only=True)
     if cands:
         return cands[0]
     return cohandling_addressee(norm)
 
 
-def found_addressee(norm: NormText) -> Optional[Candidate]:
-    """:func:`best_addressee`, computed once per text (later stages ask for it again)."""
-    return memo(norm, "addressee", best_addressee)
-
-
-@Language.component("govdoc_addressee", assigns=["doc._.addressee"])
+@Language.component("govdoc_addressee", requires=["doc._.analysis"], assigns=["doc._.addressee"])
 def addressee_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
-    best = found_addressee(norm)
+    norm = ext.analysis
+    best = norm.addressee
     if best:
-        ext.addressee = build(Text, text=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
+        ext.addressee = build(Text, text=norm.slice(best.start, best.end), span=norm.span_dict(best.start, best.end),
                              confidence=best.score * norm.confidence_at(best.start))
     return doc

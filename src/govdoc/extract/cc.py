@@ -80,10 +80,10 @@ def find_cc(norm: NormText) -> list[tuple[int, int]]:
     return out
 
 
-@Language.component("govdoc_cc", assigns=["doc._.cc"])
+@Language.component("govdoc_cc", requires=["doc._.analysis"], assigns=["doc._.cc"])
 def cc_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
-    ext.cc = [build(Name, name=norm.slice(s, e), span=norm.span(s, e), confidence=0.9 * norm.confidence_at(s))
+    norm = ext.analysis
+    ext.cc = [build(Name, name=norm.slice(s, e), span=norm.span_dict(s, e), confidence=0.9 * norm.confidence_at(s))
               for s, e in find_cc(norm)]
     return doc

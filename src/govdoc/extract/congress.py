@@ -138,13 +138,13 @@ def best_congress(norm: NormText) -> Optional[Candidate]:
     return max(cands, key=lambda c: (c.score, -c.start)) if cands else None
 
 
-@Language.component("govdoc_congress", assigns=["doc._.congress"])
+@Language.component("govdoc_congress", requires=["doc._.analysis"], assigns=["doc._.congress"])
 def congress_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     best = best_congress(norm)
     if best:
         ext.congress = build(Congress, body=best.body, level=best.level, term=best.term, session=best.session,
-                                raw=norm.text[best.start:best.end].strip(), span=norm.span(best.start, best.end),
+                                raw=norm.text[best.start:best.end].strip(), span=norm.span_dict(best.start, best.end),
                                 confidence=best.score * norm.confidence_at(best.start))
     return doc

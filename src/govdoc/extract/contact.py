@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.addressee import SEARCH, best_addressee, found_addressee
-from govdoc.extract.kind import kind_of
-from govdoc.extract.scan import index
 from govdoc.extract.output import build
 from govdoc.model import Contact
-from govdoc.normalize import NormText
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 
 def _spaced(word: str) -> str:
@@ -80,11 +79,11 @@ def _kind(label: str) -> str:
     return _KIND_OF.get(label.replace(" ", "").replace("\t", ""), "other")
 
 
-def find_fields(norm: NormText, after: int = 0) -> list[Field]:
+def find_fields(norm: Analysis, after: int = 0) -> list[Field]:
     """Contact-shaped ``label:value`` fields after offset ``after``; each value runs to the next
     label on its line, the line end or a closing bracket."""
     text = norm.match
-    ix = index(text)
+    ix = norm.index
     labels = []
     for colon in ix.colons_in(max(0, after), len(text)):
         lo = max(0, after, colon - 24)
@@ -168,11 +167,10 @@ def _nearest(fields: list[Field], kind: str, line: int, reach: int) -> Optional[
     return min(near, key=lambda f: (abs(f.line - line), f.line < line)) if near else None
 
 
-def find_contact(norm: NormText, addressee=SEARCH) -> Optional[dict]:
+def find_contact(norm: Analysis) -> Optional[dict]:
     """``{"unit", "person", "phone"}`` as (start, end) spans in the text, or None.  Fields before
-    the salutation (``addressee``: a found candidate, None, or SEARCH) are page chrome."""
-    if addressee is SEARCH:
-        addressee = best_addressee(norm)
+    the salutation (``norm.addressee``) are page chrome."""
+    addressee = norm.addressee
     fields = find_fields(norm, addressee.end if addressee else 0)
     text = norm.match
     people = []
@@ -205,17 +203,17 @@ def find_contact(norm: NormText, addressee=SEARCH) -> Optional[dict]:
     return {"unit": unit, "person": person, "phone": phone}
 
 
-@Language.component("govdoc_contact", requires=["doc._.title"], assigns=["doc._.contact"])
+@Language.component("govdoc_contact", requires=["doc._.analysis"], assigns=["doc._.contact"])
 def contact_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
-    if kind_of(norm) == "suggestion":
+    norm = ext.analysis
+    if norm.kind == "suggestion":
         return doc  # contact lines on a suggestion form are the proposer's own
-    found = find_contact(norm, found_addressee(norm))
+    found = find_contact(norm)
     if found:
         spans = [s for s in found.values() if s]
         start, end = min(s[0] for s in spans), max(s[1] for s in spans)
         values = {k: norm.slice(*s) if s else None for k, s in found.items()}
         score = 0.9 if found["person"] and found["phone"] else 0.75
-        ext.contact = build(Contact, **values, span=norm.span(start, end), confidence=score * norm.confidence_at(start))
+        ext.contact = build(Contact, **values, span=norm.span_dict(start, end), confidence=score * norm.confidence_at(start))
     return doc

@@ -33,13 +33,13 @@ def find_disclosure(norm: NormText) -> list[tuple[int, int, float]]:
     return out
 
 
-@Language.component("govdoc_disclosure", requires=["doc._.norm"], assigns=["doc._.disclosure"])
+@Language.component("govdoc_disclosure", requires=["doc._.analysis"], assigns=["doc._.disclosure"])
 def disclosure_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     found = find_disclosure(norm)
     if found:
         start, end, score = found[0]
-        ext.disclosure = build(Text, text=norm.slice(start, end), span=norm.span(start, end),
+        ext.disclosure = build(Text, text=norm.slice(start, end), span=norm.span_dict(start, end),
                               confidence=round(score * norm.confidence_at(start), 3))
     return doc

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from functools import cache
+from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
 
+from govdoc.data import load
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import has_placeholder
-from govdoc.extract.scan import finditer_alternatives, index, line_span
+from govdoc.extract.scan import finditer_alternatives, line_span
 from govdoc.extract.output import build
 from govdoc.model import DocNumber
 from govdoc.normalize import NormText
 from govdoc.text.zh import CJK
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 # Brackets around the year as producers and OCR write them (the match text folds full-width
 # brackets to ASCII; 〈〉 and 【】 stay as they are).
@@ -55,8 +60,14 @@ SIGNER_LABEL = re.compile(r"[ \t]*(?:签[ \t]*发|领导签发)")
 # A number that a sentence cites: a verb before it, or 文件 / 精神 / a conjunction after it.
 CITING_VERB = re.compile(r"(?:根据|按照|依据|依照|参照|结合|落实|执行|贯彻|印发|转发|详见|见)")
 CITED_AFTER = re.compile(r"[ \t]*(?:文件|精神|要求|规定|通知|和|及|与|、|等|的|中)")
-GRADE_SUFFIX = re.compile(r"[ \t]*[(（]?[A-D甲乙丙丁][)）]?类?[ \t]*$")
 _SPACING_RE = re.compile(r"[ \t\u3000]")
+
+
+@cache
+def grade_suffix() -> re.Pattern:
+    """A grade letter class right after the number (``…4号(B)类``), for the letter classes of
+    ``data/rules/grade_labels.tsv``; built on first use."""
+    return re.compile(rf"[ \t]*[(（]?[{load.letter_classes()}][)）]?类?[ \t]*$")
 _DIGIT_RE = re.compile(r"\d")
 _CJK_RE = re.compile(f"[{CJK}]")
 
@@ -87,9 +98,9 @@ def _context_score(before: str, after: str) -> float:
         if not before.endswith((" ", "\t")):
             return 0.1
         # set apart by spaces on a header line: 签发人：李光亚    许环〔2019〕4号 / XX局文件 许环〔2019〕4号
-        quiet_after = not after.strip() or GRADE_SUFFIX.match(after) or SIGNER_LABEL.match(after)
+        quiet_after = not after.strip() or grade_suffix().match(after) or SIGNER_LABEL.match(after)
         return 0.85 if SIGNER_LABEL.search(before) or before.rstrip().endswith("文件") else 0.6 if quiet_after else 0.3
-    if not after.strip() or GRADE_SUFFIX.match(after) or SIGNER_LABEL.match(after):
+    if not after.strip() or grade_suffix().match(after) or SIGNER_LABEL.match(after):
         return 0.95
     if CITED_AFTER.match(after):
         return 0.2  # 国办发〔2020〕23号文件精神 / …和…号
@@ -101,12 +112,8 @@ def _context_score(before: str, after: str) -> float:
 
 
 def year_opens(text: str) -> list[tuple[int, int]]:
-    """Spans of ``YEAR_OPEN_RE.finditer(text)`` (a bracket, then a year), computed once per text
-    (the doc-number, issuer and title stages all ask)."""
-    return index(text).memo("year_opens", _year_opens)
-
-
-def _year_opens(text: str) -> list[tuple[int, int]]:
+    """Spans of ``YEAR_OPEN_RE.finditer(text)`` (a bracket, then a year): ``Analysis.year_opens``,
+    which the doc-number and issuer stages read."""
     return [m.span() for m in YEAR_OPEN_RE.finditer(text)]
 
 
@@ -126,11 +133,11 @@ def number_start(text: str, start: int, bracket: int) -> int:
     return end - (run.end() if run else 0)
 
 
-def _number_matches(text: str):
-    """DOC_NUMBER_RE matches, found cheaply: locate each bracketed year first, then read the
-    number around it within its line."""
+def _number_matches(text: str, opens: list[tuple[int, int]]):
+    """DOC_NUMBER_RE matches, found cheaply: locate each bracketed year first (``opens``: the
+    text's ``year_opens``), then read the number around it within its line."""
     last_end = 0
-    for hit_start, hit_end in year_opens(text):
+    for hit_start, hit_end in opens:
         if hit_start < last_end:
             continue
         line_start = text.rfind("\n", 0, hit_start) + 1
@@ -152,10 +159,10 @@ def _cited_prefix(prefix: str) -> bool:
     return bool(CITING_VERB.match(prefix))
 
 
-def _bracket_candidates(norm: NormText) -> list[Candidate]:
+def _bracket_candidates(norm: Analysis) -> list[Candidate]:
     out = []
     text = norm.match
-    for m in _number_matches(text):
+    for m in _number_matches(text, norm.year_opens):
         serial = m.group("serial") or m.group("glued")
         if not any(c.isdigit() for c in serial) and not m.group("hao"):
             continue
@@ -194,25 +201,25 @@ def _labelled_candidates(norm: NormText, taken: list[Candidate]) -> list[Candida
     return out
 
 
-def find_doc_numbers(norm: NormText) -> list[Candidate]:
+def find_doc_numbers(norm: Analysis) -> list[Candidate]:
     """Every document-number shaped span, scored: a number on its own line or in a labelled
     field ranks high, numbers cited inside sentences, brackets or 《》 rank low (or are dropped)."""
     cands = _bracket_candidates(norm)
     return cands + _labelled_candidates(norm, cands)
 
 
-def best_doc_number(norm: NormText) -> Optional[Candidate]:
+def best_doc_number(norm: Analysis) -> Optional[Candidate]:
     cands = [c for c in find_doc_numbers(norm) if c.score >= 0.5]
     return max(cands, key=lambda c: (c.score, -c.start)) if cands else None
 
 
-@Language.component("govdoc_doc_number", assigns=["doc._.doc_number"])
+@Language.component("govdoc_doc_number", requires=["doc._.analysis"], assigns=["doc._.doc_number"])
 def doc_number_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     best = best_doc_number(norm)
     if best and not has_placeholder(norm.match[max(0, best.start - 2):best.end]):
         ext.doc_number = build(DocNumber, raw=norm.slice(best.start, best.end), prefix=best.prefix,
-                                   year=best.year, serial=best.serial, span=norm.span(best.start, best.end),
+                                   year=best.year, serial=best.serial, span=norm.span_dict(best.start, best.end),
                                    confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

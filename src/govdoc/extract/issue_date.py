@@ -11,17 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.addressee import SEARCH, best_addressee, found_addressee
 from govdoc.extract.scan import LineEnds
 from govdoc.extract.output import build
 from govdoc.model import DateValue
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 # A line holding only a date, or an organ name then a date (马关县交通运输局  2020年9月18日).
 DATE_LINE_RE = re.compile(r"^[ \t]*(?:(?P<organ>[\u4e00-\u9fff()]{2,40})[ \t]+)?"
@@ -78,12 +80,10 @@ def metadata_dates(norm: NormText, default_year: Optional[int] = None) -> list[C
     return out
 
 
-def best_issue_date(norm: NormText, doc_year: Optional[int] = None, addressee=SEARCH) -> Optional[Candidate]:
+def best_issue_date(norm: Analysis, doc_year: Optional[int] = None) -> Optional[Candidate]:
     """The signature date when there is one (even a damaged one: then ``date`` is None), else the
-    best metadata date.  Signature dates are looked for after the salutation (``addressee``: a
-    found candidate, None, or SEARCH)."""
-    if addressee is SEARCH:
-        addressee = best_addressee(norm)
+    best metadata date.  Signature dates are looked for after the salutation."""
+    addressee = norm.addressee
     # without a salutation, a signature still sits in the later part of the text
     after = addressee.end if addressee else int(len(norm.match) * 0.4)
     signed = signature_dates(norm, after, doc_year)
@@ -93,14 +93,14 @@ def best_issue_date(norm: NormText, doc_year: Optional[int] = None, addressee=SE
     return max(meta, key=lambda c: (c.score, -c.start)) if meta else None
 
 
-@Language.component("govdoc_issue_date", requires=["doc._.doc_number"], assigns=["doc._.issue_date"])
+@Language.component("govdoc_issue_date", requires=["doc._.analysis", "doc._.doc_number"], assigns=["doc._.issue_date"])
 def issue_date_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     number = ext.doc_number
-    best = best_issue_date(norm, number.year if number else None, found_addressee(norm))
+    best = best_issue_date(norm, number.year if number else None, )
     if best and best.date:
         ext.issue_date = build(DateValue, date=best.date.isoformat(), raw=norm.slice(best.start, best.end),
-                                   span=norm.span(best.start, best.end),
+                                   span=norm.span_dict(best.start, best.end),
                                    confidence=best.score * norm.confidence_at(best.start))
     return doc

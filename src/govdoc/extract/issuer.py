@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.doc_number import DOC_NUMBER_RE, number_start, year_opens
-from govdoc.extract.letter_layout import HEADER_WINDOW, ORG_RE, has_placeholder, org_span
+from govdoc.extract.doc_number import DOC_NUMBER_RE, number_start
+from govdoc.extract.letter_layout import HEADER_WINDOW, has_placeholder, org_span, organs
 from govdoc.extract.scan import (LineEnds, find_all, finditer_alternatives, line_end, line_matches, line_start,
                                  nonblank_line_above)
 from govdoc.extract.output import build
 from govdoc.model import Name
-from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 TAIL_WINDOW = 1500
 _SP = r"[ \t]*"
-# XX局文件, maybe with the number on the same line (XX局文件    许环〔2019〕4号).
-RED_HEADER_RE = re.compile(rf"^{_SP}(?P<org>{ORG_RE.pattern}){_SP}文{_SP}件{_SP}(?:[ \t]{{2}}[^\n]*)?$", re.M)
 _WENJIAN_RE = re.compile(rf"文{_SP}件")  # the red header's lines: those holding this
 _METADATA_VALUE = rf"{_SP}[:：]?{_SP}(?P<val>[^\s|:：]{{2,40}})(?![:：])"
 # (?:来源|信息来源|发布机构|发文机关|发文单位|发布单位|回复人|回复单位) + _METADATA_VALUE as one pattern per
@@ -36,7 +38,23 @@ _METADATA_SPLIT = tuple(re.compile(label + _METADATA_VALUE)
 # Values of a 来源 field that name a website or a newspaper, not an organ.
 NOT_ORGAN_RE = re.compile(r"(?:网|网站|门户|日报|晚报|报|新闻|客户端|公众号|微信|本站)$")
 UNDERTAKER_RE = re.compile(rf"^{_SP}承办单位{_SP}[:：]{_SP}(?P<val>[^\s|:：,，]{{2,40}})", re.M)
-TITLE_ORG_RE = re.compile(rf"(?:\d{{4}}年度?)?(?P<org>{ORG_RE.pattern}){_SP}(?:关于|对)")
+
+
+@dataclass(frozen=True)
+class OrganPatterns:
+    red_header: re.Pattern  # XX局文件, maybe with the number on the same line (XX局文件    许环〔2019〕4号)
+    title_organ: re.Pattern  # the organ opening a title: 许昌市环境保护局关于…
+
+
+@cache
+def organ_patterns() -> OrganPatterns:
+    """Built on first use from the organ names' pattern (``letter_layout.organs``)."""
+    org = organs().name.pattern
+    return OrganPatterns(
+        red_header=re.compile(rf"^{_SP}(?P<org>{org}){_SP}文{_SP}件{_SP}(?:[ \t]{{2}}[^\n]*)?$", re.M),
+        title_organ=re.compile(rf"(?:\d{{4}}年度?)?(?P<org>{org}){_SP}(?:关于|对)"))
+
+
 TITLE_BRACKET_RE = re.compile(r"[(（](?P<org>[^()（）\n]{2,30})[)）][ \t]*$")
 PRINTED_RE = re.compile(r"印发|印制")
 # A line that ends in a date (maybe with the organ before it, set apart by spaces).
@@ -120,16 +138,16 @@ def _signature(match: str) -> list[Candidate]:
     return out
 
 
-def _header(match: str) -> list[Candidate]:
+def _header(match: str, opens: list[tuple[int, int]]) -> list[Candidate]:
     """The red header's organ; the organ set before the first document number in the header
-    (on the line above it, or before it on its line)."""
+    (on the line above it, or before it on its line); ``opens``: the text's ``year_opens``."""
     out = []
     window = min(len(match), HEADER_WINDOW)
     if "文" in match[:window]:
         lines = (m.start() for m in _WENJIAN_RE.finditer(match, 0, window))
-        for m in line_matches(RED_HEADER_RE, match, lines, 0, window):
+        for m in line_matches(organ_patterns().red_header, match, lines, 0, window):
             out.append(Candidate(m.start("org"), m.end("org"), 0.9, "red header"))
-    number_line = _first_number_line(match, window)
+    number_line = _first_number_line(match, window, opens)
     if number_line is None:
         return out
     s, number = number_line
@@ -144,11 +162,11 @@ def _header(match: str) -> list[Candidate]:
     return out
 
 
-def _first_number_line(match: str, window: int) -> tuple[int, re.Match] | None:
+def _first_number_line(match: str, window: int, opens: list[tuple[int, int]]) -> tuple[int, re.Match] | None:
     """(line start, number) of the first line of ``match[:window]`` where ``DOC_NUMBER_RE``
-    finds a number, tried only on the lines that hold a bracketed year."""
+    finds a number, tried only on the lines that hold a bracketed year (``opens``)."""
     last = -1
-    for start, end in year_opens(match):
+    for start, end in opens:
         s = line_start(match, start)
         if end > window or s == last:
             continue
@@ -160,15 +178,13 @@ def _first_number_line(match: str, window: int) -> tuple[int, re.Match] | None:
 
 
 
-def _title(norm: NormText) -> list[Candidate]:
-    from govdoc.extract.title import best_title
-
-    cand = best_title(norm)
+def _title(norm: Analysis) -> list[Candidate]:
+    cand = norm.title_candidate
     if cand is None or cand.score < 0.6:
         return []
     out = []
     s, e = cand.segments[0]
-    m = TITLE_ORG_RE.match(norm.match, s, e)
+    m = organ_patterns().title_organ.match(norm.match, s, e)
     if m:
         out.append(Candidate(m.start("org"), m.end("org"), 0.8, "title"))
     elif len(cand.segments) > 1 and org_span(norm.match[s:e]) and not norm.match.startswith(("关于", "对"), s):
@@ -186,29 +202,29 @@ def _metadata(match: str) -> list[Candidate]:
     region = min(len(match), HEADER_WINDOW)
     for m in finditer_alternatives(_METADATA_SPLIT, match, 0, region):
         val = m.group("val")
-        if ORG_RE.fullmatch(val) and not NOT_ORGAN_RE.search(val):
+        if organs().name.fullmatch(val) and not NOT_ORGAN_RE.search(val):
             out.append(Candidate(m.start("val"), m.end("val"), 0.7, "metadata"))
     tail = max(0, len(match) - TAIL_WINDOW)
     for m in line_matches(UNDERTAKER_RE, match, find_all(match, "承办单位", tail), tail):
         # only in the signature block, after the body's sentences: a 承办单位 field on a
         # suggestion record above the suggestion's text names the handling unit, not the issuer
-        if ORG_RE.fullmatch(m.group("val")) and "。" in match[:m.start()]:
+        if organs().name.fullmatch(m.group("val")) and "。" in match[:m.start()]:
             out.append(Candidate(m.start("val"), m.end("val"), 0.6, "承办单位"))
     return out
 
 
-def find_issuers(norm: NormText) -> list[Candidate]:
+def find_issuers(norm: Analysis) -> list[Candidate]:
     match = norm.match
-    return _signature(match) + _header(match) + _title(norm) + _metadata(match)
+    return _signature(match) + _header(match, norm.year_opens) + _title(norm) + _metadata(match)
 
 
-@Language.component("govdoc_issuer", requires=["doc._.norm"], assigns=["doc._.issuer"])
+@Language.component("govdoc_issuer", requires=["doc._.analysis"], assigns=["doc._.issuer"])
 def issuer_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     cands = [c for c in find_issuers(norm) if not has_placeholder(norm.match[c.start:c.end])]
     if cands:
         best = max(cands, key=lambda c: (c.score, -c.start))
-        ext.issuer = build(Name, name=norm.slice(best.start, best.end), span=norm.span(best.start, best.end),
+        ext.issuer = build(Name, name=norm.slice(best.start, best.end), span=norm.span_dict(best.start, best.end),
                           confidence=round(best.score * norm.confidence_at(best.start), 3))
     return doc

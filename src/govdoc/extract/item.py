@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
 
@@ -19,6 +19,9 @@ from govdoc.extract.output import build
 from govdoc.model import Item
 from govdoc.normalize import NormText
 from govdoc.extract.scan import finditer_alternatives, line_span
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 # 134 · T014 · 20250118040077 · 丽22 (a one-character delegation prefix that is not part of the
 # surrounding words: 会议1号 is 1, 类086号 is a secondary number, 字〔…〕 is a document number).
@@ -140,17 +143,15 @@ def resolve_type(numbered: Optional[str], body: Optional[str], label: Optional[s
     return chosen
 
 
-def _addressee_role(norm: NormText) -> Optional[str]:
-    from govdoc.extract.addressee import found_addressee
-
-    best = found_addressee(norm)
+def _addressee_role(norm: Analysis) -> Optional[str]:
+    best = norm.addressee
     return best.role if best else None
 
 
-@Language.component("govdoc_item", requires=["doc._.congress"], assigns=["doc._.item"])
+@Language.component("govdoc_item", requires=["doc._.analysis", "doc._.congress"], assigns=["doc._.item"])
 def item_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     cands = find_items(norm)
     best = max(cands, key=lambda c: (c.score, -c.start)) if cands else None
     body = ext.congress.body if ext.congress else None
@@ -158,7 +159,7 @@ def item_component(doc):
     kind = resolve_type(best.type if best else None, body, page_label(norm), role)
     number = best.number(norm) if best else None
     if kind or number:
-        span = norm.span(best.start, best.end) if best else None
+        span = norm.span_dict(best.start, best.end) if best else None
         conf = (best.score * norm.confidence_at(best.start)) if best else 0.5
         ext.item = build(Item, type=kind, number=number, span=span, confidence=conf)
     return doc

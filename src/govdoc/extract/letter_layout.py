@@ -7,9 +7,11 @@ texts.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from dataclasses import dataclass
+from functools import cache
 
-from govdoc.extract.scan import index
+from govdoc.data import load
+from govdoc.extract.scan import TextIndex
 
 HEADER_WINDOW = 1500
 
@@ -43,11 +45,12 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 _AFTER_LINE_END_COLON_RE = re.compile(r"[ \t]*(?:\n|$)")  # what follows a colon that ends its line
 
 
-def salutation_start(match: str, limit: int = HEADER_WINDOW) -> int:
+def salutation_start(match: str, limit: int = HEADER_WINDOW, ix: TextIndex | None = None) -> int:
     """Offset of the first salutation line in the header window, or -1.  Only lines that end
-    in a colon are tried (read at the text's colons), not every line start."""
+    in a colon are tried (read at the text's colons, from ``ix``: the text's index), not every
+    line start."""
     end = min(len(match), limit)
-    for colon in index(match).colons_in(0, end):
+    for colon in (ix or TextIndex(match)).colons_in(0, end):
         after = _AFTER_LINE_END_COLON_RE.match(match, colon + 1, end)
         if after is None:
             continue
@@ -68,10 +71,10 @@ def is_paragraph(line: str) -> bool:
     return marks == 1 and (line.endswith(("如下:", "如下：")) or (len(line) >= 40 and not line.endswith((":", "："))))
 
 
-def body_start(match: str, limit: int = HEADER_WINDOW) -> int:
+def body_start(match: str, limit: int = HEADER_WINDOW, ix: TextIndex | None = None) -> int:
     """Where the letter's body begins: the salutation, else the first paragraph-like line,
-    else the end of the header window."""
-    sal = salutation_start(match, limit)
+    else the end of the header window (``Analysis.body_start``)."""
+    sal = salutation_start(match, limit, ix)
     end = min(len(match), limit) if sal < 0 else sal
     # A paragraph holds a sentence mark: only the lines holding one are read, found by searching
     # for the marks (rather than reading every line).
@@ -88,16 +91,23 @@ def body_start(match: str, limit: int = HEADER_WINDOW) -> int:
         pos = e + 1
 
 
-# Words an organ's name ends with (局, 委员会, 人民政府, 办事处, 大队 …).
-ORG_ENDINGS = ("局", "厅", "委员会", "委", "办公室", "办", "政府", "办事处", "大队", "支队", "中队", "中心", "院",
-               "部", "署", "处", "公司", "集团", "站", "所", "馆", "社", "队", "会", "科", "股", "司", "室", "镇",
-               "乡", "街道")
-ORG_SUFFIX = "(?:" + "|".join(ORG_ENDINGS) + ")"
 # Characters an organ's name never contains: digits, sentence punctuation, colons, quotes.
 _NOT_ORG = r"\d:：,，。;；!！?？、|<>《》“”\"【】\[\]"
 _NOT_ORG_CHAR = re.compile(f"[{_NOT_ORG}]")
-# An organ name (used inside larger patterns: a title's first words, a bracket after it).
-ORG_RE = re.compile(rf"[^\n{_NOT_ORG}]{{2,40}}?{ORG_SUFFIX}")
+
+
+@dataclass(frozen=True)
+class Organs:
+    endings: tuple[str, ...]  # words an organ's name ends with (局, 委员会, 人民政府, 办事处, 大队 …)
+    name: re.Pattern  # an organ name (used inside larger patterns: a title's first words, a bracket after it)
+
+
+@cache
+def organs() -> Organs:
+    """From ``data/rules/organ_endings.tsv``, on first use (they depend on no letter)."""
+    endings = tuple(w.word for w in load.organ_endings())
+    return Organs(endings, re.compile(rf"[^\n{_NOT_ORG}]{{2,40}}?(?:{'|'.join(endings)})"))
+
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Placeholders of model texts and templates (XX林业局, 第X号, ×××号, X X届): never values.
 PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:[X×][ \t]?[X×]+|[X×](?=[届次号年月日]))(?![A-Za-z])|某某")
@@ -107,19 +117,10 @@ def has_placeholder(text: str) -> bool:
     return ("X" in text or "×" in text or "某某" in text) and bool(PLACEHOLDER_RE.search(text))
 
 
-def memo(norm, key: str, compute: Callable):
-    """``compute(norm)``, kept with the text (``norm.memo``), so that stages that need the same
-    intermediate result (the best title, the header end) compute it once per document."""
-    cache = norm.memo
-    if key not in cache:
-        cache[key] = compute(norm)
-    return cache[key]
-
-
 def org_span(line: str, min_cjk: int = 4) -> tuple[int, int] | None:
     """``(start, end)`` of an organ name that fills ``line`` (spaces around it allowed)."""
     stripped = line.strip()
-    if not min_cjk <= len(stripped) <= 42 or not stripped.endswith(ORG_ENDINGS) or _NOT_ORG_CHAR.search(stripped):
+    if not min_cjk <= len(stripped) <= 42 or not stripped.endswith(organs().endings) or _NOT_ORG_CHAR.search(stripped):
         return None
     if len(_CJK_CHAR.findall(stripped)) < min_cjk or "  " in stripped or "\t" in stripped:
         return None  # too short, or several names side by side (joint letters)

@@ -17,50 +17,66 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from functools import cache
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from spacy.language import Language
 
+from govdoc.data import load
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.outline import HEADINGS_KEY, HeadingCandidate, find_headings, next_start
+from govdoc.extract.outline import HeadingCandidate, next_start
 from govdoc.extract.output import build
 from govdoc.model import CitedDocument, Measure
 from govdoc.normalize import NormText
 
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
+
 HEAD_MAX = 40
-# A report heading names a category of content instead of an action: short, or ``…的<category>``.
-# A report heading names a category of content instead of an action: ``…的<category>``
-# (``我市开展污染防治攻坚战取得的成效``, ``已开展的主要工作``), or a short heading ending in a
-# category noun (``基本情况``, ``下步工作措施``, ``主要做法及成效``).  工作 alone is no category in short
-# headings: ``加强宣传工作`` is an action.
-CATEGORY = (r"(?:成效|成绩|效果|措施|举措|做法|经验|情况|步骤|阶段|问题|意见|建议|提案|打算|安排|计划|"
-            r"思路|目标|背景|现状|说明|进展|答复|回复)")
-# Problems, difficulties, requirements and results the letter reports (存在的困难, 工作要求,
-# 办理结果): categories too.
-_REPORTED = rf"(?:{CATEGORY}|困难|不足|短板|要求|结果)"
-# A heading that opens with an action verb and its object is an action even when it ends in a
-# category noun (制定改造计划, 落实整改措施, 公开办理结果); ``下步工作措施``, ``主要做法`` and
-# ``推进情况`` are not.
-_ACTION_LEAD = (r"(?:及时|认真|积极|全面|切实|进一步|持续|继续)?"
-                r"(?:制定|编制|出台|完善|建立|健全|落实|推进|推动|加强|加快|加大|开展|做好|抓好|实施|强化|"
-                r"优化|提升|深化|规范|严格|统筹|整合|制订|细化|明确|反馈|通报|公开|报送|上报)")
-# The state of things described, at any length: ``全省茶产业发展基本情况``, ``边境旅游发展现状``
-# (``及时反馈办理情况`` is an action: it opens with one).
-_DESCRIBED = r"(?:情况|概况|现状)"
-REPORT_HEADING_RE = re.compile(
-    rf"的(?:主要|突出|具体)?(?:{_REPORTED}|工作|内容|原则|方向)\W*$"
-    rf"|^(?!{_ACTION_LEAD}[^,]+{_REPORTED})[^,]{{0,4}}{_REPORTED}(?:[及和与、][^,]{{0,2}}{_REPORTED})?\W*$"
-    rf"|^(?!{_ACTION_LEAD}[^,]+{_DESCRIBED})[^,]*{_DESCRIBED}\W*$"
-    r"|^(?:下一步|下步|今后|近期)[^,]{0,6}$")  # 下一步工作, 今后工作打算
-# A section on the problems or difficulties met (存在的问题, 当前存在的困难和问题, 主要问题): what
-# it lists (一是补奖标准偏低…) are problems, not measures.
-_PROBLEM = r"(?:问题|困难|不足|短板|瓶颈|难点)"
-# (No ``^``: it is matched at a heading's title start, ``match(text, start, end)``.)
-PROBLEM_HEADING_RE = re.compile(
-    rf"(?:[^,]{{0,6}}?(?:存在|面临|遇到)的?)?(?:主要|突出)?{_PROBLEM}(?:[和及与、]{_PROBLEM})?\W*$")
-# The clause that announces an inline list of problems or their causes (主要原因：一是…,
-# 存在以下问题：一是…), not of measures (针对存在的问题，采取以下措施：一是…).
-PROBLEM_LEAD_RE = re.compile(rf"(?:原因|{_PROBLEM})(?:主要)?(?:是|有|在于|表现在|如下)?$")
+
+
+@dataclass(frozen=True)
+class HeadingPatterns:
+    """What decides whether a heading names an action, built from ``data/rules/measure_words.tsv``."""
+
+    report: re.Pattern  # a report heading: names a category of content instead of an action
+    problem: re.Pattern  # a heading of a section on problems met (matched at the title start)
+    problem_lead: re.Pattern  # the clause announcing an inline list of problems or causes
+
+
+@cache
+def heading_patterns() -> HeadingPatterns:
+    """Compiled on the first letter, then kept (they depend on no letter).
+
+    A report heading names a category of content instead of an action: ``…的<category>``
+    (``我市开展污染防治攻坚战取得的成效``, ``已开展的主要工作``), or a short heading ending in a
+    category noun (``基本情况``, ``下步工作措施``, ``主要做法及成效``); problems, difficulties,
+    requirements and results the letter reports (存在的困难, 工作要求, 办理结果) are categories too.
+    工作 alone is no category in short headings: ``加强宣传工作`` is an action.  A heading that opens
+    with an action verb and its object is an action even when it ends in a category noun
+    (制定改造计划, 落实整改措施, 公开办理结果); ``下步工作措施``, ``主要做法`` and ``推进情况`` are not.
+    The state of things described counts at any length (``全省茶产业发展基本情况``), unless the
+    heading opens with an action (``及时反馈办理情况``)."""
+    words = load.measure_words()
+    reported = load.alternation(words["category"] + words["reported"])
+    action_lead = f"{load.alternation(words['action_adverb'])}?{load.alternation(words['action_verb'])}"
+    described = load.alternation(words["described"])
+    problem = load.alternation(words["problem"])
+    return HeadingPatterns(
+        report=re.compile(
+            rf"的(?:主要|突出|具体)?(?:{reported}|工作|内容|原则|方向)\W*$"
+            rf"|^(?!{action_lead}[^,]+{reported})[^,]{{0,4}}{reported}(?:[及和与、][^,]{{0,2}}{reported})?\W*$"
+            rf"|^(?!{action_lead}[^,]+{described})[^,]*{described}\W*$"
+            r"|^(?:下一步|下步|今后|近期)[^,]{0,6}$"),  # 下一步工作, 今后工作打算
+        # A section on the problems or difficulties met (存在的问题, 当前存在的困难和问题, 主要问题):
+        # what it lists (一是补奖标准偏低…) are problems, not measures.  (No ``^``: it is matched at
+        # a heading's title start, ``match(text, start, end)``.)
+        problem=re.compile(
+            rf"(?:[^,]{{0,6}}?(?:存在|面临|遇到)的?)?(?:主要|突出)?{problem}(?:[和及与、]{problem})?\W*$"),
+        # 主要原因：一是…, 存在以下问题：一是… (not 针对存在的问题，采取以下措施：一是…)
+        problem_lead=re.compile(rf"(?:原因|{problem})(?:主要)?(?:是|有|在于|表现在|如下)?$"))
+
+
 TRAILING_NOTE_RE = re.compile(r"[(（][^()（）]{1,12}[)）]\W*$")
 COURTESY_RE = re.compile(r"^(?:您|你|贵|感谢|非常感谢|衷心感谢|谢谢|首先|关于您|关于你|(?:我局|我们|我委|我部)?高度重视)")
 # Numbered lists that are attachments or contact details, not actions.
@@ -137,7 +153,7 @@ def head_range(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_action(title: str) -> bool:
     title = TRAILING_NOTE_RE.sub("", title)
-    return not (REPORT_HEADING_RE.search(title) or COURTESY_RE.match(title) or DIRECTIVE_RE.search(title))
+    return not (heading_patterns().report.search(title) or COURTESY_RE.match(title) or DIRECTIVE_RE.search(title))
 
 
 def _title_range(norm: NormText, h: HeadingCandidate) -> tuple[int, int]:
@@ -164,7 +180,7 @@ def _section(norm: NormText, heads: list[HeadingCandidate], pos: int) -> Optiona
 
 def _in_problem_section(norm: NormText, heads: list[HeadingCandidate], pos: int) -> bool:
     """Is ``pos`` under a heading (its own or an enclosing one) on the problems met?"""
-    return any(PROBLEM_HEADING_RE.match(norm.match, h.title_start, h.title_end) for h in _enclosing(heads, pos))
+    return any(heading_patterns().problem.match(norm.match, h.title_start, h.title_end) for h in _enclosing(heads, pos))
 
 
 def _lead_clause(text: str, pos: int) -> str:
@@ -251,7 +267,7 @@ def _from_inline(norm: NormText, heads, taken: list[tuple[int, int]]) -> list[Me
     for run in runs:
         if _covered(taken, run[0][0]):
             continue
-        if PROBLEM_LEAD_RE.search(_lead_clause(text, run[0][0])):
+        if heading_patterns().problem_lead.search(_lead_clause(text, run[0][0])):
             # a list of problems: no measures, and no other source may read it as one
             stop = SENTENCE_END_RE.search(text, run[-1][1])
             taken.append((run[0][0], stop.end() if stop else len(text)))
@@ -362,8 +378,8 @@ def cited_documents(norm: NormText, start: int, end: int) -> list[CitedDocument]
     return out
 
 
-def find_measures(norm: NormText, heads: Optional[list[HeadingCandidate]] = None) -> list[MeasureCandidate]:
-    heads = find_headings(norm) if heads is None else heads
+def find_measures(norm: Analysis) -> list[MeasureCandidate]:
+    heads = norm.headings
     found = _from_headings(norm, heads)
     taken = [(c.text_start, c.text_end) for c in found]
     found += _from_inline(norm, heads, taken)
@@ -387,10 +403,9 @@ def to_models(norm: NormText, found: list[MeasureCandidate]) -> list[Measure]:
             for c in found]
 
 
-@Language.component("govdoc_measures", requires=["doc._.outline"], assigns=["doc._.measures"])
+@Language.component("govdoc_measures", requires=["doc._.analysis"], assigns=["doc._.measures"])
 def measures_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
-    heads = doc.user_data.get(HEADINGS_KEY)
-    ext.measures = to_models(norm, find_measures(norm, heads))
+    norm = ext.analysis
+    ext.measures = to_models(norm, find_measures(norm))
     return doc

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
 
@@ -24,6 +24,9 @@ from govdoc.model import Heading
 from govdoc.normalize import NormText
 from govdoc.text.numerals import cn_to_int
 from govdoc.text.zh import CJK
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 _CN_NUM = "一二三四五六七八九十"
 _SP = r"[ \t\u3000]*"
@@ -174,7 +177,8 @@ def _nest(heads: list[HeadingCandidate], text_len: int) -> None:
 
 
 def find_headings(norm: NormText) -> list[HeadingCandidate]:
-    """Every real heading in text order, with parent/children indexes and section ends."""
+    """Every real heading in text order, with parent/children indexes and section ends
+    (``Analysis.headings``, which the measures stage reads too)."""
     heads = _consecutive(_raw_candidates(norm))
     _nest(heads, len(norm.text))
     return heads
@@ -208,14 +212,9 @@ def sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in SENTENCE_BREAK_RE.finditer(text)]
 
 
-HEADINGS_KEY = "govdoc.outline.candidates"
-
-
-@Language.component("govdoc_outline", assigns=["doc._.outline"])
+@Language.component("govdoc_outline", requires=["doc._.analysis"], assigns=["doc._.outline"])
 def outline_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
-    heads = find_headings(norm)
-    doc.user_data[HEADINGS_KEY] = heads
-    ext.outline = to_models(norm, heads)
+    norm = ext.analysis
+    ext.outline = to_models(norm, norm.headings)
     return doc

@@ -57,17 +57,17 @@ def find_printed(norm: NormText) -> Optional[Printed]:
     return None
 
 
-@Language.component("govdoc_printed", requires=["doc._.norm"], assigns=["doc._.printed_by", "doc._.printed_date"])
+@Language.component("govdoc_printed", requires=["doc._.analysis"], assigns=["doc._.printed_by", "doc._.printed_date"])
 def printed_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     found = find_printed(norm)
     if found is None:
         return doc
     conf = norm.confidence_at(found.date[0])
     if found.org and not has_placeholder(norm.match[found.org[0]:found.org[1]]):
-        ext.printed_by = build(Name, name=norm.slice(*found.org), span=norm.span(*found.org),
+        ext.printed_by = build(Name, name=norm.slice(*found.org), span=norm.span_dict(*found.org),
                               confidence=round(0.9 * conf, 3))
-    ext.printed_date = build(DateValue, date=found.iso, raw=norm.slice(*found.date), span=norm.span(*found.date),
+    ext.printed_date = build(DateValue, date=found.iso, raw=norm.slice(*found.date), span=norm.span_dict(*found.date),
                                  confidence=round((0.9 if found.iso else 0.5) * conf, 3))
     return doc

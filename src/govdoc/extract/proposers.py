@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.addressee import (PARTY_RE, PERSON_ROLES, SEARCH, best_addressee, found_addressee, group_role,
+from govdoc.extract.addressee import (PARTY_RE, PERSON_ROLES, group_role,
                                       is_group)
 from govdoc.extract.output import build
 from govdoc.model import Proposer
 from govdoc.normalize import NormText
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 _HAN = r"[\u4e00-\u9fff]"
 _NAME_CHAR = r"(?:(?![等的和及])[\u4e00-\u9fff])"
@@ -181,11 +184,9 @@ def find_in_body(norm: NormText) -> list[Candidate]:
     return sorted(found.values(), key=lambda c: c.start)
 
 
-def find_proposers(norm: NormText, addressee=SEARCH) -> list[Candidate]:
-    """Names from the salutation (``addressee``: a found candidate, None, or SEARCH to find it),
-    else from the body."""
-    if addressee is SEARCH:
-        addressee = best_addressee(norm)
+def find_proposers(norm: Analysis) -> list[Candidate]:
+    """Names from the salutation, else from the body."""
+    addressee = norm.addressee
     if addressee and (addressee.role in PERSON_ROLES or is_group(addressee.role)):
         names = split_salutation(norm.match, addressee.start, addressee.end, addressee.role)
         if names:
@@ -193,10 +194,10 @@ def find_proposers(norm: NormText, addressee=SEARCH) -> list[Candidate]:
     return find_in_body(norm)
 
 
-@Language.component("govdoc_proposers", assigns=["doc._.proposers"])
+@Language.component("govdoc_proposers", requires=["doc._.analysis"], assigns=["doc._.proposers"])
 def proposers_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
-    ext.proposers = [build(Proposer, name=norm.slice(c.start, c.end), role=c.role, span=norm.span(c.start, c.end),
-                              confidence=c.score * norm.confidence_at(c.start)) for c in find_proposers(norm, found_addressee(norm))]
+    norm = ext.analysis
+    ext.proposers = [build(Proposer, name=norm.slice(c.start, c.end), role=c.role, span=norm.span_dict(c.start, c.end),
+                              confidence=c.score * norm.confidence_at(c.start)) for c in find_proposers(norm)]
     return doc

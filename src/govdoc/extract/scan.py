@@ -1,4 +1,4 @@
-"""Cheap scans that several stages share, and a per-text cache for what they find.
+"""Cheap scans that several stages share, and the per-text index of what they find.
 
 A regex that opens with a character class or an alternation (``[:：]``, ``来源|发布机构``) or with
 ``^`` in MULTILINE mode is tried by the regex engine at every offset of the text; one that opens
@@ -7,31 +7,25 @@ here turn the first kind of search into the second with the same results: colons
 per text, line-start patterns tried only on the lines that hold a word they need, alternations
 split by first literal, lines picked by their last character.
 
-The cache keeps what was computed for the most recent texts and is found by the text object
-itself (``found.text is text``, with the text held, so it can never answer for another string);
-the stages of one document all pass the same ``NormText.match`` object, and a batch of letters
-run stage by stage (``pipeline.run_batch``) finds each letter's index until ``RECENT_TEXTS``
-newer texts have been asked about.
+A letter's :class:`TextIndex` is kept by its analysis (``Analysis.index``); nothing here is
+cached between texts.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Callable, Iterable, Iterator
-
-_MISSING = object()
+from typing import Iterable, Iterator
 
 
 class TextIndex:
     """What the stages look up in one text, each computed on first use."""
 
-    __slots__ = ("text", "_colons", "_first_colons", "_memo")
+    __slots__ = ("text", "_colons", "_first_colons")
 
     def __init__(self, text: str):
         self.text = text
         self._colons: list[int] | None = None
         self._first_colons: list[tuple[int, int, str]] | None = None
-        self._memo: dict[str, object] = {}
 
     @property
     def colons(self) -> list[int]:
@@ -63,40 +57,6 @@ class TextIndex:
                     out.append((s, colon, text[s:colon].rstrip(" \t")[-1:]))
             self._first_colons = out
         return self._first_colons
-
-    def memo(self, key: str, compute: Callable[[str], object]):
-        """``compute(text)``, computed once for this text (``key`` names what it computes)."""
-        value = self._memo.get(key, _MISSING)
-        if value is _MISSING:
-            value = self._memo[key] = compute(self.text)
-        return value
-
-
-# How many texts' indexes are kept: those of a batch of letters (``build.BATCH_LETTERS``, at
-# most ``build.BATCH_CHARS`` characters as a rule), and not many more, as each holds its text.
-RECENT_TEXTS = 32
-RECENT_CHARS = 1_000_000
-_recent: dict[int, TextIndex] = {}  # id(text) → its index, oldest first
-_recent_chars = 0
-
-
-def index(text: str) -> TextIndex:
-    """The index of ``text``, kept while it is among the latest texts asked about (the stages
-    of one document all ask about its match text): the ``RECENT_TEXTS`` latest, fewer when they
-    hold over ``RECENT_CHARS`` characters."""
-    global _recent_chars
-    found = _recent.get(id(text))
-    if found is not None and found.text is text:
-        return found
-    # (an entry holds its text, so no other object can have that id while it is kept)
-    found = _recent[id(text)] = TextIndex(text)
-    _recent_chars += len(text)
-    while len(_recent) > RECENT_TEXTS or (_recent_chars > RECENT_CHARS and len(_recent) > 1):
-        oldest = _recent.pop(next(iter(_recent), None), None)  # (None: another thread took it)
-        if oldest is None:
-            break
-        _recent_chars -= len(oldest.text)
-    return found
 
 
 def find_all(text: str, word: str, start: int = 0, end: int | None = None) -> list[int]:

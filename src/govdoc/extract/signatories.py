@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.letter_layout import ORG_ENDINGS, has_placeholder
+from govdoc.extract.letter_layout import has_placeholder, organs
 from govdoc.extract.output import build
 from govdoc.model import Name
 from govdoc.normalize import NormText
@@ -103,20 +103,20 @@ def find_signatories(norm: NormText) -> list[Candidate]:
         found = _names_in(norm.match, m.start("value"), value, 0.9)
         out += found
         nxt = NEXT_LINE_RE.match(norm.match, m.end()) if found and not stop else None
-        if nxt and not NOT_NAME_WORDS.search(nxt.group("value")) and not nxt.group("value").endswith(ORG_ENDINGS):
+        if nxt and not NOT_NAME_WORDS.search(nxt.group("value")) and not nxt.group("value").endswith(organs().endings):
             out += _names_in(norm.match, nxt.start("value"), nxt.group("value"), 0.8)
     return out
 
 
-@Language.component("govdoc_signatories", requires=["doc._.norm"], assigns=["doc._.signatories"])
+@Language.component("govdoc_signatories", requires=["doc._.analysis"], assigns=["doc._.signatories"])
 def signatories_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
+    norm = ext.analysis
     seen = set()
     for c in find_signatories(norm):
         name = norm.slice(c.start, c.end)
         if name not in seen and not has_placeholder(name):
             seen.add(name)
-            ext.signatories.append(build(Name, name=name, span=norm.span(c.start, c.end),
+            ext.signatories.append(build(Name, name=name, span=norm.span_dict(c.start, c.end),
                                         confidence=round(c.score * norm.confidence_at(c.start), 3)))
     return doc

@@ -12,18 +12,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Callable
 
 from spacy.language import Language
 
+from govdoc.data import load
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
-from govdoc.extract.letter_layout import (HEADER_WINDOW, SALUTATION_RE, body_start, has_placeholder, iter_lines,
-                                         memo, org_span)
+from govdoc.extract.letter_layout import HEADER_WINDOW, SALUTATION_RE, has_placeholder, org_span
 from govdoc.extract.output import build
 from govdoc.model import Text
-from govdoc.extract.scan import index, nonblank_line_above
+from govdoc.extract.scan import TextIndex, nonblank_line_above
 from govdoc.normalize import NormText
+
+if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
+    from govdoc.extract.analysis import Analysis
 
 # Endings of a complete title; a bracketed subject may follow (…的答复(关于…的建议)).
 _BRACKET_TAIL = r"(?:[ \t]*[(（][^()（）\n]{1,60}[)）])?"
@@ -40,9 +44,7 @@ DATE_LINE_RE = re.compile(r"^[ \t]*\d{4}[-./年]")
 # Labelled metadata titles: the fallback.
 LABELLED_RE = re.compile(r"^[ \t\-]*(?P<label>文件名称|名[ \t]*称|文件标题|标[ \t]*题|题[ \t]*目|案[ \t]*由)[ \t]*[:：][ \t]*"
                          r"(?P<val>[^\n]{4,150}?)[ \t]*$", re.M)
-# A grade bracket before or after the title (A类); an agency bracket after it (水利局).
-LEAD_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*")
-TAIL_GRADE_RE = re.compile(r"[ \t]*[(（][ \t]*[A-D甲乙丙丁][ \t]*类?[ \t]*[)）]类?[ \t]*$")
+# An agency bracket after the title (水利局); grade brackets: ``grade_brackets``.
 TAIL_BRACKET_RE = re.compile(r"[ \t]*[(（](?P<inner>[^()（）\n]{2,30})[)）][ \t]*$")
 # A page's metadata line under a news heading: 来源：… 发布时间：… 浏览次数：…
 META_LINE_RE = re.compile(r"[ \t]*(?:来源|信息来源|文章来源|发布时间|发布日期|发表时间|作者|浏览次数|点击数)[ \t]*[:：]")
@@ -52,6 +54,14 @@ _LABEL_LASTS = frozenset("称题目由")
 _META_LASTS = frozenset("源间期者数")
 SUBJECT_WORDS = re.compile(r"关于|建议|提案|议案|号")
 MAX_LINES = 5
+
+
+@cache
+def grade_brackets() -> tuple[re.Pattern, re.Pattern]:
+    """A grade bracket before the title and one after it (``(A类)``), for the letter classes of
+    ``data/rules/grade_labels.tsv``; built on first use."""
+    bracket = rf"[ \t]*[(（][ \t]*[{load.letter_classes()}][ \t]*类?[ \t]*[)）]类?[ \t]*"
+    return re.compile(bracket), re.compile(bracket + "$")
 
 
 @dataclass
@@ -84,11 +94,11 @@ def _trim(match: str, s: int, e: int) -> tuple[int, int]:
         if num:
             s, e = _strip(match, num.end(), e)
     if s < e and match[s] in "(（":
-        grade = LEAD_GRADE_RE.match(match, s, e)
+        grade = grade_brackets()[0].match(match, s, e)
         if grade:
             s = grade.end()
     if s < e and match[e - 1] in ")）":
-        tail = TAIL_GRADE_RE.search(match, max(s, e - 12), e)
+        tail = grade_brackets()[1].search(match, max(s, e - 12), e)
         bracket = None if tail else TAIL_BRACKET_RE.search(match, max(s, e - 34), e)
         if tail:
             e = tail.start()
@@ -197,9 +207,10 @@ def org_span_abs(match: str, s: int, e: int) -> tuple[int, int]:
     return s + rel[0], s + rel[1]
 
 
-def _labelled(match: str, end: int, reply_like: Callable[[], bool]) -> list[Candidate]:
+def _labelled(ix: TextIndex, end: int, reply_like: Callable[[], bool]) -> list[Candidate]:
+    match = ix.text
     out = []
-    for s, colon, last in index(match).first_colons:
+    for s, colon, last in ix.first_colons:
         if colon >= end:
             break
         if last not in _LABEL_LASTS:
@@ -215,11 +226,12 @@ def _labelled(match: str, end: int, reply_like: Callable[[], bool]) -> list[Cand
     return out
 
 
-def _headings(match: str, end: int) -> list[Candidate]:
+def _headings(ix: TextIndex, end: int) -> list[Candidate]:
     """A page heading: the line right above the page's metadata line (``来源：… 发布时间：…``), as
     news items and notices print it; the weakest source."""
+    match = ix.text
     out = []
-    for s, _colon, last in index(match).first_colons:  # a metadata line holds a colon: only those lines are read
+    for s, _colon, last in ix.first_colons:  # a metadata line holds a colon: only those lines are read
         if s >= end:
             break
         if last in _META_LASTS and META_LINE_RE.match(match, s):
@@ -229,24 +241,19 @@ def _headings(match: str, end: int) -> list[Candidate]:
     return out
 
 
-def find_titles(norm: NormText, reply_like: Callable[[], bool] = lambda: True) -> list[Candidate]:
+def find_titles(a: Analysis) -> list[Candidate]:
     """Title blocks above the body (last = closest to the salutation), then labelled titles, then
-    a page heading above its metadata line.  ``reply_like()`` says whether the text reads as a reply
-    (asked only when it matters)."""
-    match = norm.match
-    end = memo(norm, "body_start", lambda n: body_start(n.match))
-    labelled = _labelled(match, max(end, min(len(match), HEADER_WINDOW)), reply_like)
-    return _blocks(match, end) + labelled + _headings(match, end)
+    a page heading above its metadata line.  Whether the text reads as a reply
+    (``a.looks_like_reply``) is asked only when it matters."""
+    match = a.match
+    end = a.body_start
+    labelled = _labelled(a.index, max(end, min(len(match), HEADER_WINDOW)), lambda: a.looks_like_reply)
+    return _blocks(match, end) + labelled + _headings(a.index, end)
 
 
-def best_title(norm: NormText) -> Candidate | None:
-    return memo(norm, "title", _best_title)
-
-
-def _best_title(norm: NormText) -> Candidate | None:
-    from govdoc.extract.kind import looks_like_reply
-
-    cands = find_titles(norm, lambda: looks_like_reply(norm.match))
+def best_title(a: Analysis) -> Candidate | None:
+    """The letter's own title block (``Analysis.title_candidate``)."""
+    cands = find_titles(a)
     blocks = [c for c in cands if c.score > 0.6]
     if blocks:
         return blocks[-1]  # the block closest above the salutation is the letter's own
@@ -257,12 +264,12 @@ def title_text(norm: NormText, cand: Candidate) -> str:
     return "".join(norm.slice(s, e) for s, e in cand.segments)
 
 
-@Language.component("govdoc_title", requires=["doc._.norm"], assigns=["doc._.title"])
+@Language.component("govdoc_title", requires=["doc._.analysis"], assigns=["doc._.title"])
 def title_component(doc):
     ext = DocFields(doc)
-    norm = ext.norm
-    cand = best_title(norm)
+    norm = ext.analysis
+    cand = norm.title_candidate
     if cand and not has_placeholder(norm.match[cand.start:cand.end]):
-        ext.title = build(Text, text=title_text(norm, cand), span=norm.span(cand.start, cand.end),
+        ext.title = build(Text, text=title_text(norm, cand), span=norm.span_dict(cand.start, cand.end),
                          confidence=round(cand.score * norm.confidence_at(cand.start), 3))
     return doc

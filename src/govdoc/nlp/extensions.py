@@ -1,4 +1,6 @@
-"""The ``Doc._`` extensions the stages write to: one per output field, plus ``norm``."""
+"""The ``Doc._`` extensions the stages write to: one per output field, plus ``norm`` (the
+normalized text) and ``analysis`` (the letter's ``extract.analysis.Analysis``, which the first
+stage makes from ``norm`` and every later stage reads)."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -9,7 +11,7 @@ SCALAR_FIELDS = ("kind", "doc_number", "issuer", "grade", "title", "congress", "
 # List fields that a stage extends in place (``doc._.signatories.append``) rather than assigns:
 # they start as their own empty list.  Every other field starts as None, read as [] by the builder.
 APPENDED_FIELDS = ("signatories",)
-EXTENSIONS = ("norm",) + SCALAR_FIELDS + LIST_FIELDS
+EXTENSIONS = ("norm", "analysis") + SCALAR_FIELDS + LIST_FIELDS
 # Where spaCy keeps a Doc extension's value: ``doc.user_data[("._.", name, None, None)]``.
 _KEYS = {name: ("._.", name, None, None) for name in EXTENSIONS}
 

@@ -15,6 +15,7 @@ from govdoc.normalize import NormText
 # (module in govdoc.extract, component name) in pipeline order.  Each module registers its
 # component with ``@Language.component(name, requires=..., assigns=...)``.
 STAGES = [
+    ("analysis", "govdoc_analysis"),
     ("doc_number", "govdoc_doc_number"),
     ("grade", "govdoc_grade"),
     ("issuer", "govdoc_issuer"),
@@ -56,8 +57,8 @@ def run_batch(norms: Sequence[NormText]) -> list:
     jieba's large dictionary, which pushes the stages' code and data out of the CPU caches:
     letter by letter, every stage of every letter starts cold; over a batch, each stage runs
     with its caches warm after its first letter (``scripts/bench_parse.py`` measures both ways).
-    Results are the same either way: the stages keep what they share per text
-    (``NormText.memo``, ``scan.index``)."""
+    Results are the same either way: what stages share is kept per letter, on its analysis
+    (``doc._.analysis``), never between letters."""
     nlp = make_nlp()
     docs: list = []
     for norm in norms:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from govdoc.text.segment import segmenter  # one dictionary for everything (loaded on first use)
 from govdoc.text.zh import (CJK_RE, CLAUSE_FINAL_WORDS, CLOSERS, HEADING_START, LABEL_START,
                             SENTENCE_PUNCT, TERMINAL_PUNCT, count_cjk, display_width)
 
@@ -120,6 +121,4 @@ def repeated_at_join(a: str, b: str) -> int:
 def is_word(text: str) -> bool:
     """In the project's jieba dictionary (the one segmentation uses; loaded lazily, and only
     when a repeated character at a join needs a verdict)."""
-    from govdoc.nlp.segment import segmenter  # noqa: PLC0415 - one dictionary for everything
-
     return segmenter().FREQ.get(text, 0) > 0

@@ -5,11 +5,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
-from govdoc.model import Span
 from govdoc.text.zh import match_text
-
-
-_VALIDATE_SPAN = Span.__pydantic_validator__.validate_python
 
 
 @dataclass
@@ -24,10 +20,6 @@ class NormText:
     page_numbers: list[int] = field(default_factory=lambda: [1])
     page_confidence: list[Optional[float]] = field(default_factory=lambda: [None])
     match: str = ""
-    # What the stages compute from this text and share (the best title, the header end …),
-    # keyed by what it is: see ``letter_layout.memo``.  Kept with the text, so that stages run
-    # over a batch of letters each find their own letter's values.
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         if not self.match:
@@ -44,14 +36,9 @@ class NormText:
         conf = self.page_confidence[i] if i < len(self.page_confidence) else None
         return 1.0 if conf is None else conf
 
-    def span(self, start: int, end: int) -> Span:
-        # The model's validator called with a dict: the same validation as ``Span(...)``,
-        # without the keyword-argument ``__init__`` wrapper (a third of the cost; ~24 per letter).
-        return _VALIDATE_SPAN(self.span_dict(start, end))
-
     def span_dict(self, start: int, end: int) -> dict:
-        """What :meth:`span` validates: for a field model validated from a dict, whose validator
-        then builds the Span in the same call."""
+        """A span as the fields of the output model's ``Span``: the field model that holds it
+        validates it with its own fields, in one call (``extract.output.build``)."""
         return {"page": self.page_of(start), "start": start, "end": end}
 
     def slice(self, start: int, end: int) -> str:
