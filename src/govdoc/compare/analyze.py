@@ -14,6 +14,7 @@ from govdoc.compare.model import AskOut, Comparison, LinkOut, Quote, ReplyOut, S
 from govdoc.compare.parts import Part, page_parts, pick
 from govdoc.compare.respond import reply_sentences, respond
 from govdoc.errors import BadInput
+from govdoc.model import Span
 
 # The files a folder comparison reads (letters; not JSON, TSV or Markdown beside them).
 LETTER_SUFFIXES = {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
@@ -21,7 +22,7 @@ QUOTED_TITLE = re.compile(r"《(关于[^》]{2,80}(建议|议案|提案))》")
 
 
 def _quote(part: Part, seg) -> Quote:
-    return Quote(text=part.norm.slice(seg.start, seg.end), span=part.norm.span(seg.start, seg.end))
+    return Quote(text=part.norm.slice(seg.start, seg.end), span=Span(**part.norm.span_dict(seg.start, seg.end)))
 
 
 def _asks(suggestion: Part, reply: Part, cues: Cues) -> list[AskOut]:
@@ -32,7 +33,7 @@ def _asks(suggestion: Part, reply: Part, cues: Cues) -> list[AskOut]:
     for ask, response in zip(spans, respond(texts, candidates, cues)):
         q = _quote(suggestion, ask.segment)
         signals = [SignalOut(kind=s.kind, text=reply.norm.text[s.segment.start:s.segment.end],
-                             span=reply.norm.span(s.segment.start, s.segment.end)) for s in response.signals]
+                             span=Span(**reply.norm.span_dict(s.segment.start, s.segment.end))) for s in response.signals]
         out.append(AskOut(text=q.text, span=q.span, response=response.label,
                           evidence=[_quote(reply, e) for e in response.evidence], signals=signals))
     return out
