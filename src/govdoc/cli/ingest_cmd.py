@@ -34,9 +34,13 @@ class Bar:
         self.task = None
         self.t0 = time.monotonic()
 
-    def start(self, total: int) -> None:
+    def start(self, total: Optional[int]) -> None:
         self.bar.start()
         self.task = self.bar.add_task("ingest", total=total, rate="0.00", errors=0)
+
+    def found(self, total: int) -> None:
+        """The walk found another file: the bar's total grows with it."""
+        self.bar.update(self.task, total=total)
 
     def advance(self, outcome, summary) -> None:
         rate = summary.pages / max(time.monotonic() - self.t0, 1e-6)
@@ -44,6 +48,11 @@ class Bar:
 
     def stop(self) -> None:
         self.bar.stop()
+
+
+def worker_load(load) -> str:
+    rate = load.pages / load.seconds if load.seconds > 0 else 0.0
+    return f"{load.files} / {load.pages} / {rate:.2f}"
 
 
 def summary_table(s) -> Table:
@@ -56,6 +65,8 @@ def summary_table(s) -> Table:
             ("pages read by OCR", s.ocr_pages)]
     rows += [(f"  failed: {reason}", n) for reason, n in s.by_reason().most_common()]
     rows += [(f"kind {kind}", s.kinds.get(kind, 0)) for kind in ("reply", "suggestion", "other")]
+    rows += [(f"{name}: files / pages / pages per busy s", worker_load(load))
+             for name, load in sorted(s.by_worker.items())]
     for what, n in rows:
         t.add_row(what, str(n))
     return t

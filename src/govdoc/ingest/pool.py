@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import time
-from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Iterable, Iterator, Optional
@@ -57,12 +56,17 @@ class WorkerPool:
         self.slots[self.slots.index(slot)] = self._spawn()
 
     def map(self, paths: Iterable[str]) -> Iterator[Outcome]:
-        """Outcomes in completion order, one per path."""
-        queue = deque(paths)
-        while queue or any(s.path for s in self.slots):
+        """Outcomes in completion order, one per path; paths are taken from the iterable only
+        when a worker is free for them."""
+        queue, more = iter(paths), True
+        while more or any(s.path for s in self.slots):
             for slot in self.slots:
-                if slot.ready and slot.path is None and queue:
-                    slot.path, slot.since, slot.pages = queue.popleft(), time.monotonic(), 1
+                if more and slot.ready and slot.path is None:
+                    path = next(queue, None)
+                    if path is None:
+                        more = False
+                        break
+                    slot.path, slot.since, slot.pages = path, time.monotonic(), 1
                     slot.conn.send(slot.path)
             ready = wait([s.conn for s in self.slots] + [s.process.sentinel for s in self.slots],
                          timeout=self._next_deadline())
@@ -81,6 +85,7 @@ class WorkerPool:
                     slot.pages = max(1, int(msg[1]))
                 elif isinstance(msg, Outcome):
                     slot.path = None
+                    msg.worker = f"local worker {self.slots.index(slot) + 1}"
                     yield msg
             if slot.process.is_alive():
                 return
