@@ -21,6 +21,16 @@ START_TIMEOUT = 300.0  # seconds a new worker may take to load spaCy and the OCR
 MAX_START_FAILURES = 3  # workers that die before they are ready, before the run gives up
 
 
+def timeout_reason(timeout: float, per_page: float, pages: int) -> str:
+    """Why a file was stopped: its limit, and how it was made, in the options' terms."""
+    limit = timeout + per_page * pages
+    if not per_page:
+        return f"timed out after {limit:g} s (raise --timeout)"
+    pages_text = f"{pages} page{'s' if pages != 1 else ''}"
+    return (f"timed out after {limit:g} s ({timeout:g} s + {per_page:g} s a page for {pages_text}; "
+            "raise --timeout or --timeout-per-page)")
+
+
 @dataclass
 class Slot:
     process: mp.process.BaseProcess
@@ -106,12 +116,7 @@ class WorkerPool:
         return self.timeout + self.per_page * slot.pages
 
     def timeout_reason(self, slot: Slot) -> str:
-        limit = self.limit(slot)
-        if not self.per_page:
-            return f"timed out after {limit:g} s (raise --timeout)"
-        pages = f"{slot.pages} page{'s' if slot.pages != 1 else ''}"
-        return (f"timed out after {limit:g} s ({self.timeout:g} s + {self.per_page:g} s a page for {pages}; "
-                "raise --timeout or --timeout-per-page)")
+        return timeout_reason(self.timeout, self.per_page, slot.pages)
 
     def _next_deadline(self) -> float:
         now = time.monotonic()
