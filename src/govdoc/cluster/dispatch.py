@@ -14,7 +14,7 @@ import os
 from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from govdoc.cluster.connect import allowed_failures
 from govdoc.cluster.plugin import ParserPlugin
@@ -23,8 +23,8 @@ from govdoc.errors import ClusterError
 from govdoc.ingest.worker import Options, Outcome, write_letter
 
 SHIP_BYTES_UNDER = 20 * 1024 * 1024  # files smaller than this travel with their task
-TASKS_PER_THREAD = 2  # the window: tasks submitted and not yet collected, per worker thread
-MIN_WINDOW = 4
+TASKS_PER_THREAD = 8  # the window: tasks submitted and not yet collected, per worker thread
+MIN_WINDOW = 16
 
 
 @dataclass
@@ -34,6 +34,7 @@ class ClusterDispatch:
     timeout: float
     per_page: float
     ship_under: int = SHIP_BYTES_UNDER
+    task: Callable[[Job, Options, Limit], Parsed] = parse_task  # what a worker runs (benchmarks swap it)
     opts: Optional[Options] = None
     running: dict = field(default_factory=dict)  # future → path
 
@@ -72,7 +73,7 @@ class ClusterDispatch:
     def submit(self, path: str):
         limit = Limit(self.timeout, self.per_page)
         future = self._call("submitting a task", lambda: self.client.submit(
-            parse_task, self.job(path), self.opts, limit, pure=False, key=f"govdoc-parse-{os.urandom(8).hex()}"))
+            self.task, self.job(path), self.opts, limit, pure=False, key=f"govdoc-parse-{os.urandom(8).hex()}"))
         self.running[future] = path
         return future
 
