@@ -137,6 +137,18 @@ def parse_size(text: str) -> int:
     return int(float(match[1]) * 1024 ** " kmgt".index(match[2].lower() or " "))
 
 
+def quiet_library_logs() -> None:
+    """Dask logs its reconnection attempts with tracebacks; govdoc reports a lost cluster itself."""
+    import logging
+
+    import distributed  # noqa: F401 - configures its loggers on import; replaced here
+
+    for name, logger in list(logging.root.manager.loggerDict.items()):
+        if isinstance(logger, logging.Logger) and name.split(".")[0] in ("distributed", "tornado", "bokeh"):
+            logger.handlers[:] = [logging.NullHandler()]
+            logger.propagate = False
+
+
 def run_ingest(paths, settings, factory, progress: bool, cluster: Optional[str], ship_under: int):
     """The ingest, on local worker processes or, with ``cluster``, on a Dask cluster's workers;
     a cluster that cannot be reached or is lost is one line and exit code 1."""
@@ -149,6 +161,7 @@ def run_ingest(paths, settings, factory, progress: bool, cluster: Optional[str],
     try:
         dispatch = None
         if cluster:
+            quiet_library_logs()
             client = connect(cluster)
             dispatch = ClusterDispatch(client, cluster, settings.timeout, settings.timeout_per_page, ship_under)
         bar = Bar() if progress else None

@@ -55,7 +55,10 @@ class ClusterDispatch:
     def _call(self, what: str, fn):
         try:
             return fn()
-        except Exception as exc:  # noqa: BLE001 - the library's errors become one line
+        except (OSError, CancelledError) as exc:  # CommClosedError is an OSError
+            raise ClusterError(f"lost the Dask scheduler at {self.address} while {what} ({type(exc).__name__}); "
+                               "what was received is recorded, run again to finish") from None
+        except Exception as exc:  # noqa: BLE001 - the library's other errors become one line too
             raise ClusterError(f"Dask scheduler at {self.address}: {what} failed: {type(exc).__name__}: "
                                f"{str(exc).splitlines()[0] if str(exc) else ''}") from None
 
