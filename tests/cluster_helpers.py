@@ -29,7 +29,9 @@ class LocalCluster:
 
     def __init__(self, allowed_failures: int = 1):
         self.address = f"tcp://127.0.0.1:{free_port()}"
+        # worker-saturation 1.0: a worker holds only the task it runs, so a crash blames that task alone
         self.env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": str(allowed_failures),
+                    "DASK_DISTRIBUTED__SCHEDULER__WORKER_SATURATION": "1.0",
                     "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), os.environ.get("PYTHONPATH", "")])}
         port = self.address.rsplit(":", 1)[1]
         self.scheduler = self._spawn("scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard")

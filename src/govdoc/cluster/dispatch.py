@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -85,10 +86,10 @@ class ClusterDispatch:
         from distributed import as_completed
 
         queue = iter(paths)
-        done = as_completed([self.submit(p) for p in _take(queue, self.window())], loop=self.client.loop)
+        done = as_completed([self.submit(p) for p in islice(queue, self.window())], loop=self.client.loop)
         for future in done:
             yield self.collect(future)
-            for path in _take(queue, 1):
+            for path in islice(queue, 1):
                 done.add(self.submit(path))
 
     def collect(self, future) -> Outcome:
@@ -124,11 +125,3 @@ class ClusterDispatch:
         return (f"its worker process died {times} (a crash or out of memory in a library); "
                 "given up, --retry-failed tries it again")
 
-
-def _take(queue: Iterator[str], n: int) -> list[str]:
-    out = []
-    for path in queue:
-        out.append(path)
-        if len(out) >= n:
-            break
-    return out

@@ -4,11 +4,13 @@ the worker's scratch folder; the letter's JSON (in the Outcome) and its normaliz
 back to the coordinator, which writes them.
 
 A file whose parse runs past its limit cannot be stopped inside the process (OCR and PDF
-libraries run in C), so the task answers "timed out" at once and the worker process exits
-a few seconds later; its nanny starts a fresh one.
+libraries run in C), so the task answers "timed out" at once and the worker then retires
+gracefully (the scheduler moves its work elsewhere without blaming those tasks) and its nanny
+starts a fresh process.
 """
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 import time
@@ -22,7 +24,7 @@ from govdoc.cluster.plugin import scratch_dir
 from govdoc.ingest.pool import timeout_reason
 from govdoc.ingest.worker import Options, Outcome, parse_one
 
-EXIT_GRACE = 3.0  # seconds between answering "timed out" and ending the stuck worker process
+RETIRE_AFTER = 1.0  # seconds between answering "timed out" and retiring the stuck worker process
 
 
 @dataclass
@@ -59,7 +61,7 @@ class Watch:
         return self.start + self.limit.seconds(self.pages) - time.monotonic()
 
 
-def run_limited(path: str, opts: Options, limit: Limit) -> Outcome:
+def run_limited(path: str, opts: Options, limit: Limit, worker) -> Outcome:
     """``parse_one`` in a thread of its own, given up on at the deadline."""
     watch, box = Watch(limit), []
     thread = threading.Thread(target=lambda: box.append(parse_one(path, opts, watch.on_pages)),
@@ -69,15 +71,15 @@ def run_limited(path: str, opts: Options, limit: Limit) -> Outcome:
         thread.join(min(max(watch.left(), 0.01), 1.0))
     if not thread.is_alive():
         return box[0] if box else Outcome(path, error="internal error: the worker function returned nothing")
-    exit_soon()
+    worker.loop.add_callback(retire, worker)
     return Outcome(path, error=timeout_reason(limit.timeout, limit.per_page, watch.pages))
 
 
-def exit_soon() -> None:
-    """End this worker process once the answer has gone back (its nanny starts a new one)."""
-    timer = threading.Timer(EXIT_GRACE, os._exit, args=(70,))
-    timer.daemon = True
-    timer.start()
+async def retire(worker) -> None:
+    """Once the "timed out" answer is stored, close this worker gracefully and have its nanny
+    start a fresh process: the stuck parse thread goes with the old one."""
+    await asyncio.sleep(RETIRE_AFTER)
+    await worker.close_gracefully(restart=True, reason="govdoc: a file ran past its time limit")
 
 
 @contextmanager
@@ -121,7 +123,7 @@ def parse_task(job: Job, opts: Options, limit: Limit) -> Parsed:
                                               "shared with the workers? else raise --ship-bytes-under)",
                               worker=worker.address))
     with local_file(job, scratch) as path:
-        outcome = run_limited(path, local, limit)
+        outcome = run_limited(path, local, limit, worker)
     text = take_text(Path(local.json_dir), outcome.letter_id if outcome.ok else None)
     outcome.path, outcome.worker = job.path, worker.address
     if outcome.reply is not None:

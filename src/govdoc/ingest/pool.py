@@ -95,7 +95,7 @@ class WorkerPool:
                     slot.pages = max(1, int(msg[1]))
                 elif isinstance(msg, Outcome):
                     slot.path = None
-                    msg.worker = f"local worker {self.slots.index(slot) + 1}"
+                    msg.worker = self.name(slot)
                     yield msg
             if slot.process.is_alive():
                 return
@@ -104,12 +104,17 @@ class WorkerPool:
         slot.process.join(5)
         code = slot.process.exitcode
         if slot.path:  # died while working on a file
-            yield Outcome(slot.path, error=f"worker crashed (exit code {code}) while reading the file")
+            yield Outcome(slot.path, error=f"worker crashed (exit code {code}) while reading the file",
+                          worker=self.name(slot))
         elif not slot.ready:
             self.start_failures += 1
             if self.start_failures > MAX_START_FAILURES:
                 raise RuntimeError(f"ingest workers fail to start (exit code {code}); see the messages above")
         self._replace(slot)
+
+    def name(self, slot: Slot) -> str:
+        """The slot's name in the summary (a replaced worker keeps its slot's name)."""
+        return f"local worker {self.slots.index(slot) + 1}"
 
     def limit(self, slot: Slot) -> float:
         """Seconds the slot's current file may take."""
@@ -128,9 +133,9 @@ class WorkerPool:
         now = time.monotonic()
         for slot in list(self.slots):
             if slot.path and now - slot.since > self.limit(slot):
-                path, reason = slot.path, self.timeout_reason(slot)
+                path, reason, name = slot.path, self.timeout_reason(slot), self.name(slot)
                 self._replace(slot)
-                yield Outcome(path, error=reason)
+                yield Outcome(path, error=reason, worker=name)
             elif not slot.ready and now - slot.started > START_TIMEOUT:
                 raise RuntimeError(f"an ingest worker did not start within {START_TIMEOUT:g} s")
 

@@ -52,6 +52,11 @@ class WorkerLoad:
     pages: int = 0
     seconds: float = 0.0
 
+    def add(self, outcome: Outcome) -> None:
+        self.files += 1
+        self.pages += outcome.pages
+        self.seconds += outcome.seconds
+
 
 @dataclass
 class Summary:
@@ -178,8 +183,7 @@ def record(outcome: Outcome, state: StateDB, indexer: BatchIndexer, summary: Sum
                      status=FAILED, error=outcome.error, drop_letter=drop)
         summary.failures.append((outcome.path, outcome.error))
     summary.pages += outcome.pages
-    load = summary.by_worker.setdefault(outcome.worker or "worker", WorkerLoad())
-    load.files, load.pages, load.seconds = load.files + 1, load.pages + outcome.pages, load.seconds + outcome.seconds
+    summary.by_worker.setdefault(outcome.worker or "worker", WorkerLoad()).add(outcome)
     summary.ocr_pages += outcome.pages if outcome.ocr else 0
 
 
