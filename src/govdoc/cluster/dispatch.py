@@ -100,7 +100,11 @@ class ClusterDispatch:
             future.release()
         outcome = parsed.outcome
         if outcome.ok:
-            write_letter(Path(self.opts.json_dir), outcome.letter_id, outcome.reply, parsed.text or "")
+            try:
+                write_letter(Path(self.opts.json_dir), outcome.letter_id, outcome.reply, parsed.text or "")
+            except OSError as exc:  # disk full, permissions: the file fails, its reason says where
+                return Outcome(path, sha256=outcome.sha256, worker=outcome.worker,
+                               error=f"cannot write {self.opts.json_dir}/{outcome.letter_id}.json: {exc.strerror or exc}")
         return outcome
 
     def result(self, future, path: str) -> Parsed:
