@@ -6,6 +6,13 @@
 #   scripts/elasticsearch.sh status   "running <url>" (exit 0) or "stopped" (exit 1)
 #   scripts/elasticsearch.sh url      the URL of the running node (exit 1 when stopped)
 #
+#   scripts/elasticsearch.sh pair-start      a two-node cluster on loopback (HTTP 9250/9251, transport
+#                                            9350/9351; GOVDOC_ES_PAIR_HTTP / _TRANSPORT change the first
+#                                            port): node 1 master+data, node 2 data only, so node 2 can be
+#                                            stopped without losing the master; prints "URL1,URL2"
+#   scripts/elasticsearch.sh pair-stop-node N   stop node N (1 or 2) of the pair
+#   scripts/elasticsearch.sh pair-stop       stop both nodes; idempotent
+#
 # The distribution is Elasticsearch's integ-test-zip from Maven Central, fetched with mvn into
 # Maven's local repository (~/.m2/repository, or $GOVDOC_M2_REPO), so later runs need no network.
 # Maven Central serves no 9.x integ-test-zip (newest: 8.19.x), hence the 8.x default.
@@ -240,10 +247,94 @@ url() {
   running_pid >/dev/null && cat "$URL_FILE" 2>/dev/null || die "not running (start it with: $0 start)"
 }
 
+# --- A two-node cluster (index replicas, a node lost mid-ingest) -----------------------------
+PAIR="$RUN-pair"
+PAIR_HTTP="${GOVDOC_ES_PAIR_HTTP:-9250}"
+PAIR_TRANSPORT="${GOVDOC_ES_PAIR_TRANSPORT:-9350}"
+
+pair_config() {  # $1 = node number (1 or 2)
+  local dir="$PAIR/node$1" roles="[master, data]" security=""
+  [ "$1" = 2 ] && roles="[data]"
+  [ -d "$HOME_DIR/modules/x-pack-security" ] && security="xpack.security.enabled: false"
+  rm -rf "$dir"
+  mkdir -p "$dir/config" "$dir/data" "$dir/logs" "$dir/tmp"
+  cp -r "$HOME_DIR/config/." "$dir/config/"
+  cat > "$dir/config/elasticsearch.yml" <<EOF
+# Written by scripts/elasticsearch.sh pair-start: node $1 of a throw-away two-node cluster.
+cluster.name: govdoc-pair
+node.name: govdoc-pair-$1
+node.roles: $roles
+network.host: 127.0.0.1
+http.port: $((PAIR_HTTP + $1 - 1))
+transport.port: $((PAIR_TRANSPORT + $1 - 1))
+discovery.seed_hosts: ["127.0.0.1:$PAIR_TRANSPORT"]
+cluster.initial_master_nodes: ["govdoc-pair-1"]
+path.data: $dir/data
+path.logs: $dir/logs
+$security
+cluster.routing.allocation.disk.threshold_enabled: false
+EOF
+  printf -- '-Xms512m\n-Xmx%s\n' "$HEAP_MAX" > "$dir/config/jvm.options.d/govdoc.options"
+  rm -f "$dir/config/elasticsearch.keystore"
+  [ "$(id -u)" = 0 ] && chown -R "$ES_USER:" "$PAIR"
+  return 0
+}
+
+pair_node_start() {  # $1 = node number, $2 = JDK folder
+  local dir="$PAIR/node$1" port=$((PAIR_HTTP + $1 - 1))
+  port_free "$port" || die "port $port is taken (GOVDOC_ES_PAIR_HTTP picks others)"
+  pair_config "$1"
+  log "starting node $1 of the pair on http://127.0.0.1:$port"
+  if ! as_node_user env ES_JAVA_HOME="$2" ES_PATH_CONF="$dir/config" ES_TMPDIR="$dir/tmp" \
+      ES_JAVA_OPTS="${ES_JAVA_OPTS:-}" "$HOME_DIR/bin/elasticsearch" -d -p "$dir/es.pid" \
+      > "$dir/logs/console.log" 2>&1 </dev/null; then
+    tail -n 30 "$dir/logs/console.log" >&2
+    die "node $1 of the pair failed to start (state: $dir)"
+  fi
+}
+
+pair_start() {
+  local java url1 url2 deadline
+  url1="http://127.0.0.1:$PAIR_HTTP" url2="http://127.0.0.1:$((PAIR_HTTP + 1))"
+  java="$(find_java)"
+  fetch
+  ensure_user
+  pair_stop >/dev/null
+  mkdir -p "$PAIR"
+  pair_node_start 1 "$java"
+  pair_node_start 2 "$java"
+  deadline=$((SECONDS + START_TIMEOUT))
+  until curl -fsS -m 5 "$url1/_cluster/health?wait_for_nodes=2&timeout=2s" 2>/dev/null | grep -q '"number_of_nodes":2'; do
+    [ "$SECONDS" -ge "$deadline" ] && die "the pair did not form within ${START_TIMEOUT}s (state: $PAIR)"
+    sleep 1
+  done
+  echo "$url1,$url2"
+}
+
+pair_stop_node() {  # $1 = node number; SIGTERM, then SIGKILL
+  local pidf="$PAIR/node$1/es.pid" pid i
+  if ! { [ -s "$pidf" ] && pid="$(cat "$pidf")" && kill -0 "$pid" 2>/dev/null; }; then
+    rm -f "$pidf"; return 0
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 60; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+  rm -f "$pidf"
+}
+
+pair_stop() {
+  pair_stop_node 2
+  pair_stop_node 1
+  echo "stopped"
+}
+
 case "${1:-}" in
+  pair-start) pair_start ;;
+  pair-stop) pair_stop ;;
+  pair-stop-node) { [ "${2:-}" = 1 ] || [ "${2:-}" = 2 ]; } || die "pair-stop-node: 1 or 2"; pair_stop_node "$2"; echo "stopped node $2" ;;
   start) start ;;
   stop) stop ;;
   status) status ;;
   url) url ;;
-  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|url|pair-start|pair-stop|pair-stop-node N" >&2; exit 2 ;;
 esac

@@ -25,3 +25,7 @@ class BadInput(GovdocError):
 
 class IndexError_(GovdocError):
     """The index backend refused or could not be reached."""
+
+
+class ClusterError(GovdocError):
+    """The Dask cluster could not be reached, or was lost during a run."""

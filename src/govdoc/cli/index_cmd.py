@@ -24,7 +24,9 @@ class Backend(str, enum.Enum):
 BackendOpt = Annotated[Backend, typer.Option("--backend", help="sqlite (embedded, default) or elasticsearch.")]
 DataOpt = Annotated[Path, typer.Option("--data", envvar="GOVDOC_DATA",
                                        help="Data folder; the embedded index is <data>/index.sqlite.")]
-EsUrlOpt = Annotated[Optional[str], typer.Option("--es-url", envvar="GOVDOC_ES_URL", help="Elasticsearch URL.")]
+EsUrlOpt = Annotated[Optional[str], typer.Option(
+    "--es-url", envvar="GOVDOC_ES_URL",
+    help="Elasticsearch URL; several nodes comma-separated (http://es1:9200,http://es2:9200) survive the loss of one.")]
 EsKeyOpt = Annotated[Optional[str], typer.Option("--es-api-key", envvar="GOVDOC_ES_API_KEY",
                                                  help="Elasticsearch API key.")]
 EsAuthOpt = Annotated[Optional[str], typer.Option("--es-basic-auth", envvar="GOVDOC_ES_BASIC_AUTH",

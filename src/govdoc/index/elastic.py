@@ -144,7 +144,8 @@ class ElasticBackend(IndexBackend):
         self.indices = {kind: f"{index}-{kind}" for kind in RECORD_KINDS}
         self.retries, self.backoff, self.max_backoff, self._sleep = retries, backoff, max_backoff, sleep
         # Retries live here, with backoff; the transport's own retries would not wait between tries.
-        self.es = Elasticsearch(url, api_key=api_key, basic_auth=basic_auth, max_retries=0,
+        hosts = [u.strip() for u in url.split(",") if u.strip()]  # several nodes: one lost, the others answer
+        self.es = Elasticsearch(hosts, api_key=api_key, basic_auth=basic_auth, max_retries=0,
                                 retry_on_timeout=False, request_timeout=request_timeout)
         self.template = load_template()
         self._ensure_indices()

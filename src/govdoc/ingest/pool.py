@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import time
-from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Iterable, Iterator, Optional
@@ -20,6 +19,16 @@ from govdoc.ingest.worker import Options, Outcome, worker_main
 
 START_TIMEOUT = 300.0  # seconds a new worker may take to load spaCy and the OCR engine
 MAX_START_FAILURES = 3  # workers that die before they are ready, before the run gives up
+
+
+def timeout_reason(timeout: float, per_page: float, pages: int) -> str:
+    """Why a file was stopped: its limit, and how it was made, in the options' terms."""
+    limit = timeout + per_page * pages
+    if not per_page:
+        return f"timed out after {limit:g} s (raise --timeout)"
+    pages_text = f"{pages} page{'s' if pages != 1 else ''}"
+    return (f"timed out after {limit:g} s ({timeout:g} s + {per_page:g} s a page for {pages_text}; "
+            "raise --timeout or --timeout-per-page)")
 
 
 @dataclass
@@ -57,12 +66,17 @@ class WorkerPool:
         self.slots[self.slots.index(slot)] = self._spawn()
 
     def map(self, paths: Iterable[str]) -> Iterator[Outcome]:
-        """Outcomes in completion order, one per path."""
-        queue = deque(paths)
-        while queue or any(s.path for s in self.slots):
+        """Outcomes in completion order, one per path; paths are taken from the iterable only
+        when a worker is free for them."""
+        queue, more = iter(paths), True
+        while more or any(s.path for s in self.slots):
             for slot in self.slots:
-                if slot.ready and slot.path is None and queue:
-                    slot.path, slot.since, slot.pages = queue.popleft(), time.monotonic(), 1
+                if more and slot.ready and slot.path is None:
+                    path = next(queue, None)
+                    if path is None:
+                        more = False
+                        break
+                    slot.path, slot.since, slot.pages = path, time.monotonic(), 1
                     slot.conn.send(slot.path)
             ready = wait([s.conn for s in self.slots] + [s.process.sentinel for s in self.slots],
                          timeout=self._next_deadline())
@@ -81,6 +95,7 @@ class WorkerPool:
                     slot.pages = max(1, int(msg[1]))
                 elif isinstance(msg, Outcome):
                     slot.path = None
+                    msg.worker = self.name(slot)
                     yield msg
             if slot.process.is_alive():
                 return
@@ -89,24 +104,24 @@ class WorkerPool:
         slot.process.join(5)
         code = slot.process.exitcode
         if slot.path:  # died while working on a file
-            yield Outcome(slot.path, error=f"worker crashed (exit code {code}) while reading the file")
+            yield Outcome(slot.path, error=f"worker crashed (exit code {code}) while reading the file",
+                          worker=self.name(slot))
         elif not slot.ready:
             self.start_failures += 1
             if self.start_failures > MAX_START_FAILURES:
                 raise RuntimeError(f"ingest workers fail to start (exit code {code}); see the messages above")
         self._replace(slot)
 
+    def name(self, slot: Slot) -> str:
+        """The slot's name in the summary (a replaced worker keeps its slot's name)."""
+        return f"local worker {self.slots.index(slot) + 1}"
+
     def limit(self, slot: Slot) -> float:
         """Seconds the slot's current file may take."""
         return self.timeout + self.per_page * slot.pages
 
     def timeout_reason(self, slot: Slot) -> str:
-        limit = self.limit(slot)
-        if not self.per_page:
-            return f"timed out after {limit:g} s (raise --timeout)"
-        pages = f"{slot.pages} page{'s' if slot.pages != 1 else ''}"
-        return (f"timed out after {limit:g} s ({self.timeout:g} s + {self.per_page:g} s a page for {pages}; "
-                "raise --timeout or --timeout-per-page)")
+        return timeout_reason(self.timeout, self.per_page, slot.pages)
 
     def _next_deadline(self) -> float:
         now = time.monotonic()
@@ -118,9 +133,9 @@ class WorkerPool:
         now = time.monotonic()
         for slot in list(self.slots):
             if slot.path and now - slot.since > self.limit(slot):
-                path, reason = slot.path, self.timeout_reason(slot)
+                path, reason, name = slot.path, self.timeout_reason(slot), self.name(slot)
                 self._replace(slot)
-                yield Outcome(path, error=reason)
+                yield Outcome(path, error=reason, worker=name)
             elif not slot.ready and now - slot.started > START_TIMEOUT:
                 raise RuntimeError(f"an ingest worker did not start within {START_TIMEOUT:g} s")
 

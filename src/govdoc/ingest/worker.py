@@ -39,6 +39,7 @@ class Outcome:
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # CPU time of the worker process on this file (all its threads)
     warnings: list[str] = field(default_factory=list)
+    worker: Optional[str] = None  # which worker parsed it (set by the dispatcher, for the summary)
 
     @property
     def ok(self) -> bool:

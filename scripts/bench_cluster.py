@@ -1,0 +1,199 @@
+"""Cluster ingest benchmark: the coordinator's memory against the number of files, and the
+throughput of parsing through a Dask cluster against the local process pool.
+
+    .venv/bin/python scripts/bench_cluster.py [--small 1000] [--large 100000] [--letters 400] [--scans 8]
+
+1. Memory.  A coordinator (a fresh ``govdoc`` process each time) ingests ``--small`` and then
+   ``--large`` small synthetic text files through a local Dask cluster of 2 worker processes,
+   and prints its peak RSS (VmHWM) after each and their ratio (target <= 1.5).  The workers run
+   a trivial task (no parsing: 100k parses would take hours on 2 cores) that returns a tiny
+   letter, so what is measured is the coordinator's own path: lazy walk, state database,
+   window of futures, JSON and text written per letter, batches handed to the index (a null
+   index that keeps nothing).
+2. Throughput.  ``--letters`` text letters (distinct variants of the corpus letters), then
+   ``--scans`` scans, each parsed for real with 2 local pool workers and with 2 Dask workers of
+   1 thread each (started and warmed beforehand, as a cluster is a long-running service), into
+   a SQLite index: files/s, pages/s, and cluster / pool (target >= 0.9), with and without the
+   pool's start-up.  Also prints JSON+text and SQLite index bytes per letter for docs/scale.md.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+# -- the coordinator run of part 1, in a child process ------------------------------------------
+class NullIndex:
+    """An index that accepts every letter and keeps nothing (the memory run measures the coordinator)."""
+
+    def index(self, replies):
+        from govdoc.index.base import IndexResult
+
+        return IndexResult(indexed=sum(1 for _ in replies))
+
+    def delete(self, letter_ids):
+        pass
+
+    def close(self):
+        pass
+
+
+def trivial_task(job, opts, limit):
+    """Run on a worker instead of parsing: a tiny letter named after the file's bytes."""
+    from distributed import get_worker
+
+    from govdoc.cluster.task import Parsed
+    from govdoc.ingest.worker import Outcome
+
+    sha = hashlib.sha256(job.data if job.data is not None else Path(job.path).read_bytes()).hexdigest()
+    reply = {"source": {"path": job.path, "sha256": sha, "format": "text", "pages": 1}, "kind": "reply"}
+    outcome = Outcome(job.path, sha256=sha, letter_id=sha[:16], kind="reply", pages=1, reply=reply,
+                      worker=get_worker().address)
+    return Parsed(outcome, "x")
+
+
+def vm(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def coordinator(address: str, inbox: str, data: str) -> None:
+    from govdoc.cluster import ClusterDispatch, connect
+    from govdoc.ingest import Settings, ingest
+
+    client = connect(address)
+    settings = Settings(Path(data), workers=2, batch_size=500)
+    dispatch = ClusterDispatch(client, address, settings.timeout, settings.timeout_per_page, task=trivial_task)
+    t0 = time.perf_counter()
+    summary = ingest([Path(inbox)], settings, NullIndex, dispatch=dispatch)
+    seconds = time.perf_counter() - t0
+    client.close()
+    print(json.dumps({"files": summary.total, "parsed": summary.parsed, "indexed": summary.indexed,
+                      "seconds": seconds, "hwm": vm("VmHWM"), "rss": vm("VmRSS")}))
+
+
+def small_files(folder: Path, n: int) -> None:
+    """n distinct small text files, 1000 to a folder."""
+    for i in range(n):
+        sub = folder / f"{i // 1000:04d}"
+        if i % 1000 == 0:
+            sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"f{i:07d}.txt").write_text(f"许昌市生态环境局 第{i}号\n", encoding="utf-8")
+
+
+def memory_run(address: str, tmp: Path, n: int) -> dict:
+    inbox, data = tmp / f"small-{n}", tmp / f"data-{n}"
+    small_files(inbox, n)
+    out = subprocess.run([sys.executable, __file__, "--coordinator", address, str(inbox), str(data)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# -- part 2: throughput -------------------------------------------------------------------------
+def sqlite_index(data: Path):
+    from govdoc.index.backends import open_backend
+
+    return lambda: open_backend("sqlite", data)
+
+
+def timed(inbox: Path, data: Path, dispatch=None) -> dict:
+    from govdoc.ingest import Settings, ingest
+
+    settings = Settings(data, workers=2)
+    t0 = time.perf_counter()
+    summary = ingest([inbox], settings, sqlite_index(data), dispatch=dispatch)
+    seconds = time.perf_counter() - t0
+    json_bytes = sum(p.stat().st_size for p in (data / "json").iterdir())
+    return {"files": summary.parsed, "failed": summary.failed, "pages": summary.pages, "seconds": seconds,
+            "json_bytes": json_bytes, "index_bytes": (data / "index.sqlite").stat().st_size}
+
+
+def pool_startup(tmp: Path) -> float:
+    """Seconds for the local pool to start 2 workers (spaCy, OCR engine) and parse 2 letters."""
+    from govdoc.ingest.pool import WorkerPool
+    from govdoc.ingest.worker import Options
+
+    (tmp / "startup").mkdir()
+    letters = [str(p) for p in sorted((ROOT / "corpora" / "real").glob("d0*.txt"))[:2]]
+    t0 = time.perf_counter()
+    with WorkerPool(2, Options(str(tmp / "startup")), timeout=600) as pool:
+        list(pool.map(letters))
+    return time.perf_counter() - t0
+
+
+def compare(make, tmp: Path, name: str, startup: float) -> dict:
+    """The same inbox through the local pool and through the cluster; prints both and the ratios."""
+    pool = timed(tmp / name, tmp / f"data-pool-{name}")
+    cluster = timed(tmp / name, tmp / f"data-cluster-{name}", make())
+    print(f"{name}:")
+    for label, r in (("local pool, 2 processes", pool), ("dask, 2 workers x 1 thread", cluster)):
+        print(f"  {label:28s} {r['files']} files ({r['failed']} failed), {r['pages']} pages in {r['seconds']:.1f} s: "
+              f"{r['files'] / r['seconds']:.1f} files/s, {r['pages'] / r['seconds']:.2f} pages/s")
+    print(f"  cluster / pool: {pool['seconds'] / cluster['seconds']:.2f}x (target >= 0.9) with the pool's start-up, "
+          f"{max(0.0, pool['seconds'] - startup) / cluster['seconds']:.2f}x without it")
+    return pool
+
+
+def throughput(client, address: str, tmp: Path, letters: int, scans: int) -> None:
+    from cluster_helpers import synthesize_inbox
+    from govdoc.cluster import ClusterDispatch
+    from govdoc.ingest.run import DEFAULT_PER_PAGE, DEFAULT_TIMEOUT
+
+    synthesize_inbox(tmp / "warm", 8, ["d001.g4.tif", "d002.g4.tif"], bad=False)
+    synthesize_inbox(tmp / "text", letters, [], bad=False)
+    synthesize_inbox(tmp / "scans", 0, [f"d{i:03d}.g4.tif" for i in range(5, 5 + scans)], bad=False)
+    make = lambda: ClusterDispatch(client, address, DEFAULT_TIMEOUT, DEFAULT_PER_PAGE)  # noqa: E731
+    timed(tmp / "warm", tmp / "data-warm", make())  # plugin loaded, OCR kernels prepared
+    startup = pool_startup(tmp)
+    print(f"the local pool's start-up (2 workers: spaCy, OCR engine): {startup:.1f} s; the cluster's workers were "
+          "up already (a long-running service)")
+    text = compare(make, tmp, "text", startup)
+    compare(make, tmp, "scans", startup)
+    print(f"JSON + text per letter: {text['json_bytes'] / max(1, text['files']) / 1024:.1f} KiB; "
+          f"SQLite index per letter: {text['index_bytes'] / max(1, text['files']) / 1024:.1f} KiB")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--small", type=int, default=1000)
+    ap.add_argument("--large", type=int, default=100_000)
+    ap.add_argument("--letters", type=int, default=400)
+    ap.add_argument("--scans", type=int, default=8)
+    ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--coordinator", nargs=3, metavar=("ADDRESS", "INBOX", "DATA"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.coordinator:
+        return coordinator(*args.coordinator)
+    from distributed import LocalCluster
+
+    with tempfile.TemporaryDirectory(prefix="govdoc-bench-cluster-") as tmp, \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
+            cluster.get_client() as client:
+        if not args.skip_memory:
+            print("coordinator memory (trivial task on the workers; walk, state, dispatch, JSON, batches):")
+            runs = [memory_run(cluster.scheduler_address, Path(tmp), n) for n in (args.small, args.large)]
+            for r in runs:
+                print(f"  {r['files']:>7} files: peak RSS {r['hwm'] / 2**20:.0f} MiB (now {r['rss'] / 2**20:.0f} MiB), "
+                      f"{r['parsed'] / r['seconds']:.0f} files/s")
+            print(f"  peak RSS {args.large} / {args.small} files: {runs[1]['hwm'] / runs[0]['hwm']:.2f} (target <= 1.5)")
+        if not args.skip_throughput:
+            print("throughput, real parsing, same files:")
+            throughput(client, cluster.scheduler_address, Path(tmp), args.letters, args.scans)
+
+
+if __name__ == "__main__":
+    main()

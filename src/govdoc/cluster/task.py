@@ -1,0 +1,131 @@
+"""The task a Dask worker runs for one file: the ingest worker function
+(:func:`govdoc.ingest.worker.parse_one`, unchanged) under the per-file time limit, writing into
+the worker's scratch folder; the letter's JSON (in the Outcome) and its normalized text travel
+back to the coordinator, which writes them.
+
+A file whose parse runs past its limit cannot be stopped inside the process (OCR and PDF
+libraries run in C), so the task answers "timed out" at once and the worker then retires
+gracefully (the scheduler moves its work elsewhere without blaming those tasks) and its nanny
+starts a fresh process.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterator, Optional
+
+from govdoc.cluster.plugin import scratch_dir
+from govdoc.ingest.pool import timeout_reason
+from govdoc.ingest.worker import Options, Outcome, parse_one
+
+RETIRE_AFTER = 1.0  # seconds between answering "timed out" and retiring the stuck worker process
+
+
+@dataclass
+class Job:
+    path: str  # as the coordinator sees it (and records it)
+    data: Optional[bytes] = None  # the file's bytes, shipped with the task (files under the size limit)
+
+
+@dataclass
+class Limit:
+    timeout: float
+    per_page: float
+
+    def seconds(self, pages: int) -> float:
+        return self.timeout + self.per_page * pages
+
+
+@dataclass
+class Parsed:
+    outcome: Outcome
+    text: Optional[str] = None  # the normalized text the JSON's spans point into
+
+
+class Watch:
+    """The deadline of one file, which grows once its pages are counted."""
+
+    def __init__(self, limit: Limit):
+        self.limit, self.pages, self.start = limit, 1, time.monotonic()
+
+    def on_pages(self, n: int) -> None:
+        self.pages = max(1, n)
+
+    def left(self) -> float:
+        return self.start + self.limit.seconds(self.pages) - time.monotonic()
+
+
+def run_limited(path: str, opts: Options, limit: Limit, worker) -> Outcome:
+    """``parse_one`` in a thread of its own, given up on at the deadline."""
+    watch, box = Watch(limit), []
+    thread = threading.Thread(target=lambda: box.append(parse_one(path, opts, watch.on_pages)),
+                              name="govdoc-parse", daemon=True)
+    thread.start()
+    while thread.is_alive() and watch.left() > 0:
+        thread.join(min(max(watch.left(), 0.01), 1.0))
+    if not thread.is_alive():
+        return box[0] if box else Outcome(path, error="internal error: the worker function returned nothing")
+    worker.loop.add_callback(retire, worker)
+    return Outcome(path, error=timeout_reason(limit.timeout, limit.per_page, watch.pages))
+
+
+async def retire(worker) -> None:
+    """Once the "timed out" answer is stored, close this worker gracefully and have its nanny
+    start a fresh process: the stuck parse thread goes with the old one."""
+    await asyncio.sleep(RETIRE_AFTER)
+    await worker.close_gracefully(restart=True, reason="govdoc: a file ran past its time limit")
+
+
+@contextmanager
+def local_file(job: Job, scratch: Path) -> Iterator[str]:
+    """A path this worker can read: the shared path, or the shipped bytes in a scratch file of the
+    same name (readers may look at the suffix)."""
+    if job.data is None:
+        yield job.path
+        return
+    folder = scratch / "in" / uuid.uuid4().hex
+    folder.mkdir(parents=True)
+    path = folder / Path(job.path).name
+    path.write_bytes(job.data)
+    try:
+        yield str(path)
+    finally:
+        path.unlink(missing_ok=True)
+        folder.rmdir()
+
+
+def take_text(json_dir: Path, letter_id: Optional[str]) -> Optional[str]:
+    """Read and remove what ``parse_one`` wrote in the scratch folder; return the text."""
+    if not letter_id:
+        return None
+    text = (json_dir / f"{letter_id}.txt").read_text(encoding="utf-8")
+    for suffix in (".txt", ".json"):
+        (json_dir / f"{letter_id}{suffix}").unlink(missing_ok=True)
+    return text
+
+
+def parse_task(job: Job, opts: Options, limit: Limit) -> Parsed:
+    """Run on a Dask worker: parse one file, return its outcome and text."""
+    from distributed import get_worker
+
+    worker = get_worker()
+    scratch = scratch_dir(worker)
+    local = replace(opts, json_dir=str(scratch / "json"))
+    Path(local.json_dir).mkdir(exist_ok=True)
+    if job.data is None and not os.path.exists(job.path):
+        return Parsed(Outcome(job.path, error=f"not found on cluster worker {worker.address} (is the folder "
+                                              "shared with the workers? else raise --ship-bytes-under)",
+                              worker=worker.address))
+    with local_file(job, scratch) as path:
+        outcome = run_limited(path, local, limit, worker)
+    text = take_text(Path(local.json_dir), outcome.letter_id if outcome.ok else None)
+    outcome.path, outcome.worker = job.path, worker.address
+    if outcome.reply is not None:
+        outcome.reply["source"]["path"] = job.path
+    return Parsed(outcome, text)
