@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 from govdoc.compare.asks import TITLE_TOPIC, find_asks
 from govdoc.compare.cues import Cues, default_cues
@@ -113,15 +113,15 @@ class FolderResult:
     errors: list[str] = field(default_factory=list)
 
 
-def _folder_parts(folder: Path, cues: Cues, result: FolderResult) -> list[Part]:
+def _file_parts(paths: Iterable[str | Path], cues: Cues, result: FolderResult) -> list[Part]:
     parts = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES):
+    for path in paths:
         try:
             found = page_parts(path, cues)
         except BadInput as exc:
             result.errors.append(exc.line())
             continue
-        except Exception as exc:  # noqa: BLE001 - an internal bug: this file fails, the folder goes on
+        except Exception as exc:  # noqa: BLE001 - an internal bug: this file fails, the others go on
             result.errors.append(f"{path}: internal error: {type(exc).__name__}: {exc}")
             continue
         parts += found
@@ -129,10 +129,21 @@ def _folder_parts(folder: Path, cues: Cues, result: FolderResult) -> list[Part]:
     return parts
 
 
+def folder_files(folder: str | Path) -> list[Path]:
+    """The letter files of a folder and its subfolders, sorted."""
+    return sorted(p for p in Path(folder).rglob("*") if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES)
+
+
 def compare_folder(folder: str | Path) -> FolderResult:
     """Every suggestion and reply file of a folder, each reply linked to its suggestion."""
+    return compare_paths(folder_files(folder))
+
+
+def compare_paths(paths: Iterable[str | Path]) -> FolderResult:
+    """Every suggestion and reply among these files, each reply linked to its suggestion (what
+    ``compare_folder`` does for a folder's files; the web report gives the ingested letters' sources)."""
     cues, result = default_cues(), FolderResult()
-    parts = _folder_parts(Path(folder), cues, result)
+    parts = _file_parts(paths, cues, result)
     suggestions = [p for p in parts if p.role == "suggestion" and find_asks(p.norm.match, cues)]
     used = set()
     for reply, suggestion, link in link_all(suggestions, [p for p in parts if p.role == "reply"], cues):

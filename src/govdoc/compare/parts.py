@@ -19,6 +19,7 @@ from govdoc.model import Reply
 from govdoc.normalize import NormText
 from govdoc.read import ReadResult, read_path
 from govdoc.read.base import Page, sha256
+from govdoc.text.zh import match_text
 
 
 
@@ -48,14 +49,26 @@ def role_of(letter: Reply, norm: NormText, cues: Cues) -> Optional[str]:
     return "suggestion" if find_asks(norm.match, cues) else None
 
 
+def cut_page(match: str, kind: str, cues: Cues) -> PageParts:
+    """``split_page``, where only a reply's quotations count as a quoted suggestion."""
+    cut = split_page(match, cues)
+    if cut.layout == "quoted" and kind != "reply":
+        return PageParts([], [Segment(0, len(match))], "whole")  # quotations in a report, a notice
+    return cut
+
+
+def holds_both(text: str, kind: str, cues: Cues) -> bool:
+    """Whether a parsed letter's normalized text (of ``kind``, as parsed) holds a suggestion and a
+    reply, so that ``compare_page`` of its file can compare them (a cheap test: no parse)."""
+    return cut_page(match_text(text), kind, cues).layout != "whole"
+
+
 def page_parts(path: str | Path, cues: Cues) -> list[Part]:
     """The parts of one file: one or two (record + reply, reply + quoted suggestion)."""
     letter, norm = parse_read(read_path(path))
     if not norm.text.strip():
         raise BadInput(path, "the file is empty")
-    cut = split_page(norm.match, cues)
-    if cut.layout == "quoted" and letter.kind != "reply":
-        cut = PageParts([], [Segment(0, len(norm.text))], "whole")  # quotations in a report, a notice
+    cut = cut_page(norm.match, letter.kind, cues)
     if cut.layout == "whole":
         role = role_of(letter, norm, cues)
         return [Part(role, str(path), "whole", letter, norm)] if role else []

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from html import escape
 
 from govdoc.compare.analyze import FolderResult
 from govdoc.compare.link import HANDLER
-from govdoc.compare.model import LABELS
+from govdoc.compare.model import LABELS, Comparison
 from govdoc.compare.render import label_html, page
 
 # A date on the page (办结时间:2020年10月29日, 生效日期: 2018-08-08): the year of the last one.
@@ -32,22 +33,44 @@ def agency_of(suggestion, comparison) -> str:
     return comparison.reply.issuer or (handler.group(2) if handler else "unknown")
 
 
-def _group_rows(groups: dict) -> str:
+@dataclass(frozen=True)
+class GroupRow:
+    """One agency's (or year's) line of the report."""
+
+    key: str
+    replies: int
+    asks: int
+    shares: dict[str, float]  # label → share of the asks (0 to 1), every label of ``LABELS``
+    flags: int
+
+
+def group_rows(groups: dict[str, list[Comparison]]) -> list[GroupRow]:
     rows = []
     for key in sorted(groups):
         items = groups[key]
         counts = Counter(a.response for c in items for a in c.suggestion.asks)
         total = sum(counts.values()) or 1
-        shares = "".join(f"<td>{counts[label] / total:.0%}</td>" for label in LABELS)
-        flags = sum(len(c.flags) for c in items)
-        rows.append(f"<tr><td>{escape(key)}</td><td>{len(items)}</td><td>{sum(counts.values())}</td>{shares}<td>{flags}</td></tr>")
-    return "".join(rows)
+        rows.append(GroupRow(key, len(items), sum(counts.values()), {label: counts[label] / total for label in LABELS},
+                             sum(len(c.flags) for c in items)))
+    return rows
 
 
-def _table(title: str, groups: dict) -> str:
+def grouped(result: FolderResult) -> tuple[list[GroupRow], list[GroupRow]]:
+    """The report's two tables: ``(per agency, per year)``."""
+    by_agency, by_year = defaultdict(list), defaultdict(list)
+    for suggestion, reply, comparison in result.linked:
+        by_agency[agency_of(suggestion, comparison)].append(comparison)
+        by_year[year_of(reply)].append(comparison)
+    return group_rows(by_agency), group_rows(by_year)
+
+
+def _table(title: str, rows: list[GroupRow]) -> str:
     head = "".join(f"<th>{label_html(label)}</th>" for label in LABELS)
+    body = "".join(f"<tr><td>{escape(r.key)}</td><td>{r.replies}</td><td>{r.asks}</td>"
+                   + "".join(f"<td>{r.shares[label]:.0%}</td>" for label in LABELS) + f"<td>{r.flags}</td></tr>"
+                   for r in rows)
     return (f"<h2>{escape(title)}</h2><table><tr><th>{escape(title)}</th><th>replies</th><th>asks</th>{head}"
-            f"<th>flags</th></tr>{_group_rows(groups)}</table>")
+            f"<th>flags</th></tr>{body}</table>")
 
 
 def _detail(result: FolderResult) -> str:
@@ -69,10 +92,7 @@ def _lists(result: FolderResult) -> str:
 
 
 def folder_report(result: FolderResult) -> str:
-    by_agency, by_year = defaultdict(list), defaultdict(list)
-    for suggestion, reply, comparison in result.linked:
-        by_agency[agency_of(suggestion, comparison)].append(comparison)
-        by_year[year_of(reply)].append(comparison)
+    by_agency, by_year = grouped(result)
     body = ("<h1>How replies answered the suggestions</h1>" + _table("agency", by_agency)
             + _table("year", by_year) + _detail(result) + _lists(result))
     return page("compare report", body)
