@@ -48,3 +48,13 @@ def web_data(tmp_path_factory):
 
     data_dir = tmp_path_factory.mktemp("web") / "data"
     return data_dir, build_data(data_dir)
+
+
+@pytest.fixture(scope="session")
+def compare_data(tmp_path_factory):
+    """``(data folder, {source file name: letter id})``: compare corpus pairs, a hostile record and a
+    letter whose source file is gone, ingested for the web compare tests."""
+    from web_support import build_compare_data
+
+    root = tmp_path_factory.mktemp("webcmp")
+    return root / "data", build_compare_data(root / "data", root / "files")

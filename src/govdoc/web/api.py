@@ -1,5 +1,5 @@
-"""The JSON API, mirroring the CLI: the same JSON as ``govdoc search --json`` and ``govdoc stats --json``,
-a parsed letter as ingest wrote it, and the letters like one."""
+"""The JSON API, mirroring the CLI: the same JSON as ``govdoc search --json``, ``govdoc stats --json`` and
+``govdoc compare --format json``, a parsed letter as ingest wrote it, and the letters like one."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,7 @@ from starlette.routing import Route
 from govdoc.errors import BadInput
 from govdoc.ingest.letters import LetterNotFound, checked_id, read_letter
 from govdoc.search.similar import similar
-from govdoc.web import search_view
+from govdoc.web import compare_view, search_view
 from govdoc.web.params import search_params
 
 class Json(JSONResponse):
@@ -45,9 +45,19 @@ async def api_similar(request: Request) -> Response:
         raise LetterNotFound(str(exc)) from None
 
 
+async def api_compare(request: Request) -> Response:
+    """``govdoc compare SUGGESTION REPLY --format json`` of two letters' source files
+    (``?suggestion=ID&reply=ID``), or ``govdoc compare FILE`` of one (``?letter=ID``)."""
+    site = request.app.state.site
+    compare_request = compare_view.compare_request(request.query_params)
+    done = await compare_view.off_the_loop(site, compare_view.compare_letters, site.settings.data_dir, compare_request)
+    return Json(done.comparison.model_dump(mode="json"))
+
+
 ROUTES = [
     Route("/api/search", api_search),
     Route("/api/letters/{id}", api_letter),
     Route("/api/stats", api_stats),
     Route("/api/similar/{id}", api_similar),
+    Route("/api/compare", api_compare),
 ]

@@ -10,6 +10,7 @@ after ``govdoc serve`` is picked up without a restart.
 """
 from __future__ import annotations
 
+import threading
 import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ class Site:
         self.backend: Optional[IndexBackend] = None
         self.error: Optional[GovdocError] = None
         self.opened_at = float("-inf")  # time.monotonic() when the last attempt to open the index ended
+        self.compare_lock = threading.Lock()  # one comparison at a time, off the event loop (web/compare_view.py)
 
     def open(self) -> None:
         try:

@@ -9,7 +9,7 @@ from starlette.routing import Route
 from govdoc.index.base import Query
 from govdoc.ingest.letters import LetterNotFound, read_letter, source_file
 from govdoc.search import series
-from govdoc.web import letter_view, search_view
+from govdoc.web import compare_view, letter_view, search_view
 from govdoc.web.charts import stacked_bars
 from govdoc.web.params import MAX_TEXT, search_params, text_param
 
@@ -38,7 +38,7 @@ async def letter_page(request: Request) -> Response:
         "letter": letter, "reply": letter.reply, "segments": letter_view.segments(text, spans),
         "panel": letter_view.panel(letter.reply, spans),
         "kinds": sorted({f.kind for f in spans}, key=list(letter_view.LABELS).index), "labels": letter_view.LABELS,
-        "has_source": source_file(letter) is not None,
+        "has_source": source_file(letter) is not None, "compare": compare_view.compare_link(letter),
         "related": search_view.related_hits(site.index(), letter.id, RELATED)})
 
 
@@ -69,10 +69,32 @@ async def charts_page(request: Request) -> Response:
     return _render(request, "charts.html", {"charts": charts, "q": q, "issuer": issuer, "max_text": MAX_TEXT})
 
 
+async def compare_page(request: Request) -> Response:
+    """A suggestion's asks beside the reply's evidence (``?suggestion=ID&reply=ID`` or ``?letter=ID``)."""
+    site = request.app.state.site
+    compare_request = compare_view.compare_request(request.query_params)
+    done = await compare_view.off_the_loop(site, compare_view.compare_letters, site.settings.data_dir, compare_request)
+    c = done.comparison
+    return _render(request, "compare.html", {
+        "c": c, "letters": done.letters, "ids": compare_request.ids, "meanings": compare_view.MEANINGS,
+        "counts": {label: sum(a.response == label for a in c.suggestion.asks) for label in compare_view.MEANINGS}})
+
+
+async def compare_report_page(request: Request) -> Response:
+    """Per agency and per year: how the replies among the ingested letters answered their suggestions."""
+    site = request.app.state.site
+    report = await compare_view.off_the_loop(site, compare_view.compare_report, site.settings.data_dir)
+    return _render(request, "compare_report.html", {
+        "report": report, "labels": list(compare_view.MEANINGS), "limit": compare_view.REPORT_LIMIT,
+        "scan": compare_view.REPORT_SCAN})
+
+
 ROUTES = [
     Route("/", search_page, name="search"),
     Route("/letters/{id}", letter_page, name="letter"),
     Route("/letters/{id}/json", letter_json, name="letter_json"),
     Route("/letters/{id}/source", letter_source, name="letter_source"),
     Route("/charts", charts_page, name="charts"),
+    Route("/compare", compare_page, name="compare"),
+    Route("/compare/report", compare_report_page, name="compare_report"),
 ]
