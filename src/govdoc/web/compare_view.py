@@ -108,8 +108,10 @@ class ReportSources:
     limited: bool = False  # stopped at REPORT_LIMIT letters or REPORT_SCAN files
 
 
-def report_sources(data_dir: Path, limit: int = REPORT_LIMIT, scan: int = REPORT_SCAN) -> ReportSources:
-    """The source files of the ingested letters, in letter-id order, each file once, bounded."""
+def report_sources(data_dir: Path, limit: Optional[int] = None, scan: Optional[int] = None) -> ReportSources:
+    """The source files of the ingested letters, in letter-id order, each file once, bounded (by
+    :data:`REPORT_LIMIT` and :data:`REPORT_SCAN` unless given)."""
+    limit, scan = limit or REPORT_LIMIT, scan or REPORT_SCAN
     json_dir = Path(data_dir) / JSON_DIR
     names = sorted(e.name for e in os.scandir(json_dir) if e.name.endswith(".json")
                    and LETTER_ID.fullmatch(e.name[:-5])) if json_dir.is_dir() else []
