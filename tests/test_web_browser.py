@@ -9,6 +9,7 @@ import re
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -22,15 +23,15 @@ CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 SEED = "xuchang-2019-reply.txt"
 
 
-@pytest.fixture(scope="module")
-def server(web_data):
-    """``http://127.0.0.1:<port>`` of uvicorn serving the test data, in a thread."""
+@contextmanager
+def serving(data_dir: Path):
+    """``http://127.0.0.1:<port>`` of uvicorn serving ``data_dir``, in a thread."""
     import uvicorn
 
     from govdoc.web.app import Settings, create_app
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(web_data[0])), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(Settings(data_dir)), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -41,6 +42,18 @@ def server(web_data):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(web_data):
+    with serving(web_data[0]) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def compare_server(compare_data):
+    with serving(compare_data[0]) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +170,22 @@ def test_web_browser_hostile_text_runs_no_script(server, browser, web_data, path
     assert not browser.find_elements(By.CSS_SELECTOR, "main script, main img")
     assert_not_pwned(browser)
     assert "500" not in browser.title
+
+
+def test_web_browser_compare_page_colours_labels_beside_evidence(compare_server, browser, compare_data):
+    from selenium.webdriver.common.by import By
+
+    ids = compare_data[1]
+    browser.get(f"{compare_server}/compare?suggestion={ids['p004.suggestion.txt']}&reply={ids['p004.reply.txt']}")
+    row = browser.find_element(By.CSS_SELECTOR, "tr.ask")
+    label = row.find_element(By.CSS_SELECTOR, ".label")
+    assert label.text == "explained"
+    assert label.value_of_css_property("background-color") in ("rgba(9, 105, 218, 1)", "rgb(9, 105, 218)")
+    assert label.value_of_css_property("color") in ("rgba(255, 255, 255, 1)", "rgb(255, 255, 255)")
+    quotes = [q.text for q in row.find_elements(By.CSS_SELECTOR, ".evidence .quote")]
+    assert any("暂无资金实施此项工程" in q for q in quotes)
+    shot(browser, "compare")
+    browser.get(f"{compare_server}/compare?letter={ids['hostile-record.txt']}")
+    assert "window.__pwned=1" in browser.find_element(By.CSS_SELECTOR, "td.evidence").text  # shown as text
+    assert not browser.find_elements(By.CSS_SELECTOR, "main script, main img, main b")
+    assert_not_pwned(browser)
