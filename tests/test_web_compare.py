@@ -52,7 +52,7 @@ def test_web_compare_page_shows_asks_beside_evidence(client, ids, pid):
         assert all(e["text"] in html for e in ask["evidence"])
     assert all(f'<span class="label label-{label}">{label}</span>' in html
                for label in ("concrete", "general", "explained", "not_addressed"))  # the legend
-    assert f'href="/letters/{ids[f"{pid}.suggestion.txt"]}"' in html and f'href="/letters/{ids[f"{pid}.reply.txt"]}"' in html
+    assert all(f'href="/letters/{ids[f"{pid}.{role}.txt"]}"' in html for role in ("suggestion", "reply"))
     assert f'{round(expected["coverage"] * 100)}%</strong>' in html
 
 
