@@ -37,3 +37,11 @@ def test_every_thesaurus_name_expands_to_its_whole_group(names):
     for name in names:
         concepts = plan_query(name).groups
         assert any({term_of(p) for p in group} >= set(names) for group in concepts), (name, concepts)
+
+
+def test_unreadable_thesaurus_is_one_clear_error(tmp_path):
+    with pytest.raises(BadInput, match="cannot read the thesaurus"):
+        thesaurus(str(tmp_path / "missing.tsv"))
+    (tmp_path / "latin1.tsv").write_bytes("农网\t农村电网\n".encode("gb18030"))
+    with pytest.raises(BadInput, match="not UTF-8"):
+        thesaurus(str(tmp_path / "latin1.tsv"))

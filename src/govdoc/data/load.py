@@ -15,9 +15,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Iterator, Optional
 
 from govdoc.errors import BadInput
+
+def read_data_file(path: str | Path, what: str) -> str:
+    """A data file's text (packaged, or a user's own named by an environment variable); one
+    :class:`BadInput` naming the file when it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 ({exc.reason})"
+        raise BadInput(path, f"cannot read the {what}: {reason}") from exc
+
 
 def _rule_file(name: str):
     return resources.files("govdoc.data").joinpath("rules", name)

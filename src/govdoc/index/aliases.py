@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from govdoc.data.load import read_data_file
 from govdoc.errors import BadInput
 from govdoc.index.analysis import fold, strip_pinyin
 
@@ -64,11 +65,7 @@ def parse_gazetteer(text: str, path: str = "<gazetteer>") -> Gazetteer:
 @lru_cache(maxsize=4)
 def gazetteer(path: Optional[str] = None) -> Gazetteer:
     where = Path(path or os.environ.get("GOVDOC_GAZETTEER") or GAZETTEER)
-    try:
-        text = where.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise BadInput(where, f"cannot read the agency gazetteer: {exc.strerror}") from exc
-    return parse_gazetteer(text, str(where))
+    return parse_gazetteer(read_data_file(where, "agency gazetteer"), str(where))
 
 
 def normalize_issuer(name: Optional[str]) -> Optional[str]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from govdoc.data.load import read_data_file
 from govdoc.errors import BadInput
 from govdoc.index.analysis import fold, runs
 
@@ -58,8 +59,4 @@ def parse_thesaurus(text: str, path: str = "<thesaurus>") -> Thesaurus:
 def thesaurus(path: Optional[str] = None) -> Thesaurus:
     """The thesaurus file (``GOVDOC_THESAURUS`` or the packaged one), read once per process."""
     where = Path(path or os.environ.get("GOVDOC_THESAURUS") or THESAURUS)
-    try:
-        text = where.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise BadInput(where, f"cannot read the thesaurus: {exc.strerror}") from exc
-    return parse_thesaurus(text, str(where))
+    return parse_thesaurus(read_data_file(where, "thesaurus"), str(where))
