@@ -83,3 +83,20 @@ def test_role_of(who, role):
 def test_seed_addressee(parsed_seed, seed_gold):
     assert parsed_seed.addressee.text == seed_gold["addressee"]
     assert parsed_seed.addressee.span is not None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对临湘市十八届人大二次会议第88号建议的答复\n\n曾楚雄等代表\n\n你们提出的建议收悉。", "曾楚雄等代表"),
+    ("田凤琴、吴运华、周静委员\n您们提出的提案收悉。", "田凤琴、吴运华、周静委员"),
+])
+def test_bare_salutation_line(text, expected):
+    from govdoc.extract.analysis import Analysis
+    norm = Analysis(text)
+    best = norm.addressee
+    assert best is not None and norm.slice(best.start, best.end) == expected
+
+
+@pytest.mark.parametrize("text", ["提案代表:王建荣等10名代表\n办理情况:"])
+def test_record_label_is_no_salutation(text):
+    from govdoc.extract.analysis import Analysis
+    assert Analysis(text).addressee is None

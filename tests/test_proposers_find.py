@@ -78,3 +78,28 @@ def test_no_proposers(text):
 def test_seed_proposers(parsed_seed, seed_gold):
     assert [p.name for p in parsed_seed.proposers] == seed_gold["proposers"]
     assert all(p.span is not None for p in parsed_seed.proposers)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a salutation that lost both honorific and colon: a bare line of names, then 你们/您
+    ("曾楚雄等代表\n\n你们提出的《关于解决危房改建问题的建议》收悉。", [("曾楚雄", "代表")]),
+    ("田凤琴、吴运华、周静委员\n\n您们提出的提案收悉。", [("田凤琴", "委员"), ("吴运华", "委员"), ("周静", "委员")]),
+    # many names before the colon
+    ("姚华、陈阁辉、李春艳、沈富荣、卢赛君、刘武岗、荣晓燕、余林保、袁小-、周建明、肖孟雄、谭艳平、何飞霞、蔡君代表:\n你们提出的建议收悉",
+     [(n, "代表") for n in "姚华 陈阁辉 李春艳 沈富荣 卢赛君 刘武岗 荣晓燕 余林保 袁小- 周建明 肖孟雄 谭艳平 何飞霞 蔡君".split()]),
+    # an affiliation before the name
+    ("市政协王伟政委员:\n您提出的提案收悉。", [("王伟政", "委员")]),
+    ("县人大李明代表：\n您提出的建议收悉。", [("李明", "代表")]),
+    # a record page's 提案代表 field
+    ("标 题:关于重新规划土地的议案\n提案代表:王建荣等10名代表\n办理情况:", [("王建荣", "代表")]),
+])
+def test_find_proposers_unseen_forms(text, expected):
+    assert proposers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "张永波代表\n\n建议收悉。",                     # a bare line needs 你/您/贵 after it
+    "关于加强管理的意见代表\n你们提出的建议收悉。",     # not a list of 2–4 character names
+])
+def test_no_bare_salutation(text):
+    assert proposers(text) == []

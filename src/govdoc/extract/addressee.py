@@ -2,7 +2,8 @@
 
 A salutation is a short line that ends in a colon and names deputies or members (…代表, …委员,
 …委员小组, a party branch) or organs (…局, …委员会).  The honorific 尊敬的 and the colon are left out.
-Also read: a notice's list of organs (``各乡镇人民政府，县政府各部门：``), a ``主送:`` field, ``尊敬的…委员`` that lost its colon, and – for a co-handling opinion
+Also read: a notice's list of organs (``各乡镇人民政府，县政府各部门：``), a ``主送:`` field, ``尊敬的…委员`` that lost its colon,
+a bare line of names that lost both (``田凤琴、吴运华、周静委员`` followed by ``你们提出的…``), and – for a co-handling opinion
 (会办意见/协办意见), which is sent to the lead unit – the unit's name on its own line under the title.
 """
 from __future__ import annotations
@@ -43,14 +44,21 @@ _ORGAN_END = "|".join(ORGAN_ENDINGS)
 # Field labels that end in the same words but are not salutations.
 LABEL_WORDS_RE = re.compile(r"联系|电话|地址|抄送|抄报|主办|协办|承办|会办|单位|分管|领导|签发|附件|来源|发布|时间|日期"
                             r"|索引|主题|标题|名称|文号|编号|机构|分类|组长|成员|意见|内容|题目|类别|姓名|作者"
-                            r"|领衔|提出人|附议|联名|所属")
+                            r"|领衔|提出人|附议|联名|所属|提案代表|提案委员|建议代表|议案代表")
 # Characters a salutation never holds (sentence punctuation, digits other than 等25位).
 _NAMES = r"[^\n:：。，,;；!！?？“”\"《》()（）\[\]【】|]"
 # Matched on the text between a line start and the line's first colon (colons come from the text's
 # index), which is far cheaper than trying a salutation pattern at every line.
-SALUTATION_RE = re.compile(rf"[ \t]*(?P<hon>尊敬的|尊敬)?[ \t]*(?P<who>{_NAMES}{{2,40}}?)[ \t]*")
+SALUTATION_RE = re.compile(rf"[ \t]*(?P<hon>尊敬的|尊敬)?[ \t]*(?P<who>{_NAMES}{{2,76}}?)[ \t]*")
+# The longest line before a colon read as a salutation (fourteen names and 代表 fit).
+SALUTATION_MAX = 80
 # 尊敬的陈国兴、刘铭、张雯委员 (colon lost).
 HONORIFIC_RE = re.compile(rf"^[ \t]*尊敬的?[ \t]*(?P<who>{_NAMES}{{2,40}}?(?:{_ROLE_END}))[ \t]*$", re.M)
+# 曾楚雄等代表 / 田凤琴、吴运华、周静委员 on a line of its own, without honorific or colon: only names
+# (2–4 characters, separated by 、), a count and 代表/委员, and the next text line speaks to them.
+_BARE_NAME = r"[\u4e00-\u9fff]{2,4}"
+BARE_SALUTATION_RE = re.compile(rf"^[ \t]*(?P<who>{_BARE_NAME}(?:、{_BARE_NAME}){{0,15}}(?:等(?:\d+|[二两三四五六七八九十]+)?[位名]?)?"
+                                rf"(?:代表|委员))[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:你|您|贵)", re.M)
 MAINSEND_RE = re.compile(r"主[ \t]*送(?:单位|机关)?[ \t]*[:：][ \t]*(?P<who>[^\n]+?)[ \t]*[。.]?[ \t]*$", re.M)
 COHANDLING_RE = re.compile(r"会办意见|协办意见")
 ORGAN_LINE_RE = re.compile(rf"^[ \t]*(?P<who>[\u4e00-\u9fff、]{{3,30}}(?:{_ORGAN_END}))[ \t]*$", re.M)
@@ -155,7 +163,7 @@ def find_addressees(norm: Analysis, first_only: bool = False) -> list[Candidate]
         standalone = not text[colon + 1: len(text) if line_end < 0 else line_end].strip()
         if not standalone and not text[line_start:colon].replace(" ", "").replace("\t", "").endswith(_INLINE_ENDINGS):
             continue  # (a cheap test) no salutation here: only a person or group may have text after its colon
-        m = SALUTATION_RE.fullmatch(text, line_start, colon) if colon - line_start <= 48 else None
+        m = SALUTATION_RE.fullmatch(text, line_start, colon) if colon - line_start <= SALUTATION_MAX else None
         if m is None or not _plausible(m.group("who")):
             if standalone and line_start < HEADER_WINDOW:
                 cand = _organ_list(text, line_start, colon)
@@ -169,6 +177,9 @@ def find_addressees(norm: Analysis, first_only: bool = False) -> list[Candidate]
     for m in line_matches(HONORIFIC_RE, text, find_all(text, "尊敬", 0, stop), 0, stop):
         if _plausible(m.group("who")):
             out.append(Candidate(m.start("who"), m.end("who"), role_of(m.group("who")), 0.8))
+    for m in BARE_SALUTATION_RE.finditer(text, 0, min(stop, HEADER_WINDOW)):
+        if _plausible(m.group("who")):
+            out.append(Candidate(m.start("who"), m.end("who"), role_of(m.group("who")), 0.75))
     for m in MAINSEND_RE.finditer(text, 0, stop):
         out.append(Candidate(m.start("who"), m.end("who"), role_of(m.group("who")), 0.9))
     out.sort(key=lambda c: c.start)

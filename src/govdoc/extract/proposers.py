@@ -31,6 +31,8 @@ SEPARATOR_RE = re.compile(r"[、,，]|和|及")
 # The tail after a name: 等25位委员 · 二位代表 · 委员 · 政协绿春县委员.
 TAIL_RE = re.compile(rf"(?:{_COUNT})?[ \t]*(?:{'|'.join(PERSON_ROLES)})?[ \t]*$")
 AFFILIATION_RE = re.compile(r"(?:政协|人大|[\u4e00-\u9fff]{1,6}?[省市州县区](?:政协|人大)).*$")
+# An affiliation written before the name: 市政协王伟政委员 · 县人大李明代表.
+LEADING_AFFILIATION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?[省市州县区])?(?:政协|人大)")
 # Third person: 人大代表苗方杰提出 · 薄韫代表提出的 · ，张宁等委员提出的 · 由陈小明、李红委员提出的.
 # Where the item was put forward, between the names and 提出: 在区人代会上 · 在市七届人大一次会议期间.
 _WHERE = r"(?:在[^,，。;；\n]{2,20}?(?:上|期间))?"
@@ -41,8 +43,8 @@ NAME_THEN_ROLE_RE = re.compile(
     rf"(?:^|(?<=[\s,，。、:：;；(“\"》由经])){_NAME_LIST}(?:{_COUNT})?(?P<role>代表|委员)(?:领衔)?{_WHERE}(?:提出|所提)",
     re.M)
 _LIST_ITEM_RE = re.compile(r"[^、和]+")
-# Form fields: 代表姓名 | 王福余 · 提案人：张三 · 领衔代表:李四 · 提出人：谭海燕、曹新民 · 提案者：农工党…总支部.
-FIELD_RE = re.compile(r"(?P<label>代表姓名|委员姓名|提案人|提案者|提案单位|提出人|提出者|提出单位|建议人|领衔代表|领衔委员"
+# Form fields: 代表姓名 | 王福余 · 提案人：张三 · 提案代表:王建荣等10名代表 · 领衔代表:李四 · 提出人：谭海燕、曹新民 · 提案者：农工党…总支部.
+FIELD_RE = re.compile(r"(?P<label>代表姓名|委员姓名|提案代表|提案委员|提案人|提案者|提案单位|提出人|提出者|提出单位|建议人|领衔代表|领衔委员"
                       r"|领衔人|领衔单位|联名代表|联名委员|联名人|附议代表|附议委员|附议人)[ \t]*[|:：]?\s*(?P<value>[^\n|]{2,80})")
 # Where a field's value stops: the next label on the line (联系电话：…) or a bracketed note.
 FIELD_STOP_RE = re.compile(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：]|[(（]")
@@ -74,6 +76,15 @@ def _name_ok(name: str, bad_first: frozenset | set = _BAD_FIRST) -> bool:
             and not _BAD_INNER.search(name[1:]))
 
 
+def _without_affiliation(name: str) -> str:
+    """The name without the affiliation before it (kept as spaces, so offsets hold) or after it."""
+    core = name.lstrip(" \t")
+    prefix = LEADING_AFFILIATION_RE.match(core)
+    if prefix and _name_ok(core[prefix.end():], _BAD_FIRST_SALUTATION):
+        return " " * (len(name) - len(core) + prefix.end()) + core[prefix.end():]
+    return AFFILIATION_RE.sub("", name)
+
+
 def split_salutation(text: str, start: int, end: int, role: Optional[str]) -> list[Candidate]:
     """Names in a salutation ``text[start:end]`` (match text), each with its own span."""
     who = text[start:end]
@@ -87,7 +98,7 @@ def split_salutation(text: str, start: int, end: int, role: Optional[str]) -> li
         seg = part.rstrip(" \t")
         seg_role = next((r for r in PERSON_ROLES if seg.endswith(r)), None) or role
         name = TAIL_RE.sub("", seg)
-        name = AFFILIATION_RE.sub("", name) if len(name) > 4 else name
+        name = _without_affiliation(name) if len(name) > 4 else name
         lead = len(name) - len(name.lstrip(" \t"))
         name = name.strip(" \t")
         if _name_ok(name, _BAD_FIRST_SALUTATION):
