@@ -79,3 +79,11 @@ def test_span_points_at_raw(text):
     norm = Analysis(text)
     cand = max(find_doc_numbers(norm), key=lambda c: c.score)
     assert norm.text[cand.start:cand.end] == "许环〔2019〕4号"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("岳縣鐵水建字﹝2015﹞1號(hào)(B類)\n", ("岳縣鐵水建字﹝2015﹞1號(hào)", "岳縣鐵水建字", 2015, 1)),  # a mirror's pinyin after 號
+    ("清自然資空間規(guī)劃【2020】25號(hào)\n", ("清自然資空間規(guī)劃【2020】25號(hào)", "清自然資空間規(guī)劃", 2020, 25)),
+])
+def test_own_number_with_pinyin(text, expected):
+    assert _best(text) == expected

@@ -20,7 +20,7 @@ from govdoc.extract.scan import finditer_alternatives, line_span
 from govdoc.extract.output import build
 from govdoc.model import DocNumber
 from govdoc.normalize import NormText
-from govdoc.text.zh import CJK
+from govdoc.text.zh import CJK, PINYIN_INSERT
 
 if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
     from govdoc.extract.analysis import Analysis
@@ -35,10 +35,11 @@ YEAR = rf"(?:[1lI]9|2[0Oo])[{_D}]{{2}}"
 _SP = r"[ \t]*"
 # prefix: up to 12 CJK chars (the leftmost start wins, so the prefix is the run before the
 # bracket; a letter-spaced prefix ``潭 水 函`` is read whole); an optional colon (建议字:〔2023〕8号); the year; then either a closing bracket and
-# the serial, or – the capture lost the bracket (汨公交提字〔202302) – the serial glued on.
+# the serial, or – the capture lost the bracket (汨公交提字〔202302) – the serial glued on; 号 keeps
+# the pinyin a mirror inserted after it (1號(hào)), and so does the prefix (規(guī)劃).
 DOC_NUMBER_RE = re.compile(
-    rf"(?P<prefix>(?:[{CJK}][ \t]){{1,11}}[{CJK}]|[{CJK}]{{1,12}}?){_SP}(?:[:：]{_SP})?[{OPEN}]{_SP}(?P<year>{YEAR}){_SP}"
-    rf"(?:[{CLOSE}]{_SP}第?{_SP}(?P<serial>[{_D}]{{1,5}})|(?P<glued>\d{{1,4}}))(?:{_SP}(?P<hao>号))?"
+    rf"(?P<prefix>(?:[{CJK}][ \t]){{1,11}}[{CJK}]|(?:[{CJK}](?:{PINYIN_INSERT})?){{1,12}}?){_SP}(?:[:：]{_SP})?[{OPEN}]{_SP}(?P<year>{YEAR}){_SP}"
+    rf"(?:[{CLOSE}]{_SP}第?{_SP}(?P<serial>[{_D}]{{1,5}})|(?P<glued>\d{{1,4}}))(?:{_SP}(?P<hao>号(?:{PINYIN_INSERT})?))?"
 )
 YEAR_OPEN_RE = re.compile(rf"[{OPEN}]{_SP}{YEAR}")
 # A prefix read backwards from its end: CJK characters, single spaces between them.
@@ -67,7 +68,7 @@ _SPACING_RE = re.compile(r"[ \t\u3000]")
 def grade_suffix() -> re.Pattern:
     """A grade letter class right after the number (``…4号(B)类``), for the letter classes of
     ``data/rules/grade_labels.tsv``; built on first use."""
-    return re.compile(rf"[ \t]*[(（]?[{load.letter_classes()}][)）]?类?[ \t]*$")
+    return re.compile(rf"[ \t]*[(（]?[{load.letter_classes()}](?:[1-9](?=类))?[)）]?类?[ \t]*$")
 _DIGIT_RE = re.compile(r"\d")
 _CJK_RE = re.compile(f"[{CJK}]")
 

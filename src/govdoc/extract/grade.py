@@ -1,7 +1,8 @@
 """办理结果 / 答复类别: the result class (A/B/C/D, or a label of another scheme) a reply gives itself.
 
 Forms read: a labelled field (``办理结果：A``, ``办复类别:B类``, ``类别:C``, ``办理结果:(C)``), a
-suffix on the document number (``…2号(B)类``, or a letter glued after a number that lost its
+suffix on the document number (``…2号(B)类``, ``…5号 B1类`` – a sub-graded class is its letter –,
+``…1號(hào)(B類)`` after a mirror's pinyin, or a letter glued after a number that lost its
 bracket), a bracketed class next to the title (``(A类)``), and a bare letter on its own line in
 the header.  甲/乙/丙/丁 map to A/B/C/D.  Labels of schemes without letters (一类/二类/三类,
 已解决/正在解决/列入计划/留作参考 …) are read in a labelled field only, kept as written, with their
@@ -69,8 +70,9 @@ def grade_patterns() -> GradePatterns:
     letters = "".join(g.label for g in labels.values() if g.letter)
     latin = "".join(g.label for g in labels.values() if g.letter == g.label)
     worded = "|".join(re.escape(g.label) for g in sorted(labels.values(), key=lambda g: -len(g.label)) if not g.letter)
-    # The class as written: B, B类, (B), (B)类, (B类).
-    body = rf"(?P<open>[(（【\[]{_SP})?(?P<letter>[{letters}]){_SP}(?:类{_SP})?(?P<close>[)）】\]])?(?:{_SP}类)?"
+    # The class as written: B, B类, (B), (B)类, (B类), and a sub-graded class B1类 (read as B).
+    body = (rf"(?P<open>[(（【\[]{_SP})?(?P<letter>[{letters}])(?:[1-9](?=类)){{0,1}}{_SP}(?:类{_SP})?"
+            rf"(?P<close>[)）】\]])?(?:{_SP}类)?")
     return GradePatterns(
         labels=labels, latin=latin,
         labelled=re.compile(rf"(?P<label>{LABEL}){_SP}(?:[:：]|为|是)?{_SP}{body}{GRADE_END}"),

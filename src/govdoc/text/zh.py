@@ -12,6 +12,9 @@ from functools import lru_cache
 # CJK unified ideographs (basic + extension A) and the compatibility block.
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK}]")
+# Pinyin that some mirror sites insert in brackets after a character: 號(hào), 鎮(zhèn).
+# Lower case only, so a bracketed class (B) is never taken for one.
+PINYIN_INSERT = r"\([a-z\u00e0-\u024f\u0300-\u036f]{1,8}\)"
 # Chinese numerals as used in dates, terms and counts; both zeros (〇 and ○) and 零.
 ZH_DIGITS = "〇○零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟"
 
