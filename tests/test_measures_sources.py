@@ -153,3 +153,12 @@ def test_sentence_start_is_after_the_last_break(pos, expected):
 def test_suggestion_fields_open_a_line():
     text = "建议:甲,乙\n其他建议:丙,丁\n \t具体建议 :戊,己。"
     assert [m.group("body") for m in _suggestion_fields(text)] == ["甲,乙", "戊,己"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # funding items numbered 1. 2. whose text opens with a year; the process heading is a report heading
+    ("一.承办具体过程\n我局高度重视。\n二.建议办理情况\n1.2017-2021年安排上级专项资金共计454万元;\n"
+     "2.2020-2021年本级财力安排资金37.61万元;\n", ["2017-2021年安排上级专项资金共计454万元", "2020-2021年本级财力安排资金37.61万元"]),
+])
+def test_measures_unseen_forms(text, expected):
+    assert titles(text) == expected

@@ -70,3 +70,17 @@ def test_heading_spans_point_at_marker_and_title(text):
 ])
 def test_attachment_labels_open_a_line(text, ends):
     assert attachment_labels(text) == ends
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 1. right before a year is a marker, not a decimal (1.2017年)
+    ("一.承办具体过程\n我局高度重视。\n二.建议办理情况\n1.2017-2021年安排上级专项资金共计454万元;\n2.2020年本级财力安排资金37.61万元;\n",
+     [("一.", 1, "承办具体过程"), ("二.", 1, "建议办理情况"), ("1.", 2, "2017-2021年安排上级专项资金共计454万元"), ("2.", 2, "2020年本级财力安排资金37.61万元")]),
+])
+def test_marker_before_a_year(text, expected):
+    assert flat(text) == expected
+
+
+@pytest.mark.parametrize("text", ["面积1.2017万亩。\n2.2017公顷\n"])
+def test_decimal_is_no_marker(text):
+    assert flat(text) == []

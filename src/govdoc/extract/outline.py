@@ -30,6 +30,9 @@ if TYPE_CHECKING:  # the stages receive the analysis; they never import it at ru
 
 _CN_NUM = "一二三四五六七八九十"
 _SP = r"[ \t\u3000]*"
+# A title opening with a year (1.2017-2021年安排…): the digits after the marker are no decimal.
+_YEAR_LEAD = r"(?:19|20)\d\d(?:[-—–~至](?:19|20)\d\d)?年"
+_YEAR_LEAD_RE = re.compile(_YEAR_LEAD)
 # Marker styles, outermost first; the rank is the style's place in this tuple.
 STYLES = ("cn", "pcn", "ar", "par", "circ")
 # Anchored on the character before the marker (a line break or a sentence end), consumed rather
@@ -39,7 +42,7 @@ MARKER = (
     rf"{_SP}(?P<marker>"
     rf"(?P<cn>[{_CN_NUM}]{{1,3}}){_SP}[、.]"          # 一、  一.
     rf"|\({_SP}(?P<pcn>[{_CN_NUM}]{{1,3}}){_SP}\)"    # (一)  （一）
-    rf"|(?P<ar>\d{{1,2}}){_SP}(?:、|\.(?!\d))"        # 1.  1、  1．  (not 1.5)
+    rf"|(?P<ar>\d{{1,2}}){_SP}(?:、|\.(?!\d)|\.(?={_YEAR_LEAD}))"  # 1.  1、  1．  (not 1.5; 1.2017年 is 1. then a year)
     rf"|\({_SP}(?P<par>\d{{1,2}}){_SP}\)"             # (1)  （1）
     rf"|(?P<circ>[①-⑳])"                             # ①
     rf"){_SP}"
@@ -121,7 +124,7 @@ def _raw_candidates(norm: NormText) -> list[HeadingCandidate]:
         title_start = m.end()
         if title_start >= len(text) or text[title_start] == "\n":
             continue  # a marker with nothing after it
-        if _NOT_TITLE_START_RE.match(text, title_start):
+        if _NOT_TITLE_START_RE.match(text, title_start) and not _YEAR_LEAD_RE.match(text, title_start):
             continue
         end = TITLE_END_RE.search(text, title_start, title_start + TITLE_MAX + 1)
         title_end = end.start() if end else min(len(text), title_start + TITLE_MAX)
