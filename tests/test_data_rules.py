@@ -120,6 +120,8 @@ def _measure_word_fires(word) -> bool:
     pat = measures.heading_patterns()
     if word.group == "problem":
         return bool(pat.problem.match(word.example))
+    if word.group == "trait":
+        return bool(pat.problem_lead.search(word.example))
     report = bool(pat.report.search(word.example))
     return not report if word.group.startswith("action") else report
 

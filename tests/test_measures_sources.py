@@ -94,6 +94,9 @@ def test_actions_beside_problems_and_categories(text, expected):
     # an inline list announced as problems or their causes (and not read as a semicolon list)
     "调研发现企业普遍反映转化难。主要原因：一是中试平台不足；二是分配机制不够灵活；三是金融支撑不足。\n",
     "目前存在以下问题：一是停车设施供给不足；二是违停治理压力大。\n",
+    # causes or features announced on the line before the list
+    "造成停车难的原因主要有\n一是机动车保有量增长迅速,增速都在10%以上。\n二是公共停车位不足。\n",
+    "共承办建议90件,主要有三方面特点:一是高度关注应急管理事业改革发展。二是高度关注安全生产。三是十分关心民生。\n",
 ])
 def test_not_measures(text):
     assert titles(text) == []

@@ -344,7 +344,7 @@ def alternation(words: tuple[Word, ...]) -> str:
 
 
 MEASURE_WORDS = "measure_words.tsv"
-MEASURE_GROUPS = ("category", "reported", "action_verb", "action_adverb", "described", "problem")
+MEASURE_GROUPS = ("category", "reported", "action_verb", "action_adverb", "described", "problem", "trait")
 
 
 @lru_cache(maxsize=None)

@@ -62,6 +62,7 @@ def heading_patterns() -> HeadingPatterns:
     action_lead = f"{load.alternation(words['action_adverb'])}?{load.alternation(words['action_verb'])}"
     described = load.alternation(words["described"])
     problem = load.alternation(words["problem"])
+    trait = load.alternation(words["trait"])
     return HeadingPatterns(
         report=re.compile(
             rf"的(?:主要|突出|具体)?(?:{reported}|工作|内容|原则|方向)\W*$"
@@ -73,8 +74,8 @@ def heading_patterns() -> HeadingPatterns:
         # a heading's title start, ``match(text, start, end)``.)
         problem=re.compile(
             rf"(?:[^,]{{0,6}}?(?:存在|面临|遇到)的?)?(?:主要|突出)?{problem}(?:[和及与、]{problem})?\W*$"),
-        # 主要原因：一是…, 存在以下问题：一是… (not 针对存在的问题，采取以下措施：一是…)
-        problem_lead=re.compile(rf"(?:原因|{problem})(?:主要)?(?:是|有|在于|表现在|如下)?$"))
+        # 主要原因：一是…, 存在以下问题：一是…, 主要有三方面特点：一是… (not 针对存在的问题，采取以下措施：一是…)
+        problem_lead=re.compile(rf"(?:{trait}|{problem})(?:主要)?(?:是|有|在于|表现在|如下)?$"))
 
 
 TRAILING_NOTE_RE = re.compile(r"[(（][^()（）]{1,12}[)）]\W*$")
@@ -185,8 +186,9 @@ def _in_problem_section(norm: NormText, heads: list[HeadingCandidate], pos: int)
 
 def _lead_clause(text: str, pos: int) -> str:
     """The clause right before ``pos`` (after the last comma, full stop, semicolon or line
-    break), without its colon: ``主要原因`` in ``…，主要原因：一是…``."""
-    seg = text[max(0, pos - 60):pos]
+    break), without its colon: ``主要原因`` in ``…，主要原因：一是…``, and ``原因主要有`` in
+    ``…的原因主要有\n一是…`` (the list on the next line)."""
+    seg = text[max(0, pos - 60):pos].rstrip()  # a list may start on the line after its lead clause
     cut = max(seg.rfind(","), seg.rfind("。"), seg.rfind(";"), seg.rfind("\n"))
     return seg[cut + 1:].strip().rstrip(":").strip()
 
