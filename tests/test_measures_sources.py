@@ -165,3 +165,20 @@ def test_suggestion_fields_open_a_line():
 ])
 def test_measures_unseen_forms(text, expected):
     assert titles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("在环保宣传上,分为三个部分。第一,在各乡镇公路沿线设立宣传牌。第二,通过租赁宣传车,深入各村宣传。第三,在县电视台设立专栏。\n",
+     ["在各乡镇公路沿线设立宣传牌", "通过租赁宣传车", "在县电视台设立专栏"]),
+    ("在環保宣傳上，分為三個部分。第一，設立宣傳牌。第二，租賃宣傳車。\n", ["設立宣傳牌", "租賃宣傳車"]),
+])
+def test_ordinal_inline_list(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "这是第一,也是唯一的一次。\n",            # one ordinal is no list
+    "市第一、第二中学已完成改造。\n",          # ordinals inside a name, not after a clause break
+])
+def test_ordinals_not_a_list(text):
+    assert titles(text) == []

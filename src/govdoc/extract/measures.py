@@ -5,7 +5,7 @@ Sources (corpora/ANNOTATION.md, ``measures``):
 * leaf headings of the outline (一、 （一） 1. …) that name an action — not report headings
   (``我市开展污染防治攻坚战取得的成效``, ``下步工作措施``), courtesy (``您这一提案提得很好``) or
   directives (``承办单位…要逐件清点``); a heading with sub-headings is a container whose leaves count;
-* inline enumerations ``一是…二是…三是…`` (two items at least), outside counted headings;
+* inline enumerations ``一是…二是…三是…`` or ``第一，…第二，…`` (two items at least), outside counted headings;
 * a sentence of three or more short parallel phrases separated by semicolons;
 * a suggestion form's ``建议：`` field listing parallel proposals separated by commas.
 
@@ -97,6 +97,9 @@ FUTURE_RE = re.compile(r"下一步|下步|接下来|今后|拟|力争|争取|计
 # Python.  The pattern opens with the literal 是 (the engine skips ahead to it) and looks behind
 # for the numeral: a mark starts one character before the match.
 INLINE_RE = re.compile(r"是(?<=[一二三四五六七八九十]是)")
+# 第一，… 第二，…: the same list written with ordinals and a comma (or 、) after them; the match
+# starts at 第.
+ORDINAL_RE = re.compile(r"第(?P<n>[一二三四五六七八九十])[,、]")
 _INLINE_NUMERALS = "一二三四五六七八九十"
 INLINE_AFTER = set(",。;:!? \t\n\u3000")
 SENTENCE_END_RE = re.compile(r"[。\n]")
@@ -250,11 +253,14 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int | None = None) -
 
 
 def _from_inline(norm: NormText, heads, taken: list[tuple[int, int]]) -> list[MeasureCandidate]:
-    """``一是…二是…``: runs of two or more consecutive items.  A run announced as problems is
+    """``一是…二是…`` (or ``第一，…第二，…``): runs of two or more consecutive items.  A run announced as problems is
     skipped and its extent added to ``taken``, so the later sources skip it too."""
     text = norm.match
     marks = [(s, m.end(), _INLINE_NUMERALS.index(text[s]) + 1) for m in INLINE_RE.finditer(text)
              if (s := m.start() - 1) == 0 or text[s - 1] in INLINE_AFTER]
+    marks += [(m.start(), m.end(), _INLINE_NUMERALS.index(m.group("n")) + 1) for m in ORDINAL_RE.finditer(text)
+              if m.start() == 0 or text[m.start() - 1] in INLINE_AFTER]
+    marks.sort()
     runs, run = [], []
     for mk in marks:
         if run and mk[2] == run[-1][2] + 1 and mk[0] - run[-1][0] < 800:
