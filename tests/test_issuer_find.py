@@ -78,3 +78,19 @@ def test_issuer(text, expected):
 ])
 def test_no_issuer(text):
     assert _issuer(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对十三届全国人大五次会议第6724号建议的答复\n\n  • 发文单位:\n\n     住房和城乡建设部\n\n  • 文  号:\n\n     建建复字〔2022〕75号\n" + BODY,
+     "住房和城乡建设部"),                                  # bulleted metadata: the value on the next line
+    ("发文机构: 崇阳县应急管理局 主题分类: 其他\n" + BODY, "崇阳县应急管理局"),
+])
+def test_metadata_unseen_forms(text, expected):
+    assert _issuer(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "  • 发文单位:\n\n  • 文  号:\n\n     建建复字〔2022〕75号\n" + BODY,   # an empty field takes nothing from below
+])
+def test_empty_metadata_field(text):
+    assert _issuer(text) is None

@@ -2,7 +2,7 @@
 
 Sources, strongest first: the signature line above the date, the red header (``XX局文件``), the
 first line of the title block (``潼关县民政局关于…``), an agency in brackets after the title
-(``…的答复(水利局)``), page metadata (``来源:`` / ``发布机构`` / ``发文机关`` / ``回复人``) and a
+(``…的答复(水利局)``), page metadata (``来源:`` / ``发布机构`` / ``发文机关`` / ``发文机构`` / ``回复人``) and a
 ``承办单位:`` line.  ``我局`` alone names nobody; ``联系单位`` and the 印发 line are not sources.
 """
 from __future__ import annotations
@@ -29,12 +29,15 @@ if TYPE_CHECKING:  # the stages receive the analysis; they never import it at ru
 TAIL_WINDOW = 1500
 _SP = r"[ \t]*"
 _WENJIAN_RE = re.compile(rf"文{_SP}件")  # the red header's lines: those holding this
-_METADATA_VALUE = rf"{_SP}[:：]?{_SP}(?P<val>[^\s|:：]{{2,40}})(?![:：])"
-# (?:来源|信息来源|发布机构|发文机关|发文单位|发布单位|回复人|回复单位) + _METADATA_VALUE as one pattern per
+# The value on the label's line, or – after a colon that ends the line – alone on the next text
+# line (a bulleted metadata list: ``• 发文单位:\n\n   住房和城乡建设部``).
+_METADATA_VALUE = (rf"{_SP}(?:[:：]{_SP}(?:\n{_SP}){{1,2}}(?=[^\s|:：]{{2,40}}{_SP}(?:\n|$))|[:：]?{_SP})"
+                   rf"(?P<val>[^\s|:：]{{2,40}})(?![:：])")
+# (?:来源|信息来源|发布机构|发文机关|发文机构|发文单位|发布单位|回复人|回复单位) + _METADATA_VALUE as one pattern per
 # first character of the label, each searched on its own
 # (``finditer_alternatives``) so that the regex engine skips ahead to its literal.
 _METADATA_SPLIT = tuple(re.compile(label + _METADATA_VALUE)
-                        for label in ("来源", "信息来源", "发(?:布机构|文机关|文单位|布单位)", "回复(?:人|单位)"))
+                        for label in ("来源", "信息来源", "发(?:布机构|文机关|文机构|文单位|布单位)", "回复(?:人|单位)"))
 # Values of a 来源 field that name a website or a newspaper, not an organ.
 NOT_ORGAN_RE = re.compile(r"(?:网|网站|门户|日报|晚报|报|新闻|客户端|公众号|微信|本站)$")
 UNDERTAKER_RE = re.compile(rf"^{_SP}承办单位{_SP}[:：]{_SP}(?P<val>[^\s|:：,，]{{2,40}})", re.M)
