@@ -72,3 +72,19 @@ def test_partial_date_without_a_year_is_not_written():
 def test_seed_issue_date(parsed_seed, seed_gold):
     d = parsed_seed.issue_date
     assert (d.date, d.raw) == (seed_gold["issue_date"], seed_gold["issue_date_raw"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("  • 发文日期:\n\n    2022-07-14\n\n  • 发布时间:2022-12-30\n" + LETTER, ("2022-07-14", "2022-07-14")),
+    ("发文日期：2022年7月14日\n" + LETTER, ("2022-07-14", "2022年7月14日")),
+    ("  • 成文日期:\n    2021-03-02\n" + LETTER, ("2021-03-02", "2021-03-02")),
+])
+def test_issue_date_unseen_metadata(text, expected):
+    assert issue(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "  • 发文日期:\n\n  • 发布时间:\n\n    2022-12-30\n" + LETTER,   # an empty field takes nothing from below
+])
+def test_empty_date_field(text):
+    assert issue(text) is None

@@ -2,7 +2,7 @@
 
 Order of evidence: a line holding nothing but a date (or an organ name and a date) after the
 salutation – the signature date, read even when it lost 年/月/日 (``2017823``); then the metadata
-fields 成文日期 / 成文时间, 生效日期, 印发日期; then the 印发 line (``…办公室 2019年9月20日印发``).
+fields 成文日期 / 成文时间, 生效日期, 印发日期 / 发文日期; then the 印发 line (``…办公室 2019年9月20日印发``).
 发布日期 / 发布时间 / 更新时间, page headers (``2018年8月21日 星期二``) and post dates are never read.
 A signature date too damaged to read (``0二十六日``) gives no date at all: it wins over metadata.
 """
@@ -28,8 +28,11 @@ if TYPE_CHECKING:  # the stages receive the analysis; they never import it at ru
 # A line holding only a date, or an organ name then a date (马关县交通运输局  2020年9月18日).
 DATE_LINE_RE = re.compile(r"^[ \t]*(?:(?P<organ>[\u4e00-\u9fff()]{2,40})[ \t]+)?"
                           r"(?P<value>[\d〇○零一二三四五六七八九十][^\n]{2,22}?)[ \t]*$", re.M)
-META_RE = re.compile(r"(?P<label>成文日期|成文时间|生效日期|印发日期)[ \t]*[:：]?[ \t]*")
-META_SCORE = {"成文日期": 0.85, "成文时间": 0.85, "生效日期": 0.7, "印发日期": 0.65}
+# The value on the label's line, or – after a colon that ends the line – on the next text line
+# (a bulleted metadata list: ``• 发文日期:\n\n    2022-07-14``).
+META_RE = re.compile(r"(?P<label>成文日期|成文时间|生效日期|印发日期|发文日期)[ \t]*[:：]?[ \t]*"
+                     r"(?:(?<=[:：])(?:[ \t]*\n){1,2}[ \t]*(?=[\d〇○零一二三四五六七八九十]))?")
+META_SCORE = {"成文日期": 0.85, "成文时间": 0.85, "生效日期": 0.7, "印发日期": 0.65, "发文日期": 0.65}
 PRINTED_RE = re.compile(r"印发[ \t]*$", re.M)
 # The lines that end in what a date ends with (every form of ``find_dates``): 日/号 or a digit.  A
 # line that ends otherwise holds no whole date: ``DATE_LINE_RE`` is tried only on the others
