@@ -79,3 +79,15 @@ def test_title(text, expected):
 ])
 def test_no_title(text):
     assert _title(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first line lost its numerals and keeps only 对政协…: still the block's first line
+    ("发布日期:2021-11-24\n\n对政协魏县届委员会\n\n次会议第25号提案的答复\n\n" + SALUTE, "对政协魏县届委员会次会议第25号提案的答复"),
+    ("对市人大\n\n第8号建议的答复\n\n" + SALUTE, "对市人大第8号建议的答复"),
+    # a mirror's pinyin inside 会议
+    ("    對(duì)市七屆人大三次會(huì)議\n\n    第117號(hào)建議的答復(fù)\n\n" + SALUTE,
+     "對(duì)市七屆人大三次會(huì)議第117號(hào)建議的答復(fù)"),
+])
+def test_title_unseen_forms(text, expected):
+    assert _title(text) == expected

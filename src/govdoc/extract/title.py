@@ -25,6 +25,7 @@ from govdoc.extract.output import build
 from govdoc.model import Text
 from govdoc.extract.scan import TextIndex, nonblank_line_above
 from govdoc.normalize import NormText
+from govdoc.text.zh import PINYIN_INSERT
 
 if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
     from govdoc.extract.analysis import Analysis
@@ -54,6 +55,7 @@ _LABEL_LASTS = frozenset("称题目由")
 _META_LASTS = frozenset("源间期者数")
 SUBJECT_WORDS = re.compile(r"关于|建议|提案|议案|号")
 MAX_LINES = 5
+_PINYIN_RE = re.compile(PINYIN_INSERT)
 
 
 @cache
@@ -113,14 +115,17 @@ def _ends(pattern: re.Pattern, text: str) -> bool:
 
 
 def _starts_title(text: str) -> bool:
-    """``关于…``, ``对…建议``, or an organ (maybe after ``2022年度``) followed by either."""
+    """``关于…``, ``对…建议``, or an organ (maybe after ``2022年度``) followed by either; ``对政协…`` /
+    ``对市人大…`` opens a title block whose first line lost the rest (``对政协魏县届委员会``).  Pinyin a
+    mirror inserted (``會(huì)議``) is read through."""
+    text = _PINYIN_RE.sub("", text)
     cut = [i for i in (text.find("关于"), text.find("对")) if i >= 0]
     if not cut:
         return False
     head = YEAR_PREFIX_RE.sub("", text[:min(cut)]).strip()
     if head and not org_span(head, min_cjk=2):
         return False
-    return "关于" in text or any(w in text for w in ("建议", "提案", "议案", "会议", "答复"))
+    return "关于" in text or any(w in text for w in ("建议", "提案", "议案", "会议", "答复", "政协", "人大"))
 
 
 def _titleish(line: str) -> bool:
