@@ -70,3 +70,12 @@ def test_salutation_cue_reads_the_first_colon_of_a_header_line():
     assert not _salutation_cue("联系人：张三代表：")  # the line's first colon ends no salutation
     assert not _salutation_cue("代表：")  # nothing before the role word
     assert not _salutation_cue("文" * HEADER_WINDOW + "\n张三代表：")  # outside the header window
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a record page: the item's heading and fields, then the unit's dated answer
+    ("九原区十六届人大五次会议人大代表议案04\n标 题:关于重新规划东壕口500亩土地的议案\n提案代表:王建荣等10名代表\n"
+     "办理情况:\n区规划分局于2017年5月24日答复:\n我局对您的建议进行了认真研究,该地块已列入规划。\n", "reply"),
+])
+def test_kind_of_record_page_with_answer(text, expected):
+    assert parse_text(text).kind == expected
