@@ -138,6 +138,7 @@ def test_raw_names_the_fact(text, raw, indicator):
     "浏览量:1次  发布时间:2021-08-23 15:26",                  # page chrome
     "抄送:市人大代选工委(1份),市政府督查室(1份)",             # distribution line
     "《许昌市2017-2018年秋冬季工业企业错峰生产实施方案》",     # a title
+    "3.2017年之前,每年预算安排专项经费。",                     # a list marker glued to a year
     "加快4A以上景区通景公路建设。",                            # a grade code
     "从以下三方面抓好工作。",                                  # 三方面 is not 3 方
     "于201782日听取了代表意见,810日电话汇报。",                # dates that lost 月

@@ -15,6 +15,8 @@ NOT_BEFORE_ARABIC = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 NOT_BEFORE_CHINESE = set("第每逐唯统万之某几初单百千零〇" + CN_NUMERALS)
 PLAN_NAME_RE = re.compile(r"(?:行动|计划|规划|攻坚|专项)")
 AFTER_ARABIC_RE = re.compile(r"[-/:~.]\d")
+# A list marker glued to a year (3.2017年之前): not the decimal 3.2017 years.
+MARKER_YEAR_RE = re.compile(r"\d{1,2}\.(?:19|20)\d\d")
 # Thousands separators: a three-digit group after "digit," belongs to the number before it.
 THOUSANDS_RE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+$")
 QUOTED_RE = re.compile(r"《[^《》\n]*》|“[^“”\n]{0,14}”|\"[^\"\n]{0,14}\"")
@@ -102,6 +104,6 @@ def quantity_value(text: str, s: int, e: int, before: str, ar: Optional[str], cn
             return None  # 一条环乡路 (article), 二位代表, 两次下放
         if (base == "次" and value < 10) or (base == "年" and not _years_lasting(text, s, e)):
             return None  # 三次 (adverbial; 八千余次 is a count), 近三年 (连续三年 is a duration)
-    if base == "年" and (value >= 1000 or mult or PLAN_NAME_RE.match(text, e)):
-        return None  # a year, or a plan's name (3年行动计划)
+    if base == "年" and (value >= 1000 or mult or PLAN_NAME_RE.match(text, e) or ar and MARKER_YEAR_RE.fullmatch(ar)):
+        return None  # a year, a plan's name (3年行动计划), or a marker glued to a year (3.2017年)
     return value, patterns().unit_class.get(base or "", "measure")
