@@ -90,3 +90,19 @@ def test_item_stage(text, expected):
 
 def test_seed_item(parsed_seed, seed_gold):
     assert (parsed_seed.item.type, parsed_seed.item.number) == (seed_gold["item_type"], seed_gold["item_number"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市交通運輸局:\n立案號(hào):2020072號(hào)\n", (None, "2020072")),   # a lodging number, pinyin after 號
+    ("立案号：2020072号\n", (None, "2020072")),
+    ("区十六届人大五次会议议案答复\n九原区十六届人大五次会议人大代表议案04\n标 题:关于重新规划土地的议案\n", ("议案", "04")),
+])
+def test_find_items_unseen_forms(text, expected):
+    assert best(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "我们收到代表建议12件,已全部办结。\n",    # a count, not a heading's number
+])
+def test_no_glued_number(text):
+    assert best(text) is None

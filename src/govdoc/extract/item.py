@@ -3,7 +3,8 @@
 The number is kept as written (leading zeros, letters, a delegation prefix such as 丽22 or 温36), without
 第 and 号.  The type is what was submitted: a CPPCC proposal is 提案 even when its own title ends in
 建议, so the session's body overrides the word after the number.  Labels that disagree (a metadata
-``属性:议案`` against a numbered 提案) give no type.  Without a number, the session's body or the
+``属性:议案`` against a numbered 提案) give no type.  A lodging number (``立案号:2020072``) and a record heading's
+glued number (``…人大代表议案04``) are read too.  Without a number, the session's body or the
 addressee's role (代表 → 建议, 委员 → 提案) gives the type.
 """
 from __future__ import annotations
@@ -15,10 +16,12 @@ from typing import TYPE_CHECKING, Optional
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
+from govdoc.extract.letter_layout import HEADER_WINDOW
 from govdoc.extract.output import build
 from govdoc.model import Item
 from govdoc.normalize import NormText
 from govdoc.extract.scan import finditer_alternatives, line_span
+from govdoc.text.zh import PINYIN_INSERT
 
 if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
     from govdoc.extract.analysis import Analysis
@@ -43,6 +46,10 @@ TYPE_AFTER_RE = re.compile(
 TYPE_BEFORE_RE = re.compile(rf"{_SPACED_TYPE}(?:、批评和意见)?\s{{0,4}}第[ \t]*(?P<num>{_NUM})[ \t]*$")
 # A record field: 建议号:67 · 提案编号：T014
 FIELD_RE = re.compile(rf"{_TYPE}编?号[ \t]*[:：][ \t]*(?:第[ \t]*)?(?P<num>{_NUM})")
+# A lodging number without the item's type: 立案号:2020072号 (a mirror may insert pinyin after 号).
+LODGED_RE = re.compile(rf"立案编?号(?:{PINYIN_INSERT})?[ \t]*[:：][ \t]*(?P<num>{_NUM})")
+# A record page's heading ending in the type and the number without 第/号: …人大代表议案04.
+GLUED_RE = re.compile(rf"(?:代表|委员){_TYPE}(?P<num>\d{{1,8}})[ \t]*$", re.M)
 # Every field holds 号 and a colon (a literal the regex engine skips ahead to): a cheap test first.
 _FIELD_HINT_RE = re.compile(r"号[ \t]*[:：]")
 # A labelled category of the page: 属性:议案 · 类别：提案
@@ -98,6 +105,10 @@ def _numbered(text: str):
 
 
 def _fields(text: str):
+    for m in LODGED_RE.finditer(text):
+        yield (m.start(), m.end(), *m.span("num"), None), 0.8
+    for m in GLUED_RE.finditer(text, 0, HEADER_WINDOW):
+        yield (m.start(), m.end(), *m.span("num"), m.group("type")), 0.75
     if not _FIELD_HINT_RE.search(text):
         return
     for m in FIELD_RE.finditer(text):
