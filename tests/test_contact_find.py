@@ -94,3 +94,10 @@ def test_seed_contact(parsed_seed, seed_gold):
     c = parsed_seed.contact
     assert (c.unit, c.person, c.phone) == (seed_gold["contact"]["unit"], seed_gold["contact"]["person"],
                                            seed_gold["contact"]["phone"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    (LETTER + "联系单位:紫阳县文广旅游局\n联系电话:0915─4426580\n", ("紫阳县文广旅游局", None, "0915─4426580")),  # box-drawing dash
+])
+def test_find_contact_unseen_forms(text, expected):
+    assert contact(text) == expected

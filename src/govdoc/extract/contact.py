@@ -45,8 +45,9 @@ _ALL = sorted(STAFF_LABELS + CONTACT_LABELS + PHONE_LABELS + UNIT_LABELS + UNIT_
 LABEL_RE = re.compile(r"(?P<label>" + "|".join(_spaced(w) for w in _ALL) + r")[ \t]*[:：]$")
 # The characters labels end with: a colon after anything else (spacing aside) ends no label.
 _LABEL_LAST_CHARS = frozenset(w[-1] for w in _ALL)
-# Mobile (masked ones too: 1370740****), then fixed lines with an optional area code and extension.
-PHONE_RE = re.compile(r"(?<![\d*])(?:1\d{10}|1\d{2,7}\*{3,6}\d{0,4}|(?:(?:\(0\d{2,3}\)|0\d{2,3})[-—–]?)?\d{7,8}(?:-\d{1,5})?)"
+# Mobile (masked ones too: 1370740****), then fixed lines with an optional area code and extension
+# (the dash after it as typed: -, —, – or a box-drawing ─).
+PHONE_RE = re.compile(r"(?<![\d*])(?:1\d{10}|1\d{2,7}\*{3,6}\d{0,4}|(?:(?:\(0\d{2,3}\)|0\d{2,3})[-—–─]?)?\d{7,8}(?:-\d{1,5})?)"
                       r"(?![\d*])")
 # Lines of site chrome, and the deputy's own fields.
 CHROME_RE = re.compile(r"网站|版权|备案|技术支持|ICP|Copyright|©|客服|热线|举报")
