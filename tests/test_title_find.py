@@ -91,3 +91,16 @@ def test_no_title(text):
 ])
 def test_title_unseen_forms(text, expected):
     assert _title(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a metadata table flattened with |: the 标 题 cell
+    ("| 索 引 号:123456/2019-00448 | 效力状态: |\n| 标 题: 玉林市人民政府办公室关于办理代表建议的通知 |\n"
+     "| 发文字号:玉政办电〔2019〕11号 | 发布日期:2019年03月08日 |\n各承办单位:\n现将有关事项通知如下。\n",
+     "玉林市人民政府办公室关于办理代表建议的通知"),
+    # a page heading above a metadata line that opens with the date and time
+    ("首页>公开>建议提案办理\n\n应急管理部2019年全国人大代表建议和全国政协委员提案办理情况\n\n2019-12-13 09:15来源:办公厅\n\n"
+     "一、基本情况\n今年共承办建议90件。\n", "应急管理部2019年全国人大代表建议和全国政协委员提案办理情况"),
+])
+def test_title_unseen_metadata(text, expected):
+    assert _title(text) == expected
