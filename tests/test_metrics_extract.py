@@ -35,6 +35,8 @@ def test_seed_gives_all_gold_metrics_with_true_spans(seed_norm, seed_gold):
     ("帮扶企业三千余家。", 3000, "家", "余"),
     ("九成群众表示满意。", 9, "成", None),
     ("涉及三个社区。", 3, "个", None),
+    ("今年新建1条连接国道的公路。", 1, "条", None),             # one, not 每…: a count
+    ("按照寄宿生每100人配备1名生活老师。", 1, "名", None),       # a ratio is a fact
     ("全县50户以上自然村道路硬化。", 50, "户", "以上"),
     ("累计清扫路面23784km。", 23784, "km", None),
     ("完成率 90.9%。", 90.9, "%", None),
@@ -139,6 +141,7 @@ def test_raw_names_the_fact(text, raw, indicator):
     "抄送:市人大代选工委(1份),市政府督查室(1份)",             # distribution line
     "《许昌市2017-2018年秋冬季工业企业错峰生产实施方案》",     # a title
     "3.2017年之前,每年预算安排专项经费。",                     # a list marker glued to a year
+    "实现全市每个乡镇建成1条连接国省干线的公路,每个建制村通1条硬化路。",  # a standard for each, not a count
     "加快4A以上景区通景公路建设。",                            # a grade code
     "从以下三方面抓好工作。",                                  # 三方面 is not 3 方
     "于201782日听取了代表意见,810日电话汇报。",                # dates that lost 月

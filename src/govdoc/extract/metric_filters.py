@@ -85,6 +85,17 @@ def _years_lasting(text: str, s: int, e: int) -> bool:
             or text.endswith(("内", "以上"), s, e))
 
 
+_CLAUSE_BREAK_RE = re.compile(r"[,，。;；:：!！?？\n]")
+
+
+def _each_before(text: str, s: int) -> bool:
+    """Whether the clause before ``s`` (up to 20 characters) speaks of 每个/每一… (每个乡镇, 每个建制村);
+    a ratio (每100人配备1名) is a fact and stays."""
+    seg = text[max(0, s - 20):s]
+    cut = max((m.end() for m in _CLAUSE_BREAK_RE.finditer(seg)), default=0)
+    return "每个" in seg[cut:] or "每一" in seg[cut:]
+
+
 def quantity_value(text: str, s: int, e: int, before: str, ar: Optional[str], cn: Optional[str],
               base: Optional[str], mult: Optional[str]) -> Optional[tuple[float | int, str]]:
     """(value, unit class) of a number-unit match ``[s, e)`` (``before``: the character before it),
@@ -94,6 +105,8 @@ def quantity_value(text: str, s: int, e: int, before: str, ar: Optional[str], cn
         if before in NOT_BEFORE_ARABIC or (text[after:after + 1] in "-/:~." and AFTER_ARABIC_RE.match(text, after)):
             return None
         value = number(ar)
+        if value == 1 and _each_before(text, s):
+            return None  # 每个乡镇建成1条…公路: a standard for each, not a count
     elif before in NOT_BEFORE_CHINESE:
         return None
     else:
