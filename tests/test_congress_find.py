@@ -75,3 +75,14 @@ def test_seed_congress(parsed_seed, seed_gold):
     assert (c.body, c.level, c.term, c.session, c.raw) == (gold["body"], gold["level"], gold["term"],
                                                            gold["session"], gold["raw"])
     assert c.span is not None and 0 < c.confidence <= 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mirror's pinyin inside 會議
+    ("    對(duì)市七屆人大三次會(huì)議\n\n    第117號(hào)建議的答復(fù)\n",
+     ("人大", "市", 7, 3, "市七屆人大三次會(huì)議")),
+])
+def test_congress_with_pinyin(text, expected):
+    norm = Analysis(text)
+    c = best_congress(norm)
+    assert (c.body, c.level, c.term, c.session, norm.text[c.start:c.end]) == expected

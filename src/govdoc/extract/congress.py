@@ -20,6 +20,7 @@ from govdoc.model import Congress
 from govdoc.normalize import NormText
 from govdoc.extract.scan import line_span
 from govdoc.text.numerals import cn_to_int
+from govdoc.text.zh import PINYIN_INSERT
 
 LEVELS = "省市州县区"
 _NUM = r"[一二三四五六七八九十〇零\d]{1,4}"
@@ -28,10 +29,12 @@ _HAN = r"[\u4e00-\u9fff](?:\([a-zA-Z\u00c0-\u024f\u0300-\u036f]{1,8}\))?"
 _SP = r"[ \t]*\n?[ \t]*"
 _PREFIX = rf"(?:政协|人大)?(?:{_HAN}){{0,11}}?[{LEVELS}](?:政协|人大)?|全国(?:政协|人大)?|(?:政协|人大)(?:全国)?"
 # The core, matched where a term (届) starts: 十三届全国委员会第四次会议 · 七届人大四次会议.
+# A mirror's pinyin may follow any of its characters (會(huì)議): ``_PY``.
+_PY = rf"(?:{PINYIN_INSERT})?"
 CORE_RE = re.compile(
-    rf"第?(?P<term>{_NUM})届{_SP}"
+    rf"第?(?P<term>{_NUM})届{_PY}{_SP}"
     rf"(?P<mid>(?:全国|[{LEVELS}])?{_SP}(?:人民代表大会|人大|政协|委员会)?){_SP}"
-    rf"第?(?P<session>{_NUM})次(?:全体)?会议"
+    rf"第?(?P<session>{_NUM})次{_PY}(?:全体)?会{_PY}议"
 )
 # The place/body words before the term, matched backwards from the term's start.
 PREFIX_RE = re.compile(rf"(?P<prefix>{_PREFIX}){_SP}$")
@@ -39,7 +42,7 @@ PREFIX_RE = re.compile(rf"(?P<prefix>{_PREFIX}){_SP}$")
 _PREFIX_CHARS_RE = re.compile(r"[\u4e00-\u9fff()a-zA-Z\u00c0-\u024f\u0300-\u036f]*")
 _TERM_START_RE = re.compile(rf"第?{_NUM}$")
 # Words that end the text before a place name: 关于汨罗市… → 汨罗市, 对县… → 县, 在政协… → 政协.
-_LEAD_STOP = re.compile(r"^.*[在于对向由的为是了与及将和据经]")
+_LEAD_STOP = re.compile(rf"^.*[在于对向由的为是了与及将和据经](?:{PINYIN_INSERT})?")  # with its pinyin: 對(duì)
 _PINYIN = re.compile(r"\([^)]*\)")
 # Lines that link to other letters on the page.
 SIBLING_RE = re.compile(r"^[ \t]*[\[【(]?[ \t]*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关阅读|相关链接)")
