@@ -100,3 +100,13 @@ def test_bare_salutation_line(text, expected):
 def test_record_label_is_no_salutation(text):
     from govdoc.extract.analysis import Analysis
     assert Analysis(text).addressee is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("清自然資空間規(guī)劃【2020】25號(hào)\n市交通運(yùn)輸局:\n李年文代表提出的建議收悉,會(huì)辦意見(jiàn)如下:\n", "市交通運(yùn)輸局"),
+])
+def test_salutation_with_pinyin(text, expected):
+    from govdoc.extract.analysis import Analysis
+    norm = Analysis(text)
+    best = norm.addressee
+    assert best is not None and norm.slice(best.start, best.end) == expected

@@ -20,6 +20,7 @@ from govdoc.extract.scan import find_all, line_matches
 from govdoc.extract.output import build
 from govdoc.model import Text
 from govdoc.normalize import NormText
+from govdoc.text.zh import PINYIN_INSERT
 
 if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
     from govdoc.extract.analysis import Analysis
@@ -49,7 +50,8 @@ LABEL_WORDS_RE = re.compile(r"联系|电话|地址|抄送|抄报|主办|协办|�
 _NAMES = r"[^\n:：。，,;；!！?？“”\"《》()（）\[\]【】|]"
 # Matched on the text between a line start and the line's first colon (colons come from the text's
 # index), which is far cheaper than trying a salutation pattern at every line.
-SALUTATION_RE = re.compile(rf"[ \t]*(?P<hon>尊敬的|尊敬)?[ \t]*(?P<who>{_NAMES}{{2,76}}?)[ \t]*")
+# A mirror's pinyin may follow a character (市交通運(yùn)輸局).
+SALUTATION_RE = re.compile(rf"[ \t]*(?P<hon>尊敬的|尊敬)?[ \t]*(?P<who>(?:{_NAMES}|{PINYIN_INSERT}){{2,76}}?)[ \t]*")
 # The longest line before a colon read as a salutation (fourteen names and 代表 fit).
 SALUTATION_MAX = 80
 # 尊敬的陈国兴、刘铭、张雯委员 (colon lost).
