@@ -4,6 +4,10 @@ The issue's targets are header fields F1 >= 0.95, metrics >= 0.85 and measures >
 letters.  ``real`` and ``seed`` are the real letters; ``heldout`` and ``heldout2`` are constructed
 letters first written blind to the rules and since used as development sets (see their READMEs);
 they hold the same floors, so a rule tuned to one folder at the expense of the others shows up here.
+``real2`` (42 real letters from sources no rule was written for; issue 13) holds floors of its own, a
+little below what the parser reached on it (every third letter was held out of tuning: see the log
+of the commit that split it), so a regression fails CI while the issue's targets stay open.  Fields
+with few gold values there (signatories 2, cc 1, grade 5, doc_number 9) keep room for one miss.
 """
 from __future__ import annotations
 
@@ -15,7 +19,11 @@ from conftest import CORPORA
 from govdoc.eval.score import HEADER_FIELDS, evaluate
 
 FLOORS = {name: 0.95 for name in HEADER_FIELDS} | {"kind": 0.95, "metrics": 0.85, "measures": 0.75}
-FOLDERS = ["seed", "real", "heldout", "heldout2"]
+REAL2_FLOORS = {"kind": 0.93, "doc_number": 0.9, "issuer": 0.92, "signatories": 0.6, "grade": 0.85, "title": 0.91,
+                "congress": 0.95, "item": 0.82, "addressee": 0.95, "proposers": 0.92, "issue_date": 0.92,
+                "contact": 0.86, "cc": 0.6, "metrics": 0.92, "measures": 0.85, "header": 0.92}
+FOLDERS = ["seed", "real", "heldout", "heldout2", "real2"]
+FOLDER_FLOORS = {"real2": REAL2_FLOORS}
 
 
 @pytest.fixture(scope="module", params=FOLDERS)
@@ -25,7 +33,8 @@ def report(request):
 
 def test_eval_floors_per_field(report):
     folder, fields = report
-    below = {name: fields[name]["f1"] for name, floor in FLOORS.items() if fields[name]["f1"] < floor}
+    floors = FOLDER_FLOORS.get(folder, FLOORS)
+    below = {name: fields[name]["f1"] for name, floor in floors.items() if fields[name]["f1"] < floor}
     assert not below, f"{folder}: F1 below the floor: {below}"
 
 
