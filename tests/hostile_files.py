@@ -1,6 +1,6 @@
 """Hostile inputs of about 1 MB each, made on the spot, for tests/test_read_hostile.py and
 scripts/bench_hostile.py: deep nesting, one huge line, a million tiny lines, huge tables,
-many pages, a text over the size limit.  Each comes with the outcome expected of govdoc:
+many pages, a zip bomb, a text over the size limit.  Each comes with the outcome expected of govdoc:
 ``None`` (it parses) or the reason of the one-line refusal."""
 from __future__ import annotations
 
@@ -101,6 +101,25 @@ def ofd_many_runs() -> bytes:
     return pack(parts)
 
 
+def ofd_zip_bomb() -> bytes:
+    """A page that unpacks from about 70 KiB to 70 MB."""
+    parts = ofd_parts(SENTENCE)
+    parts["Doc_0/Pages/Page_0/Content.xml"] = b" " * (70 * MB)
+    return pack(parts)
+
+
+def pdf_many_pages() -> bytes:
+    """600 pages (fpdf2's core font: the page count is refused before any text is read)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for number in range(600):
+        pdf.add_page()
+        pdf.cell(0, 10, f"page {number + 1}")
+    return bytes(pdf.output())
+
+
 # name → (maker, expected refusal or None when it parses)
 HOSTILE: dict[str, tuple[Callable[[], bytes], Optional[str]]] = {
     "html-deep-nesting.html": (html_deep_nesting, "over the limit of 1,000"),
@@ -115,6 +134,8 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], Optional[str]]] = {
     "docx-deep-nesting.docx": (docx_deep_nesting, "nested deeper than"),
     "ofd-many-pages.ofd": (ofd_many_pages, "over the limit of 500"),
     "ofd-many-runs.ofd": (ofd_many_runs, None),
+    "ofd-zip-bomb.ofd": (ofd_zip_bomb, "over the limit of 67,108,864"),
+    "pdf-many-pages.pdf": (pdf_many_pages, "PDF has 600 pages, over the limit of 500"),
 }
 
 

@@ -61,7 +61,8 @@ def part_xml(path: Path, package: zipfile.ZipFile, name: str):
     except KeyError:
         raise BadInput(path, f"not a valid OFD ({name} is missing)") from None
     if info.file_size > MAX_PART_BYTES:
-        raise BadInput(path, f"OFD part {name} unpacks to {info.file_size} bytes, over the limit of {MAX_PART_BYTES}")
+        raise BadInput(path, f"OFD part {name} unpacks to {info.file_size:,} bytes, over the limit of "
+                             f"{MAX_PART_BYTES:,} for one part (a zip bomb?)")
     try:
         raw = package.read(info)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError):
