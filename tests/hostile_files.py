@@ -53,6 +53,11 @@ def text_over_size_limit() -> bytes:
     return (("答复 " + "a" * 97 + "\n") * 11_000).encode()
 
 
+def text_at_size_limit() -> bytes:
+    """999,600 characters, just under the default limit: the longest letter parsed as such."""
+    return (("答复 " + SENTENCE + "a" * 61 + "\n") * 9_800).encode()
+
+
 def docx_huge_table() -> bytes:
     cell = f"<w:tc><w:p><w:r><w:t>{SENTENCE}</w:t></w:r></w:p></w:tc>"
     rows = f"<w:tr>{cell}{cell}</w:tr>" * (MB // 330)
@@ -129,6 +134,7 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], Optional[str]]] = {
     "text-one-huge-line.txt": (text_one_huge_line, None),
     "text-tiny-lines.txt": (text_tiny_lines, None),
     "text-many-pages.txt": (text_many_pages, None),
+    "text-at-size-limit.txt": (text_at_size_limit, None),
     "text-over-size-limit.txt": (text_over_size_limit, "over the limit of"),
     "docx-huge-table.docx": (docx_huge_table, None),
     "docx-deep-nesting.docx": (docx_deep_nesting, "nested deeper than"),

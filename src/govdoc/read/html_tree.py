@@ -42,7 +42,7 @@ def count_tree(root) -> TreeCounts:
         parent_of[key] = pkey
         in_link[key] = pkey is not None and (in_link.get(pkey, False) or parent.tag == "a")
         counts.index[key] = i
-        text = node.text_content or "" if node.tag == "-text" else ""
+        text = (node.text_content or "") if node.tag == "-text" else ""
         n = count_cjk(text) if text else 0
         counts.size[key], counts.cjk[key], counts.chars[key] = 0, n, len(text)
         counts.link_cjk[key] = n if in_link[key] else 0
