@@ -3,6 +3,11 @@
 tests/golden/<folder>/<name>.json, so a review sees exactly what a change does to the output
 and a refactoring or speed-up can show it changes nothing (tests/test_golden_outputs.py).
 
+Every other input path has its golden files too, so a change in a reader shows up: the letters
+of corpora/formats (PDF, PDF with LibreOffice's spacing, DOCX, HTML, OFD; made by
+scripts/make_formats.py) and a few of the committed scans (OCR, SCANS), under
+tests/golden/<folder>/<file name>.json.
+
     .venv/bin/python scripts/golden.py            # list the letters whose output differs
     .venv/bin/python scripts/golden.py --update   # rewrite the golden files (commit the diff)
 """
@@ -18,12 +23,25 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
 
 
+# OCR is 1-3 s a page here: a few scans, one of each kind (G4 TIFF, image-only PDF, JPEG).
+SCANS = ("d001.g4.tif", "d001.scan.pdf", "d027.p1.jpg")
+
+
 def letters() -> list[Path]:
-    return sorted((ROOT / "corpora").glob("*/*.txt"))
+    """Text letters, then the rendered formats, then the scans."""
+    formats = sorted(p for p in (ROOT / "corpora" / "formats").glob("*") if p.suffix != ".tsv")
+    return [*sorted((ROOT / "corpora").glob("*/*.txt")), *formats, *(ROOT / "corpora" / "scans" / n for n in SCANS)]
+
+
+def is_ocr(letter: Path) -> bool:
+    return letter.parent.name == "scans"
 
 
 def golden_path(letter: Path) -> Path:
-    return GOLDEN / letter.parent.name / (letter.stem + ".json")
+    """``<stem>.json`` for a text letter; ``<file name>.json`` for the others (d004.pdf and
+    d004.docx are different inputs of one letter)."""
+    name = letter.stem if letter.suffix == ".txt" else letter.name
+    return GOLDEN / letter.parent.name / (name + ".json")
 
 
 def render(letter: Path) -> str:

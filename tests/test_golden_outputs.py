@@ -1,6 +1,9 @@
-"""Each corpus letter parses to its golden file (tests/golden/, made by scripts/golden.py).
-A change that alters an output on purpose updates the golden files in the same commit, so
-the review shows the effect field by field; a refactoring or speed-up changes none."""
+"""Each corpus letter parses to its golden file (tests/golden/, made by scripts/golden.py): the
+text letters, the same letters rendered as PDF, DOCX, HTML and OFD (corpora/formats), and a few
+OCR'd scans (marked slow).  A change that alters an output on purpose updates the golden files
+in the same commit, so the review shows the effect field by field; a refactoring or speed-up
+changes none.  OCR output is compared whole: it is the same from run to run and with one or
+several OCR threads here (checked when the scans' golden files were made)."""
 from __future__ import annotations
 
 import importlib.util
@@ -15,7 +18,13 @@ golden = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(golden)
 
 
-@pytest.mark.parametrize("letter", golden.letters(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def _cases():
+    for letter in golden.letters():
+        marks = [pytest.mark.slow] if golden.is_ocr(letter) else []
+        yield pytest.param(letter, marks=marks, id=f"{letter.parent.name}/{letter.name}")
+
+
+@pytest.mark.parametrize("letter", list(_cases()))
 def test_golden_output_unchanged(letter, monkeypatch):
     monkeypatch.chdir(ROOT)  # source.path is stored relative to the repository
     expected = golden.golden_path(letter)

@@ -33,7 +33,7 @@ CASES = [
     ("no Chinese", "english.txt", b"Dear Sir, this letter has no Chinese at all.\n", "no Chinese text found"),
     ("binary data", "blob.txt", bytes(range(256)) * 8, "binary data, not a document"),
     ("old Word", "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "unsupported file type (old Word .doc; save it as .docx)"),
-    ("plain zip", "bundle.zip", _zip({"a.txt": "答复".encode()}), "unsupported file type (a ZIP archive that is not a DOCX)"),
+    ("plain zip", "bundle.zip", _zip({"a.txt": "答复".encode()}), "unsupported file type (a ZIP archive that is neither a DOCX nor an OFD)"),
     ("docx not a zip", "fake.docx", bytes(range(256)) * 4, "not a valid DOCX (not a zip archive)"),
     ("docx text not a zip", "text.docx", "这不是压缩包".encode(), "not a valid DOCX (not a zip archive)"),
     ("docx corrupt zip", "broken.docx", b"PK\x03\x04" + b"\x00garbage" * 50, "not a valid DOCX (corrupt zip archive)"),

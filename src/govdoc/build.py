@@ -1,10 +1,12 @@
 """Turn an annotated Doc into the validated output model, and the whole parse entry points."""
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar, Union
 
+from govdoc.errors import BadInput
 from govdoc.extract.output import build
 from govdoc.model import Reply, Source
 from govdoc.nlp.extensions import LIST_FIELDS, SCALAR_FIELDS, field_values
@@ -33,6 +35,9 @@ T = TypeVar("T")
 BATCH_LETTERS = 16
 BATCH_CHARS = 200_000
 BATCH_SECONDS = 1.0
+# The longest letter parsed (characters of read text): the longest corpus letter holds about
+# 3,000; a million takes ~4 s (scripts/bench_hostile.py); parsing time and memory grow with it.
+MAX_CHARS = 1_000_000
 
 
 def parse_reads(results: Sequence[ReadResult]) -> list[Union[Parsed, Exception]]:
@@ -42,6 +47,7 @@ def parse_reads(results: Sequence[ReadResult]) -> list[Union[Parsed, Exception]]
     norms, where = [], []
     for i, result in enumerate(results):
         try:
+            check_length(result)
             norms.append(normalize(result.pages))
             where.append(i)
         except Exception as exc:  # noqa: BLE001 - this letter fails, the batch goes on
@@ -58,6 +64,20 @@ def parse_reads(results: Sequence[ReadResult]) -> list[Union[Parsed, Exception]]
         except Exception as exc:  # noqa: BLE001
             out[i] = exc
     return out
+
+
+def max_chars() -> int:
+    """The longest text parsed as one letter: ``GOVDOC_MAX_CHARS``, else ``MAX_CHARS``."""
+    value = os.environ.get("GOVDOC_MAX_CHARS", "")
+    return int(value) if value.strip().isdigit() else MAX_CHARS
+
+
+def check_length(result: ReadResult) -> None:
+    """Refuse a text too long to be one letter, in our words (spaCy's own limit is lifted)."""
+    length, limit = sum(len(page.text) for page in result.pages), max_chars()
+    if length > limit:
+        raise BadInput(result.path, f"text of {length:,} characters is over the limit of {limit:,} for one letter "
+                                    "(set GOVDOC_MAX_CHARS to raise it)")
 
 
 def parse_read(result: ReadResult) -> Parsed:

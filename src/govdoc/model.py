@@ -33,7 +33,7 @@ class Field_(_Model):
 class Source(_Model):
     path: str
     sha256: str
-    format: Literal["text", "pdf", "docx", "html", "image"]
+    format: Literal["text", "pdf", "docx", "ofd", "html", "image"]
     pages: int = Field(ge=0)
     ocr: bool = False
 

@@ -48,7 +48,7 @@ def dump(reply, indent: Optional[int]) -> str:
 
 @app.command("parse")
 def parse_command(
-    files: Annotated[list[Path], typer.Argument(help="Letters: text, PDF, DOCX, HTML or images.")],
+    files: Annotated[list[Path], typer.Argument(help="Letters: text, PDF, DOCX, OFD, HTML or images.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="json (indented) or jsonl.")] = Format.json,
     out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write <name>.json files here.")] = None,
     with_text: Annotated[Optional[bool], typer.Option(

@@ -17,7 +17,7 @@ from govdoc.errors import BadInput
 from govdoc.model import Span
 
 # The files a folder comparison reads (letters; not JSON, TSV or Markdown beside them).
-LETTER_SUFFIXES = {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+LETTER_SUFFIXES = {".txt", ".text", ".pdf", ".docx", ".ofd", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 QUOTED_TITLE = re.compile(r"《(关于[^》]{2,80}(建议|议案|提案))》")
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from functools import lru_cache
 from typing import Sequence
 
@@ -41,6 +42,9 @@ STAGES = [
 def make_nlp() -> Language:
     register_extensions()
     nlp = spacy.blank("zh")
+    # govdoc refuses over-long letters itself, in its own words (build.check_length); spaCy's
+    # limit guards its parser and NER models, which this pipeline does not run.
+    nlp.max_length = sys.maxsize
     nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     for module, name in STAGES:
         importlib.import_module(f"govdoc.extract.{module}")

@@ -31,7 +31,7 @@ class Page:
 class ReadResult:
     path: str
     sha256: str
-    format: str  # text | pdf | docx | html | image
+    format: str  # text | pdf | docx | ofd | html | image
     pages: list[Page]
     ocr: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -47,13 +47,14 @@ READER_MODULES = {
     "pdf": "govdoc.read.pdf",
     "docx": "govdoc.read.docx",
     "html": "govdoc.read.html",
+    "ofd": "govdoc.read.ofd",
     "image": "govdoc.read.image",
 }
 # Formats we recognise but do not read, and what to tell the user.
 UNSUPPORTED = {
     "doc": "unsupported file type (old Word .doc; save it as .docx)",
     "rtf": "unsupported file type (RTF; save it as .docx)",
-    "zip": "unsupported file type (a ZIP archive that is not a DOCX)",
+    "zip": "unsupported file type (a ZIP archive that is neither a DOCX nor an OFD)",
     "binary": "binary data, not a document",
 }
 

@@ -28,7 +28,7 @@ _BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def detect_format(path: Path, data: bytes) -> str:
-    """One of text, pdf, docx, html, image, zip, doc, rtf, binary."""
+    """One of text, pdf, docx, ofd, html, image, zip, doc, rtf, binary."""
     head = data[:4096]
     suffix = path.suffix.lower()
     if b"%PDF-" in data[:1024]:
@@ -36,7 +36,7 @@ def detect_format(path: Path, data: bytes) -> str:
     for magic, fmt in MAGIC:
         if head.startswith(magic):
             if fmt == "zip":
-                return "docx" if b"word/" in data or suffix == ".docx" else "zip"
+                return zip_format(data, suffix)
             if fmt == "image" and magic == b"BM" and not _is_bmp(head):
                 continue
             return fmt
@@ -45,9 +45,20 @@ def detect_format(path: Path, data: bytes) -> str:
     fmt = "binary" if looks_binary(head) else "html" if is_html(head) else "text"
     if suffix == ".docx" and fmt != "html":
         raise BadInput(path, "not a valid DOCX (not a zip archive)")
+    if suffix == ".ofd" and fmt != "html":
+        raise BadInput(path, "not a valid OFD (not a zip archive)")
     if suffix == ".pdf" and fmt == "binary":
         raise BadInput(path, "not a valid PDF (no %PDF header)")
     return fmt
+
+
+def zip_format(data: bytes, suffix: str) -> str:
+    """A zip is a DOCX when it holds ``word/``, an OFD when it holds ``OFD.xml`` (GB/T 33190)."""
+    if b"word/" in data or suffix == ".docx":
+        return "docx"
+    if b"OFD.xml" in data or suffix == ".ofd":
+        return "ofd"
+    return "zip"
 
 
 def is_html(head: bytes) -> bool:

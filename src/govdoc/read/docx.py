@@ -12,6 +12,8 @@ from govdoc.read.base import Page, ReadResult, register, sha256
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 PAGE_BREAK = "\f"
+# libxml2 refuses XML nested deeper than this (unless told to read "huge" trees, which we do not).
+XML_MAX_DEPTH = 256
 
 
 def open_document(path: Path, data: bytes):
@@ -25,7 +27,18 @@ def open_document(path: Path, data: bytes):
     except (KeyError, PackageNotFoundError):
         raise BadInput(path, "not a valid DOCX (no Word document inside the zip)") from None
     except Exception as exc:  # broken XML inside a valid zip
-        raise BadInput(path, f"not a valid DOCX ({type(exc).__name__}: {exc})") from None
+        raise BadInput(path, f"not a valid DOCX ({xml_error_reason(exc)})") from None
+
+
+def xml_error_reason(exc: Exception) -> str:
+    """lxml's complaint about a part of the package, in our words."""
+    from lxml import etree
+
+    if not isinstance(exc, etree.XMLSyntaxError):
+        return f"{type(exc).__name__}: {exc}"
+    if "depth" in str(exc).lower():
+        return f"elements nested deeper than {XML_MAX_DEPTH} levels, the XML parser's limit"
+    return f"bad XML at line {exc.lineno}" if exc.lineno else "bad XML"
 
 
 @register("docx")

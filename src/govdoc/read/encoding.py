@@ -70,6 +70,8 @@ def utf16_without_bom(data: bytes) -> str:
     head = head[: len(head) // 2 * 2]
     if len(head) < 4:
         return ""
+    if b"\0" not in head and is_utf8(head):
+        return ""  # ASCII letters pair up as CJK code units (``aa`` is U+6161): UTF-8 text, not UTF-16
     limit = 0.05 * (len(head) // 2)  # high bytes outside the set the whole head may hold
     for enc, first in (("utf-16-le", 1), ("utf-16-be", 0)):
         # The first 200 high bytes first: a text that is not UTF-16 (UTF-8 Chinese) already
@@ -85,6 +87,15 @@ def utf16_without_bom(data: bytes) -> str:
                 continue
             return enc
     return ""
+
+
+def is_utf8(head: bytes) -> bool:
+    """The bytes decode as UTF-8, but for a character cut at the end."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3 and exc.reason.startswith("unexpected end")
+    return True
 
 
 def decode_bytes(data: bytes, declared: str = "") -> Decoded:

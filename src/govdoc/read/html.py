@@ -14,6 +14,8 @@ from pathlib import Path
 from govdoc.errors import BadInput
 from govdoc.read.base import Page, ReadResult, register, sha256
 from govdoc.read.encoding import decode_bytes
+from govdoc.read.html_depth import MAX_DEPTH, nesting_depth
+from govdoc.read.html_tree import TreeCounts, count_tree
 from govdoc.text.zh import count_cjk
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -35,6 +37,10 @@ BLOCK_TAGS = frozenset("""p div td th li tr table tbody thead tfoot ul ol dl dd 
 LINE_TAGS = BLOCK_TAGS - {"td", "th", "tbody", "thead", "tfoot"}
 CELL_TAGS = frozenset(("td", "th"))
 # Labels of the metadata table government information-disclosure pages show above a document.
+# A metadata block holds at most this many characters and nodes; a title at most this many nodes.
+META_MAX_CHARS = 800
+META_MAX_NODES = 2_000
+TITLE_MAX_NODES = 200
 META_LABELS = re.compile(r"索\s*引\s*号|发文字号|文\s*号|发文机关|发布机构|成文日期|发布日期|主题分类|公开方式|信息来源")
 TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|—|-\s)\s*")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
@@ -51,18 +57,23 @@ def read_html(path: Path, data: bytes, **_options) -> ReadResult:
     from selectolax.lexbor import LexborHTMLParser
 
     decoded = decode_bytes(data, declared_charset(data))
+    depth = nesting_depth(decoded.text)
+    if depth > MAX_DEPTH:
+        raise BadInput(path, f"HTML nests elements {depth:,} deep, over the limit of {MAX_DEPTH:,} that keeps "
+                             "parsing fast (a saved web page nests a few dozen)")
     tree = LexborHTMLParser(decoded.text)
-    title = page_title(tree)
+    title = page_title(tree, count_tree(tree.root))
     for node in tree.css(",".join(DROP_TAGS)):
         node.decompose()
     root = tree.body or tree.root
     if root is None:
         raise BadInput(path, "HTML page has no article text")
-    drop_chrome(root)
-    container = find_container(root)
+    drop_chrome(root, count_tree(root))
+    counts = count_tree(root)  # again: the chrome is gone
+    container = find_container(root, counts)
     if container is None:
         raise BadInput(path, "HTML page has no article text")
-    lines = [*metadata_lines(root, container), *headline(container, title), *render(container)]
+    lines = [*metadata_lines(root, container, counts), *headline(container, title), *render(container)]
     text = "\n".join(ln for ln in (x.strip() for x in lines) if not SIBLING_LINK.match(ln))
     if count_cjk(text) == 0:
         raise BadInput(path, "HTML page has no article text")
@@ -75,26 +86,21 @@ def is_chrome(node) -> bool:
     return bool(words) and any(part.lower() in CHROME_WORDS for part in _CLASS_PARTS.split(words))
 
 
-def drop_chrome(root) -> None:
+def drop_chrome(root, counts: TreeCounts) -> None:
     """Remove navigation, share bars, footers … named so by class or id, and HTML5 header and
-    footer elements, unless they hold article-sized text."""
-    targets = {}
+    footer elements, unless they hold article-sized text.  Only the outermost of nested
+    targets is removed (targets in document order: one inside the last kept is skipped)."""
+    targets = []
     for node in root.css("[class], [id], header, footer"):
         if node.tag in ("header", "footer") or is_chrome(node):
-            text = node.text(deep=True) or ""
-            if count_cjk(text) < CHROME_MAX_CJK or link_share(node) > 0.5:
-                targets[node.mem_id] = node
-    outermost = [node for node in targets.values() if not any(
-        anc.mem_id in targets for anc in ancestors(node))]
+            if counts.cjk[node.mem_id] < CHROME_MAX_CJK or counts.link_share(node) > 0.5:
+                targets.append(node)
+    outermost: list = []
+    for node in sorted(targets, key=lambda n: counts.index[n.mem_id]):
+        if not outermost or not counts.contains(outermost[-1], node):
+            outermost.append(node)
     for node in outermost:
         node.decompose()
-
-
-def ancestors(node):
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
 
 
 def in_link(node) -> bool:
@@ -108,19 +114,14 @@ def in_link(node) -> bool:
     return False
 
 
-def find_container(root):
+def find_container(root, counts: TreeCounts):
     """The element holding most non-link Chinese text, less its link share."""
     credit: dict[int, float] = {}
     nodes: dict[int, object] = {}
-    for node in root.traverse(include_text=True):
-        if node.tag != "-text" or in_link(node):
+    for node, block in text_blocks(root):
+        n = counts.cjk[node.mem_id]
+        if not n or in_link(node):
             continue
-        n = count_cjk(node.text_content or "")
-        if not n:
-            continue
-        block = node.parent
-        while block is not None and block.tag not in BLOCK_TAGS:
-            block = block.parent
         for weight in (1.0, 1.0, 0.5):
             if block is None:
                 break
@@ -130,19 +131,27 @@ def find_container(root):
     if not credit:
         return None
     top = sorted(credit, key=credit.__getitem__, reverse=True)[:6]
-    return max((nodes[i] for i in top), key=lambda el: credit[el.mem_id] * (1 - link_share(el)))
+    return max((nodes[i] for i in top), key=lambda el: credit[el.mem_id] * (1 - counts.link_share(el)))
 
 
-def link_share(node) -> float:
-    total = count_cjk(node.text(deep=True) or "")
-    links = sum(count_cjk(a.text(deep=True) or "") for a in node.css("a"))
-    return links / total if total else 1.0
+def text_blocks(root):
+    """Each text node with its nearest block-element ancestor (None when it has none), found
+    in one walk in document order rather than by climbing from every text node."""
+    block_of: dict[int, object] = {}
+    for node in root.traverse(include_text=True):
+        parent = node.parent
+        above = block_of.get(parent.mem_id) if parent is not None else None
+        block_of[node.mem_id] = node if node.tag in BLOCK_TAGS else above
+        if node.tag == "-text":
+            yield node, above
 
 
-def page_title(tree) -> str:
+def page_title(tree, counts: TreeCounts) -> str:
     """The headline: the first short ``h1``/``h2`` or title-classed element, else the first
     part of ``<title>`` (sites append their own name after ``_`` or ``-``)."""
     for node in tree.css("h1, h2, .title, #title, [class*=title]"):
+        if not 4 <= counts.cjk.get(node.mem_id, 0) <= 80 or counts.size.get(node.mem_id, 0) > TITLE_MAX_NODES:
+            continue
         text = _SPACES.sub(" ", node.text(deep=True) or "").strip()
         if 4 <= count_cjk(text) <= 80 and not is_chrome(node):
             return text
@@ -160,50 +169,42 @@ def headline(container, title: str) -> list[str]:
     return [] if re.sub(r"\s+", "", title) in body[:400] else [title]
 
 
-def metadata_lines(root, container) -> list[str]:
+def metadata_lines(root, container, counts: TreeCounts) -> list[str]:
     """The labelled metadata block (索引号, 文号, 成文日期 …) outside the article, if any."""
     best = None
     for node in root.css("table, ul, dl, div"):
-        text = node.text(deep=True) or ""
-        if len(text) > 800 or len(META_LABELS.findall(text)) < 2:
+        if counts.chars[node.mem_id] > META_MAX_CHARS or counts.size[node.mem_id] > META_MAX_NODES:
             continue
-        if contains(node, container) or contains(container, node):
+        if len(META_LABELS.findall(node.text(deep=True) or "")) < 2:
             continue
-        if best is None or contains(best, node):
+        if counts.contains(node, container) or counts.contains(container, node):
+            continue
+        if best is None or counts.contains(best, node):
             best = node
     return render(best) if best is not None else []
 
 
-def contains(outer, inner) -> bool:
-    node = inner
-    while node is not None:
-        if node.mem_id == outer.mem_id:
-            return True
-        node = node.parent
-    return False
-
-
 def render(node) -> list[str]:
-    """The node's text with line structure: blocks and ``<br>`` end lines, cells are spaced."""
+    """The node's text with line structure: blocks and ``<br>`` end lines, cells are spaced.
+    An explicit stack, not recursion: nesting depth is bounded by the page, not by Python."""
     parts: list[str] = []
-    _render(node, parts)
+    stack: list = [(child, False) for child in reversed(list(node.iter(include_text=True)))]
+    while stack:
+        current, closing = stack.pop()
+        if closing:
+            parts.append("\n" if current.tag in LINE_TAGS else " " if current.tag in CELL_TAGS else "")
+        elif not emit_leaf(current, parts):
+            if current.tag in LINE_TAGS:
+                parts.append("\n")
+            stack.append((current, True))
+            stack.extend((child, False) for child in reversed(list(current.iter(include_text=True))))
     return "".join(parts).split("\n")
 
 
-def _render(node, parts: list[str]) -> None:
-    for child in node.iter(include_text=True):
-        tag = child.tag
-        if tag == "-text":
-            parts.append(_SPACES.sub(" ", child.text_content or ""))
-        elif tag == "br":
-            parts.append("\n")
-        elif tag == "-comment":
-            continue
-        else:
-            if tag in LINE_TAGS:
-                parts.append("\n")
-            _render(child, parts)
-            if tag in LINE_TAGS:
-                parts.append("\n")
-            elif tag in CELL_TAGS:
-                parts.append(" ")
+def emit_leaf(node, parts: list[str]) -> bool:
+    """Text, ``<br>`` and comments: their output, and True; an element to walk into: False."""
+    if node.tag == "-text":
+        parts.append(_SPACES.sub(" ", node.text_content or ""))
+    elif node.tag == "br":
+        parts.append("\n")
+    return node.tag in ("-text", "br", "-comment")
