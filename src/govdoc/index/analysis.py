@@ -16,20 +16,13 @@ import re
 from typing import Optional
 
 from govdoc.nlp.segment import cut, cut_for_search
-from govdoc.text.zh import CJK, match_text
+from govdoc.text.zh import CJK, fold
 
 # A CJK run, or a Latin/digit run with inner dots (PM2.5, 90.9).
 RUN_RE = re.compile(rf"[{CJK}]+|[a-z0-9]+(?:\.[a-z0-9]+)*")
 _CJK_RUN = re.compile(rf"[{CJK}]+")
 # Pinyin inserted after a character on some mirrors: 鎮(zhèn)康縣 → 鎮康縣 for indexing.
 PINYIN_INSERT_RE = re.compile(rf"(?<=[{CJK}])\([a-zA-Z\u00c0-\u024f\u0300-\u036f]{{1,8}}\)")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def fold(text: str) -> str:
-    """Simplified, half-width, ASCII lower-case; same length as ``text``."""
-    return match_text(text).translate(_ASCII_LOWER)
-
 
 def runs(folded: str) -> list[str]:
     return RUN_RE.findall(folded)

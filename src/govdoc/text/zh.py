@@ -115,6 +115,15 @@ def match_text(text: str) -> str:
     return folded
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold(text: str, match: str | None = None) -> str:
+    """What jieba segments, for the parse and the index alike: the match text (``match``, when
+    known) with ASCII lower-cased; same length as ``text``."""
+    return (match_text(text) if match is None else match).translate(_ASCII_LOWER)
+
+
 def is_cjk(ch: str) -> bool:
     return bool(CJK_RE.match(ch))
 
