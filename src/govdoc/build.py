@@ -35,9 +35,10 @@ BATCH_CHARS = 200_000
 BATCH_SECONDS = 1.0
 
 
-def parse_reads(results: Sequence[ReadResult]) -> list[Union[Parsed, Exception]]:
+def parse_reads(results: Sequence[ReadResult], with_tokens: bool = False) -> list[Union[Parsed, Exception]]:
     """Parse read documents together, stage by stage (``pipeline.run_batch``): for each, its
-    reply and normalized text, or the exception that failed it (the others go on)."""
+    reply and normalized text, or the exception that failed it (the others go on).
+    ``with_tokens``: each also with its tokens (the Doc's words, for the index to reuse)."""
     out: list = [None] * len(results)
     norms, where = [], []
     for i, result in enumerate(results):
@@ -55,13 +56,15 @@ def parse_reads(results: Sequence[ReadResult]) -> list[Union[Parsed, Exception]]
                         pages=len(result.pages), ocr=result.ocr)
         try:
             out[i] = doc_to_reply(doc, source, result.warnings), norm
+            if with_tokens:
+                out[i] += ([t.text for t in doc],)
         except Exception as exc:  # noqa: BLE001
             out[i] = exc
     return out
 
 
-def parse_read(result: ReadResult) -> Parsed:
-    outcome = parse_reads([result])[0]
+def parse_read(result: ReadResult, with_tokens: bool = False) -> Parsed:
+    outcome = parse_reads([result], with_tokens)[0]
     if isinstance(outcome, Exception):
         raise outcome
     return outcome

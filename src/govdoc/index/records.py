@@ -17,6 +17,9 @@ from govdoc.index.base import TEXT_FIELDS, letter_id
 
 # Key of a parsed-letter dict holding the letter's normalized full text (not a Reply field).
 BODY_KEY = "body_text"
+# Key of a parsed-letter dict holding the analysis of lines of that text, made from the parse's
+# tokens (``index.line_analysis``): line → (words, bigrams); lines not there are segmented here.
+LINES_KEY = "line_analyses"
 
 
 def _get(data: Optional[dict], *path: str) -> Any:
@@ -114,6 +117,7 @@ def analyzed_fields(record: dict, cache: Optional[dict] = None) -> dict[str, str
 
 
 def analyzed_records(reply: dict) -> list[tuple[dict, dict[str, str]]]:
-    """``(record, analyzed fields)`` for every record of a letter, segmenting each repeated line once."""
-    cache: dict = {}
+    """``(record, analyzed fields)`` for every record of a letter, segmenting each repeated line once
+    (and none that the letter's :data:`LINES_KEY` analyses)."""
+    cache: dict = dict(reply.get(LINES_KEY) or {})
     return [(record, analyzed_fields(record, cache)) for record in records_for(reply)]
