@@ -19,13 +19,9 @@ or where pinyin is stripped are left out: the index segments them itself, as bef
 """
 from __future__ import annotations
 
-import jieba
-
 from govdoc.index.analysis import PINYIN_INSERT_RE, bigrams, runs
-from govdoc.text.segment import search_words
+from govdoc.text.segment import WORD_CHARS, search_words
 from govdoc.text.zh import fold
-
-_WORD_CHARS = jieba.re_han_default
 
 
 def same_cut(raw: str, folded: str) -> bool:
@@ -33,7 +29,7 @@ def same_cut(raw: str, folded: str) -> bool:
     changed is outside jieba's word characters, before and after."""
     if raw == folded:
         return True
-    return not any(_WORD_CHARS.match(a) or _WORD_CHARS.match(b) for a, b in zip(raw, folded) if a != b)
+    return not any(WORD_CHARS.match(a) or WORD_CHARS.match(b) for a, b in zip(raw, folded) if a != b)
 
 
 def line_analyses(text: str, tokens: list[str]) -> dict[str, tuple[str, str]]:

@@ -3,10 +3,11 @@
 Never use the global ``jieba.cut`` state: a query must mean the same thing everywhere.
 
 Start-up: jieba builds its prefix dictionary from ``dict.txt`` (seconds) or loads its own cache
-with ``marshal.load`` on a file object (0.55 s here); reading the same marshalled dictionary as
-bytes and ``marshal.loads`` takes 0.2 s.  So the dictionary is cached under the user's cache
-folder (``jieba_cache.py``), keyed by the dictionary file's identity; our user dictionary is small
-and applied afresh every time, so editing it needs no invalidation.
+with ``marshal.load`` on a file object (0.55 s here).  We cache it under the user's cache folder
+(``jieba_cache.py``), keyed by the dictionary file's identity, and read it word by word from
+SQLite until a process has looked up enough words to be worth loading it whole (0.2 s): a search
+query costs a few dozen look-ups.  Our user dictionary is small and applied afresh every time, so
+editing it needs no invalidation.
 """
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
-import jieba
+from govdoc.text.jieba_cache import import_jieba, load_dictionary
 
-from govdoc.text.jieba_cache import load_dictionary
+jieba = import_jieba()
 
 jieba.setLogLevel(logging.WARNING)
+# The characters jieba segments together (CJK, ASCII letters and digits, ``+#&._%-``); it yields
+# every other character as a token of its own.
+WORD_CHARS = jieba.re_han_default
 
 
 @lru_cache(maxsize=1)

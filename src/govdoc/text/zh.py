@@ -133,8 +133,11 @@ def common_chars() -> frozenset[str]:
     """The ~3000 most frequent characters of written Chinese in both scripts (the single-character
     words of jieba's dictionary by frequency, plus their traditional forms).  Used to tell a right
     decoding from a wrong one: a mis-decoded text is full of rare characters."""
-    import jieba
     import opencc
+
+    from govdoc.text.jieba_cache import import_jieba
+
+    jieba = import_jieba()
 
     freq: dict[str, int] = {}
     with jieba.get_dict_file() as fh:
