@@ -20,7 +20,8 @@ or where pinyin is stripped are left out: the index segments them itself, as bef
 from __future__ import annotations
 
 from govdoc.index.analysis import PINYIN_INSERT_RE, bigrams, runs
-from govdoc.text.segment import WORD_CHARS, search_words
+from govdoc.text.jieba_cache import WORD_CHARS
+from govdoc.text.segment import search_words
 from govdoc.text.zh import fold
 
 

@@ -33,6 +33,9 @@ def import_jieba():
 
 
 jieba = import_jieba()
+# The characters jieba segments together (CJK, ASCII letters and digits, ``+#&._%-``); it yields
+# every other character as a token of its own.
+WORD_CHARS = jieba.re_han_default
 
 
 def cache_dir() -> Path:

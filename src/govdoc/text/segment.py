@@ -14,20 +14,18 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from govdoc.text.jieba_cache import import_jieba, load_dictionary
-
-jieba = import_jieba()
-
-jieba.setLogLevel(logging.WARNING)
-# The characters jieba segments together (CJK, ASCII letters and digits, ``+#&._%-``); it yields
-# every other character as a token of its own.
-WORD_CHARS = jieba.re_han_default
+if TYPE_CHECKING:
+    import jieba
 
 
 @lru_cache(maxsize=1)
-def segmenter() -> jieba.Tokenizer:
+def segmenter() -> "jieba.Tokenizer":
+    """The tokenizer, made on first use: importing this module imports no jieba."""
+    from govdoc.text.jieba_cache import jieba, load_dictionary
+
+    jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     load_dictionary(tok)
     with resources.as_file(resources.files("govdoc.data") / "userdict.txt") as path:
