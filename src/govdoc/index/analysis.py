@@ -13,9 +13,9 @@ whitespace tokenizer (Elasticsearch) or ``unicode61 tokenchars '.'`` (SQLite FTS
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Mapping, Optional, Sequence
 
-from govdoc.nlp.segment import cut, cut_for_search
+from govdoc.nlp.segment import cut, cut_for_search, cut_with, search_words
 from govdoc.text.zh import CJK, fold
 
 # A CJK run, or a Latin/digit run with inner dots (PM2.5, 90.9).
@@ -39,9 +39,11 @@ def bigrams(folded: str) -> list[str]:
     return out
 
 
-def words(folded: str) -> list[str]:
-    """jieba search-mode tokens of already folded text, cut down to token characters."""
-    return [r for tok in cut_for_search(folded) for r in runs(tok)]
+def words(folded: str, blocks: Optional[Mapping[str, Sequence[str]]] = None) -> list[str]:
+    """jieba search-mode tokens of already folded text, cut down to token characters.  ``blocks``:
+    the tokens of blocks already segmented (``text.segment.block_tokens``), used where they fit."""
+    tokens = cut_for_search(folded) if not blocks else search_words(cut_with(folded, blocks))
+    return [r for tok in tokens for r in runs(tok)]
 
 
 def query_terms(folded: str) -> list[str]:
@@ -53,16 +55,18 @@ def strip_pinyin(text: str) -> str:
     return PINYIN_INSERT_RE.sub("", text)
 
 
-def _analyze_line(line: str) -> tuple[str, str]:
+def _analyze_line(line: str, blocks: Optional[Mapping[str, Sequence[str]]] = None) -> tuple[str, str]:
     folded = fold(strip_pinyin(line))
-    return " ".join(words(folded)), " ".join(bigrams(folded))
+    return " ".join(words(folded, blocks)), " ".join(bigrams(folded))
 
 
-def analyze(text: str, cache: Optional[dict] = None) -> tuple[str, str]:
+def analyze(text: str, cache: Optional[dict] = None,
+            blocks: Optional[Mapping[str, Sequence[str]]] = None) -> tuple[str, str]:
     """``(words, bigrams)`` of raw text, each whitespace-joined: what a backend indexes.
 
     Tokens never span a line break, so text is analyzed line by line; ``cache`` (one dict shared by
-    the records of one letter) saves segmenting the lines they repeat (titles, measures, metrics).
+    the records of one letter) saves segmenting the lines they repeat (titles, measures, metrics),
+    and ``blocks`` (the letter's parse tokens, by block) segmenting the rest again.
     """
     cache = {} if cache is None else cache
     out_words, out_bigrams = [], []
@@ -70,7 +74,7 @@ def analyze(text: str, cache: Optional[dict] = None) -> tuple[str, str]:
         if not line.strip():
             continue
         if line not in cache:
-            cache[line] = _analyze_line(line)
+            cache[line] = _analyze_line(line, blocks)
         w, b = cache[line]
         if w:
             out_words.append(w)

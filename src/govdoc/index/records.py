@@ -17,9 +17,9 @@ from govdoc.index.base import TEXT_FIELDS, letter_id
 
 # Key of a parsed-letter dict holding the letter's normalized full text (not a Reply field).
 BODY_KEY = "body_text"
-# Key of a parsed-letter dict holding the analysis of lines of that text, made from the parse's
-# tokens (``index.line_analysis``): line → (words, bigrams); lines not there are segmented here.
-LINES_KEY = "line_analyses"
+# Key of a parsed-letter dict holding the tokens the parse made of that text, by block
+# (``text.segment.block_tokens``): the index cuts its fields from them, segmenting no block again.
+BLOCKS_KEY = "block_tokens"
 
 
 def _get(data: Optional[dict], *path: str) -> Any:
@@ -106,18 +106,19 @@ def records_for(reply: dict) -> list[dict]:
     return out
 
 
-def analyzed_fields(record: dict, cache: Optional[dict] = None) -> dict[str, str]:
+def analyzed_fields(record: dict, cache: Optional[dict] = None, blocks: Optional[dict] = None) -> dict[str, str]:
     """``{"title_w", "title_bg", "measures_w", …}``: what a backend puts in its full-text index.
 
     Pass one ``cache`` dict for all records of a letter (see :func:`analyzed_records`)."""
     out: dict[str, str] = {}
     for name in TEXT_FIELDS:
-        out[f"{name}_w"], out[f"{name}_bg"] = analyze(record["text"].get(name) or "", cache)
+        out[f"{name}_w"], out[f"{name}_bg"] = analyze(record["text"].get(name) or "", cache, blocks)
     return out
 
 
 def analyzed_records(reply: dict) -> list[tuple[dict, dict[str, str]]]:
     """``(record, analyzed fields)`` for every record of a letter, segmenting each repeated line once
-    (and none that the letter's :data:`LINES_KEY` analyses)."""
-    cache: dict = dict(reply.get(LINES_KEY) or {})
-    return [(record, analyzed_fields(record, cache)) for record in records_for(reply)]
+    (and no block of text whose tokens come with the letter, :data:`BLOCKS_KEY`)."""
+    cache: dict = {}
+    blocks = reply.get(BLOCKS_KEY)
+    return [(record, analyzed_fields(record, cache, blocks)) for record in records_for(reply)]

@@ -171,7 +171,7 @@ def record(outcome: Outcome, state: StateDB, indexer: BatchIndexer, summary: Sum
                      status=NOT_INDEXED, kind=outcome.kind, pages=outcome.pages, drop_letter=drop)
         summary.parsed += 1
         summary.kinds[outcome.kind or "other"] += 1
-        indexer.add(outcome.letter_id, outcome.reply, outcome.lines)
+        indexer.add(outcome.letter_id, outcome.reply, outcome.blocks)
     else:
         state.record(outcome.path, size=size, mtime_ns=mtime, sha256=outcome.sha256, letter_id=None,
                      status=FAILED, error=outcome.error, drop_letter=drop)

@@ -36,9 +36,9 @@ class Outcome:
     ocr: bool = False
     error: Optional[str] = None  # the reason, in the user's terms; None when parsed
     reply: Optional[dict] = None
-    # line → (words, bigrams) of the normalized text, made from the parse's tokens
-    # (``index.line_analysis``), so the index does not segment those lines again
-    lines: Optional[dict] = None
+    # block → tokens of the normalized text, as the parse cut it (``text.segment.block_tokens``),
+    # so that the index segments none of it again
+    blocks: Optional[dict] = None
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # CPU time of the worker process on this file (all its threads)
     warnings: list[str] = field(default_factory=list)
@@ -119,7 +119,7 @@ def parse_one(path: str, opts: Options, on_pages: Optional[Callable[[int], None]
     from govdoc.build import parse_read
     from govdoc.errors import BadInput
     from govdoc.index.base import letter_id
-    from govdoc.index.line_analysis import line_analyses
+    from govdoc.text.segment import block_tokens
     from govdoc.text.zh import CJK_RE
 
     start, cpu = time.perf_counter(), time.process_time()
@@ -137,7 +137,7 @@ def parse_one(path: str, opts: Options, on_pages: Optional[Callable[[int], None]
         out.sha256 = data["source"]["sha256"]
         out.warnings = list(data.get("warnings") or [])
         write_letter(Path(opts.json_dir), out.letter_id, data, norm.text)
-        out.lines = line_analyses(norm.text, tokens)
+        out.blocks = block_tokens(norm.text, tokens)
     except BadInput as exc:
         out.error = exc.reason if exc.page is None else f"page {exc.page}: {exc.reason}"
     except MemoryError:

@@ -36,6 +36,7 @@ jieba = import_jieba()
 # The characters jieba segments together (CJK, ASCII letters and digits, ``+#&._%-``); it yields
 # every other character as a token of its own.
 WORD_CHARS = jieba.re_han_default
+SKIP_CHARS = jieba.re_skip_default  # between blocks: ``\r\n`` or one whitespace character
 
 
 def cache_dir() -> Path:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
 if TYPE_CHECKING:
     import jieba
@@ -55,3 +55,48 @@ def search_words(tokens: Iterable[str]) -> Iterator[str]:
         if n > 3:
             yield from (g for i in range(n - 2) if freq.get(g := w[i:i + 3]))
         yield w
+
+
+def cut_with(text: str, known: Mapping[str, Sequence[str]]) -> Iterator[str]:
+    """``cut(text)``, each block taken from ``known`` where it is there (``block_tokens``).
+
+    jieba cuts each *block* (a run of its word characters, ``WORD_CHARS``) on its own and yields
+    every other character alone (whitespace: ``\\r\\n`` or one character); this follows its
+    ``Tokenizer.cut`` step by step, so the tokens of a block depend on the block's text only."""
+    from govdoc.text.jieba_cache import SKIP_CHARS, WORD_CHARS
+
+    seg = segmenter()
+    for blk in WORD_CHARS.split(text):
+        if not blk:
+            continue
+        if WORD_CHARS.match(blk):
+            toks = known.get(blk)
+            yield from (seg.cut(blk, HMM=True) if toks is None else toks)
+            continue
+        for x in SKIP_CHARS.split(blk):
+            if SKIP_CHARS.match(x):
+                yield x
+            else:
+                yield from x
+
+
+def block_tokens(text: str, tokens: Sequence[str]) -> dict[str, list[str]]:
+    """block → its tokens, for every block of ``text`` (see ``cut_with``), given ``tokens``, jieba's
+    accurate cut of ``text`` (the parse's Doc words): what the index needs to cut any text made
+    of the same blocks (titles, measures, metrics, lines) without segmenting it again."""
+    from govdoc.text.jieba_cache import WORD_CHARS
+
+    out: dict[str, list[str]] = {}
+    i, pos = 0, 0
+    for m in WORD_CHARS.finditer(text):
+        while i < len(tokens) and pos < m.start():
+            pos += len(tokens[i])
+            i += 1
+        first = i
+        while i < len(tokens) and pos < m.end():
+            pos += len(tokens[i])
+            i += 1
+        if pos != m.end():
+            break  # not this text's tokens: keep what was right so far
+        out.setdefault(m.group(), list(tokens[first:i]))
+    return out
