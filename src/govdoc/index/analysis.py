@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Mapping, Optional, Sequence
 
-from govdoc.nlp.segment import cut, cut_for_search, cut_with, search_words
+from govdoc.nlp.segment import cut, cut_for_search, search_words
 from govdoc.text.zh import CJK, fold
 
 # A CJK run, or a Latin/digit run with inner dots (PM2.5, 90.9).
@@ -39,11 +39,40 @@ def bigrams(folded: str) -> list[str]:
     return out
 
 
-def words(folded: str, blocks: Optional[Mapping[str, Sequence[str]]] = None) -> list[str]:
-    """jieba search-mode tokens of already folded text, cut down to token characters.  ``blocks``:
-    the tokens of blocks already segmented (``text.segment.block_tokens``), used where they fit."""
-    tokens = cut_for_search(folded) if not blocks else search_words(cut_with(folded, blocks))
-    return [r for tok in tokens for r in runs(tok)]
+def words(folded: str, blocks: Optional["BlockWords"] = None) -> list[str]:
+    """jieba search-mode tokens of already folded text, cut down to token characters (``blocks``:
+    the letter's words by block, the same words made once per block)."""
+    if blocks is not None:
+        return blocks.words(folded)
+    return [r for tok in cut_for_search(folded) for r in runs(tok)]
+
+
+class BlockWords(dict):
+    """block → its words, for the texts of one letter.  jieba cuts each block (a run of its word
+    characters) on its own and yields every other character alone (``text.segment.cut_with``), so
+    a text's words are its blocks' words in turn, plus the CJK characters jieba leaves outside its
+    blocks; each block is cut once, from ``known`` (the parse's tokens by block,
+    ``text.segment.block_tokens``) when it is there."""
+
+    def __init__(self, known: Optional[Mapping[str, Sequence[str]]] = None):
+        super().__init__()
+        from govdoc.text.jieba_cache import WORD_CHARS  # jieba's, imported when text is indexed
+
+        self.known, self._split, self._is_block = known or {}, WORD_CHARS.split, WORD_CHARS.match
+
+    def __missing__(self, block: str) -> list[str]:
+        tokens = self.known.get(block)
+        out = self[block] = [r for tok in search_words(cut(block) if tokens is None else tokens) for r in runs(tok)]
+        return out
+
+    def words(self, folded: str) -> list[str]:
+        out: list[str] = []
+        for piece in self._split(folded):
+            if self._is_block(piece):
+                out.extend(self[piece])
+            elif piece:
+                out.extend(c for c in piece if _CJK_RUN.match(c))
+        return out
 
 
 def query_terms(folded: str) -> list[str]:
@@ -55,18 +84,17 @@ def strip_pinyin(text: str) -> str:
     return PINYIN_INSERT_RE.sub("", text)
 
 
-def _analyze_line(line: str, blocks: Optional[Mapping[str, Sequence[str]]] = None) -> tuple[str, str]:
+def _analyze_line(line: str, blocks: Optional[BlockWords] = None) -> tuple[str, str]:
     folded = fold(strip_pinyin(line))
     return " ".join(words(folded, blocks)), " ".join(bigrams(folded))
 
 
-def analyze(text: str, cache: Optional[dict] = None,
-            blocks: Optional[Mapping[str, Sequence[str]]] = None) -> tuple[str, str]:
+def analyze(text: str, cache: Optional[dict] = None, blocks: Optional[BlockWords] = None) -> tuple[str, str]:
     """``(words, bigrams)`` of raw text, each whitespace-joined: what a backend indexes.
 
     Tokens never span a line break, so text is analyzed line by line; ``cache`` (one dict shared by
     the records of one letter) saves segmenting the lines they repeat (titles, measures, metrics),
-    and ``blocks`` (the letter's parse tokens, by block) segmenting the rest again.
+    and ``blocks`` (one per letter) segmenting a block twice or, given the parse's tokens, at all.
     """
     cache = {} if cache is None else cache
     out_words, out_bigrams = [], []

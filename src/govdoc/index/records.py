@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from govdoc.index.aliases import issuer_keys
-from govdoc.index.analysis import analyze
+from govdoc.index.analysis import BlockWords, analyze
 from govdoc.index.base import TEXT_FIELDS, letter_id
 
 # Key of a parsed-letter dict holding the letter's normalized full text (not a Reply field).
@@ -106,7 +106,7 @@ def records_for(reply: dict) -> list[dict]:
     return out
 
 
-def analyzed_fields(record: dict, cache: Optional[dict] = None, blocks: Optional[dict] = None) -> dict[str, str]:
+def analyzed_fields(record: dict, cache: Optional[dict] = None, blocks: Optional[BlockWords] = None) -> dict[str, str]:
     """``{"title_w", "title_bg", "measures_w", …}``: what a backend puts in its full-text index.
 
     Pass one ``cache`` dict for all records of a letter (see :func:`analyzed_records`)."""
@@ -120,5 +120,5 @@ def analyzed_records(reply: dict) -> list[tuple[dict, dict[str, str]]]:
     """``(record, analyzed fields)`` for every record of a letter, segmenting each repeated line once
     (and no block of text whose tokens come with the letter, :data:`BLOCKS_KEY`)."""
     cache: dict = {}
-    blocks = reply.get(BLOCKS_KEY)
+    blocks = BlockWords(reply.get(BLOCKS_KEY))
     return [(record, analyzed_fields(record, cache, blocks)) for record in records_for(reply)]
