@@ -5,6 +5,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar, Union
 
+from spacy.attrs import IDX
+
 from govdoc.extract.output import build
 from govdoc.model import Reply, Source
 from govdoc.nlp.extensions import LIST_FIELDS, SCALAR_FIELDS, field_values
@@ -22,6 +24,13 @@ def doc_to_reply(doc, source: Source, warnings: list[str] | None = None) -> Repl
     data["warnings"] = list(warnings or []) + data["warnings"]
     # The stages' field models are accepted as they are (pydantic does not revalidate instances).
     return build(Reply, **data)
+
+
+def doc_words(doc) -> list[str]:
+    """The Doc's words, from their offsets (no Token object each: a third of the time)."""
+    starts = doc.to_array(IDX).tolist()
+    text = doc.text
+    return [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
 
 
 Parsed = tuple[Reply, NormText]
@@ -57,7 +66,7 @@ def parse_reads(results: Sequence[ReadResult], with_tokens: bool = False) -> lis
         try:
             out[i] = doc_to_reply(doc, source, result.warnings), norm
             if with_tokens:
-                out[i] += ([t.text for t in doc],)
+                out[i] += (doc_words(doc),)
         except Exception as exc:  # noqa: BLE001
             out[i] = exc
     return out
