@@ -15,7 +15,7 @@ from govdoc.cli.app import app
 from govdoc.cli.index_cmd import (DEFAULT_DATA, Backend, BackendOpt, DataOpt, EsAuthOpt, EsIndexOpt, EsKeyOpt,
                                   EsUrlOpt, open_from_options)
 from govdoc.cli.output import err, error_line, out
-from govdoc.ingest.run import DEFAULT_PER_PAGE, DEFAULT_TIMEOUT
+from govdoc.ingest.defaults import DEFAULT_PER_PAGE, DEFAULT_TIMEOUT
 from govdoc.ingest.walk import DEFAULT_EXCLUDES
 
 

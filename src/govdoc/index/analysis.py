@@ -13,23 +13,16 @@ whitespace tokenizer (Elasticsearch) or ``unicode61 tokenchars '.'`` (SQLite FTS
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Mapping, Optional, Sequence
 
-from govdoc.nlp.segment import cut, cut_for_search
-from govdoc.text.zh import CJK, match_text
+from govdoc.nlp.segment import cut, cut_for_search, search_words
+from govdoc.text.zh import CJK, fold
 
 # A CJK run, or a Latin/digit run with inner dots (PM2.5, 90.9).
 RUN_RE = re.compile(rf"[{CJK}]+|[a-z0-9]+(?:\.[a-z0-9]+)*")
 _CJK_RUN = re.compile(rf"[{CJK}]+")
 # Pinyin inserted after a character on some mirrors: 鎮(zhèn)康縣 → 鎮康縣 for indexing.
 PINYIN_INSERT_RE = re.compile(rf"(?<=[{CJK}])\([a-zA-Z\u00c0-\u024f\u0300-\u036f]{{1,8}}\)")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def fold(text: str) -> str:
-    """Simplified, half-width, ASCII lower-case; same length as ``text``."""
-    return match_text(text).translate(_ASCII_LOWER)
-
 
 def runs(folded: str) -> list[str]:
     return RUN_RE.findall(folded)
@@ -46,9 +39,40 @@ def bigrams(folded: str) -> list[str]:
     return out
 
 
-def words(folded: str) -> list[str]:
-    """jieba search-mode tokens of already folded text, cut down to token characters."""
+def words(folded: str, blocks: Optional["BlockWords"] = None) -> list[str]:
+    """jieba search-mode tokens of already folded text, cut down to token characters (``blocks``:
+    the letter's words by block, the same words made once per block)."""
+    if blocks is not None:
+        return blocks.words(folded)
     return [r for tok in cut_for_search(folded) for r in runs(tok)]
+
+
+class BlockWords(dict):
+    """block → its words, for the texts of one letter.  jieba cuts each block (a run of its word
+    characters) on its own and yields every other character alone (``text.segment.cut_with``), so
+    a text's words are its blocks' words in turn, plus the CJK characters jieba leaves outside its
+    blocks; each block is cut once, from ``known`` (the parse's tokens by block,
+    ``text.segment.block_tokens``) when it is there."""
+
+    def __init__(self, known: Optional[Mapping[str, Sequence[str]]] = None):
+        super().__init__()
+        from govdoc.text.jieba_cache import WORD_CHARS  # jieba's, imported when text is indexed
+
+        self.known, self._split, self._is_block = known or {}, WORD_CHARS.split, WORD_CHARS.match
+
+    def __missing__(self, block: str) -> list[str]:
+        tokens = self.known.get(block)
+        out = self[block] = [r for tok in search_words(cut(block) if tokens is None else tokens) for r in runs(tok)]
+        return out
+
+    def words(self, folded: str) -> list[str]:
+        out: list[str] = []
+        for piece in self._split(folded):
+            if self._is_block(piece):
+                out.extend(self[piece])
+            elif piece:
+                out.extend(c for c in piece if _CJK_RUN.match(c))
+        return out
 
 
 def query_terms(folded: str) -> list[str]:
@@ -60,16 +84,17 @@ def strip_pinyin(text: str) -> str:
     return PINYIN_INSERT_RE.sub("", text)
 
 
-def _analyze_line(line: str) -> tuple[str, str]:
+def _analyze_line(line: str, blocks: Optional[BlockWords] = None) -> tuple[str, str]:
     folded = fold(strip_pinyin(line))
-    return " ".join(words(folded)), " ".join(bigrams(folded))
+    return " ".join(words(folded, blocks)), " ".join(bigrams(folded))
 
 
-def analyze(text: str, cache: Optional[dict] = None) -> tuple[str, str]:
+def analyze(text: str, cache: Optional[dict] = None, blocks: Optional[BlockWords] = None) -> tuple[str, str]:
     """``(words, bigrams)`` of raw text, each whitespace-joined: what a backend indexes.
 
     Tokens never span a line break, so text is analyzed line by line; ``cache`` (one dict shared by
-    the records of one letter) saves segmenting the lines they repeat (titles, measures, metrics).
+    the records of one letter) saves segmenting the lines they repeat (titles, measures, metrics),
+    and ``blocks`` (one per letter) segmenting a block twice or, given the parse's tokens, at all.
     """
     cache = {} if cache is None else cache
     out_words, out_bigrams = [], []
@@ -77,7 +102,7 @@ def analyze(text: str, cache: Optional[dict] = None) -> tuple[str, str]:
         if not line.strip():
             continue
         if line not in cache:
-            cache[line] = _analyze_line(line)
+            cache[line] = _analyze_line(line, blocks)
         w, b = cache[line]
         if w:
             out_words.append(w)

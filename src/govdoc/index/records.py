@@ -12,11 +12,14 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from govdoc.index.aliases import issuer_keys
-from govdoc.index.analysis import analyze
+from govdoc.index.analysis import BlockWords, analyze
 from govdoc.index.base import TEXT_FIELDS, letter_id
 
 # Key of a parsed-letter dict holding the letter's normalized full text (not a Reply field).
 BODY_KEY = "body_text"
+# Key of a parsed-letter dict holding the tokens the parse made of that text, by block
+# (``text.segment.block_tokens``): the index cuts its fields from them, segmenting no block again.
+BLOCKS_KEY = "block_tokens"
 
 
 def _get(data: Optional[dict], *path: str) -> Any:
@@ -103,17 +106,19 @@ def records_for(reply: dict) -> list[dict]:
     return out
 
 
-def analyzed_fields(record: dict, cache: Optional[dict] = None) -> dict[str, str]:
+def analyzed_fields(record: dict, cache: Optional[dict] = None, blocks: Optional[BlockWords] = None) -> dict[str, str]:
     """``{"title_w", "title_bg", "measures_w", …}``: what a backend puts in its full-text index.
 
     Pass one ``cache`` dict for all records of a letter (see :func:`analyzed_records`)."""
     out: dict[str, str] = {}
     for name in TEXT_FIELDS:
-        out[f"{name}_w"], out[f"{name}_bg"] = analyze(record["text"].get(name) or "", cache)
+        out[f"{name}_w"], out[f"{name}_bg"] = analyze(record["text"].get(name) or "", cache, blocks)
     return out
 
 
 def analyzed_records(reply: dict) -> list[tuple[dict, dict[str, str]]]:
-    """``(record, analyzed fields)`` for every record of a letter, segmenting each repeated line once."""
+    """``(record, analyzed fields)`` for every record of a letter, segmenting each repeated line once
+    (and no block of text whose tokens come with the letter, :data:`BLOCKS_KEY`)."""
     cache: dict = {}
-    return [(record, analyzed_fields(record, cache)) for record in records_for(reply)]
+    blocks = BlockWords(reply.get(BLOCKS_KEY))
+    return [(record, analyzed_fields(record, cache, blocks)) for record in records_for(reply)]

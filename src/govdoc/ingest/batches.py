@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from govdoc.index.load import sidecar_text
-from govdoc.index.records import BODY_KEY
+from govdoc.index.records import BLOCKS_KEY, BODY_KEY
 from govdoc.ingest.state import NOT_INDEXED, OK, StateDB
 
 
@@ -38,8 +38,9 @@ class BatchIndexer:
     last_error: Optional[str] = None
     down_since: Optional[float] = None
 
-    def add(self, letter_id: str, reply: dict) -> None:
-        self.pending[letter_id] = reply
+    def add(self, letter_id: str, reply: dict, blocks: Optional[dict] = None) -> None:
+        """Queue a parsed letter; ``blocks``: the tokens its parse made of its text, by block."""
+        self.pending[letter_id] = reply if not blocks else {**reply, BLOCKS_KEY: blocks}
         if len(self.pending) >= self.size:
             self.flush()
 

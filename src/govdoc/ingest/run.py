@@ -17,17 +17,11 @@ from itertools import chain, islice
 from typing import Callable, ContextManager, Iterable, Iterator, Optional, Protocol
 
 from govdoc.ingest.batches import BatchIndexer, Retry
+from govdoc.ingest.defaults import DEFAULT_MAX_PAGES, DEFAULT_PER_PAGE, DEFAULT_TIMEOUT  # noqa: F401 - re-exported
 from govdoc.ingest.pool import WorkerPool
 from govdoc.ingest.state import FAILED, NOT_INDEXED, OK, StateDB
 from govdoc.ingest.walk import DEFAULT_EXCLUDES, EXCLUDED, PROBLEM, entries
 from govdoc.ingest.worker import Options, Outcome, file_sha256
-
-# A file may take DEFAULT_TIMEOUT s plus DEFAULT_PER_PAGE s a page before its worker is killed:
-# a born-digital letter parses in about a second; OCR takes ~3 CPU-s a page here, so 30 s a
-# page leaves room for a loaded machine without letting a stuck file hold a worker for long.
-DEFAULT_TIMEOUT = 120.0
-DEFAULT_PER_PAGE = 30.0
-DEFAULT_MAX_PAGES = 500
 
 
 @dataclass
@@ -177,7 +171,7 @@ def record(outcome: Outcome, state: StateDB, indexer: BatchIndexer, summary: Sum
                      status=NOT_INDEXED, kind=outcome.kind, pages=outcome.pages, drop_letter=drop)
         summary.parsed += 1
         summary.kinds[outcome.kind or "other"] += 1
-        indexer.add(outcome.letter_id, outcome.reply)
+        indexer.add(outcome.letter_id, outcome.reply, outcome.blocks)
     else:
         state.record(outcome.path, size=size, mtime_ns=mtime, sha256=outcome.sha256, letter_id=None,
                      status=FAILED, error=outcome.error, drop_letter=drop)

@@ -36,6 +36,9 @@ class Outcome:
     ocr: bool = False
     error: Optional[str] = None  # the reason, in the user's terms; None when parsed
     reply: Optional[dict] = None
+    # block → tokens of the normalized text, as the parse cut it (``text.segment.block_tokens``),
+    # so that the index segments none of it again
+    blocks: Optional[dict] = None
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # CPU time of the worker process on this file (all its threads)
     warnings: list[str] = field(default_factory=list)
@@ -116,6 +119,7 @@ def parse_one(path: str, opts: Options, on_pages: Optional[Callable[[int], None]
     from govdoc.build import parse_read
     from govdoc.errors import BadInput
     from govdoc.index.base import letter_id
+    from govdoc.text.segment import block_tokens
     from govdoc.text.zh import CJK_RE
 
     start, cpu = time.perf_counter(), time.process_time()
@@ -127,12 +131,13 @@ def parse_one(path: str, opts: Options, on_pages: Optional[Callable[[int], None]
         out.pages, out.ocr = len(result.pages), result.ocr
         if not any(CJK_RE.search(p.text) for p in result.pages):
             raise BadInput(path, "no Chinese text found (another language?)")
-        reply, norm = parse_read(result)
+        reply, norm, tokens = parse_read(result, with_tokens=True)
         data = reply.model_dump(mode="json")
         out.letter_id, out.kind, out.reply = letter_id(data), data["kind"], data
         out.sha256 = data["source"]["sha256"]
         out.warnings = list(data.get("warnings") or [])
         write_letter(Path(opts.json_dir), out.letter_id, data, norm.text)
+        out.blocks = block_tokens(norm.text, tokens)
     except BadInput as exc:
         out.error = exc.reason if exc.page is None else f"page {exc.page}: {exc.reason}"
     except MemoryError:

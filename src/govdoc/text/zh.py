@@ -118,6 +118,15 @@ def match_text(text: str) -> str:
     return folded
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold(text: str, match: str | None = None) -> str:
+    """What jieba segments, for the parse and the index alike: the match text (``match``, when
+    known) with ASCII lower-cased; same length as ``text``."""
+    return (match_text(text) if match is None else match).translate(_ASCII_LOWER)
+
+
 def is_cjk(ch: str) -> bool:
     return bool(CJK_RE.match(ch))
 
@@ -127,8 +136,11 @@ def common_chars() -> frozenset[str]:
     """The ~3000 most frequent characters of written Chinese in both scripts (the single-character
     words of jieba's dictionary by frequency, plus their traditional forms).  Used to tell a right
     decoding from a wrong one: a mis-decoded text is full of rare characters."""
-    import jieba
     import opencc
+
+    from govdoc.text.jieba_cache import import_jieba
+
+    jieba = import_jieba()
 
     freq: dict[str, int] = {}
     with jieba.get_dict_file() as fh:
