@@ -83,3 +83,21 @@ def states(data: Path) -> dict[str, tuple]:
     db = sqlite3.connect(data / "state.sqlite")
     return {os.path.basename(p): (s, e, lid) for p, s, e, lid in
             db.execute("SELECT path, status, error, letter_id FROM files")}
+
+
+def done_count(data: Path) -> int:
+    """Files the state database of a (possibly running) ingest has recorded; 0 before it exists."""
+    try:
+        db = sqlite3.connect(data / "state.sqlite", timeout=5)
+        return db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def make_tree(root: Path, paths: list[str], text: str = "许昌市生态环境局") -> Path:
+    """Files at ``paths`` (relative, folders made as needed) under ``root``, each holding ``text``."""
+    for rel in paths:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root

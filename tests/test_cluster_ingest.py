@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cluster_helpers import LocalCluster, synthesize_inbox
-from ingest_helpers import index_letter_ids, states
+from ingest_helpers import done_count, index_letter_ids, states
 
 GOVDOC = str(Path(sys.executable).with_name("govdoc"))
 
@@ -36,14 +35,6 @@ def cluster():
 
 def ingest_cmd(inbox: Path, data: Path, address: str, *extra: str) -> list[str]:
     return [GOVDOC, "ingest", str(inbox), "--data", str(data), "--cluster", address, "--no-progress", *extra]
-
-
-def done_count(data: Path) -> int:
-    try:
-        db = sqlite3.connect(data / "state.sqlite", timeout=5)
-        return db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
-    except sqlite3.Error:
-        return 0
 
 
 def assert_indexed_once(data: Path, kinds: dict[str, str]) -> None:

@@ -5,23 +5,14 @@ from __future__ import annotations
 import os
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from ingest_helpers import REAL, copy_letters, index_letter_ids, states
+from ingest_helpers import REAL, copy_letters, done_count, index_letter_ids, states
 
 GOVDOC = [str(Path(sys.executable).with_name("govdoc"))]
-
-
-def done_count(data: Path) -> int:
-    try:
-        db = sqlite3.connect(data / "state.sqlite", timeout=5)
-        return db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
-    except sqlite3.Error:
-        return 0
 
 
 def ingest_cmd(inbox: Path, data: Path) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ingest_helpers import make_tree
 
 from govdoc.ingest.walk import DEFAULT_EXCLUDES, walk
 
@@ -15,11 +16,7 @@ TREE = ["d001.txt", "d001.gold.json", "INDEX.tsv", "README.md", "scan.tif", "sub
 
 @pytest.fixture()
 def tree(tmp_path):
-    for rel in TREE:
-        path = tmp_path / "archive" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("许昌市生态环境局", encoding="utf-8")
-    return tmp_path / "archive"
+    return make_tree(tmp_path / "archive", TREE)
 
 
 def names(paths, root: Path) -> list[str]:

@@ -7,6 +7,7 @@ from itertools import islice
 from pathlib import Path
 
 import pytest
+from ingest_helpers import make_tree
 
 from govdoc.ingest.walk import FILE, entries, walk
 
@@ -15,11 +16,7 @@ TREE = ["a.txt", "sub/b.txt", "sub/deep/c.txt", "other/d.txt"]
 
 @pytest.fixture()
 def tree(tmp_path):
-    for rel in TREE:
-        path = tmp_path / "archive" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("许昌市生态环境局", encoding="utf-8")
-    return tmp_path / "archive"
+    return make_tree(tmp_path / "archive", TREE)
 
 
 def names(paths, root: Path) -> list[str]:

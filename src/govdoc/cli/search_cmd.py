@@ -37,7 +37,7 @@ def parse_years(text: str) -> tuple[Optional[int], Optional[int]]:
 def build_query(text: str, *, year: Optional[str], issuer: Optional[str], grade: Optional[str],
                 session: Optional[str], records: Records, limit: int, indicator: Optional[str] = None,
                 value_min: Optional[float] = None, value_max: Optional[float] = None,
-                item_type: Optional[str] = None, kind: Optional[str] = None):
+                item_type: Optional[str] = None, kind: Optional[str] = None, offset: int = 0):
     from govdoc.index.base import Query
     from govdoc.search.session import parse_session
 
@@ -45,7 +45,7 @@ def build_query(text: str, *, year: Optional[str], issuer: Optional[str], grade:
     congress = parse_session(session) if session else {}
     return Query(text=text, record=records.value, year_from=year_from, year_to=year_to, issuer=issuer,
                  grade=grade.upper() if grade else None, item_type=item_type, kind=kind, indicator=indicator,
-                 value_min=value_min, value_max=value_max, limit=limit, **congress)
+                 value_min=value_min, value_max=value_max, limit=limit, offset=offset, **congress)
 
 
 def _rich_snippet(snippet: str) -> str:
@@ -121,8 +121,7 @@ def search_command(
     try:
         q = build_query(query, year=year, issuer=issuer, grade=grade, session=session, records=records,
                         limit=limit, indicator=indicator, value_min=min_value, value_max=max_value,
-                        item_type=item_type, kind=kind)
-        q.offset = offset
+                        item_type=item_type, kind=kind, offset=offset)
         with open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index) as index:
             result = index.search(q)
     except GovdocError as exc:

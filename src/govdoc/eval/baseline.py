@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 from govdoc.index.aliases import issuer_keys
 from govdoc.index.analysis import RUN_RE
-from govdoc.index.base import Query, letter_id
+from govdoc.index.base import EXACT_FILTERS, RANGE_FILTERS, Query, letter_id
 from govdoc.index.records import BODY_KEY, letter_fields
 from govdoc.nlp.segment import cut
 
-EXACT = ("grade", "congress_body", "congress_level", "congress_term", "congress_session", "item_type", "kind")
 
 
 def tokens(text: str) -> list[str]:
@@ -26,13 +25,12 @@ def tokens(text: str) -> list[str]:
 
 
 def _passes(fields: dict, query: Query) -> bool:
-    if any(getattr(query, name) is not None and fields[name] != getattr(query, name) for name in EXACT):
+    if any(getattr(query, name) is not None and fields[name] != getattr(query, name) for name in EXACT_FILTERS):
         return False
-    year = fields["year"]
-    if query.year_from is not None and (year is None or year < query.year_from):
-        return False
-    if query.year_to is not None and (year is None or year > query.year_to):
-        return False
+    for name, attr, lower in RANGE_FILTERS:
+        bound, value = getattr(query, attr), fields[name]
+        if name == "year" and bound is not None and (value is None or (value < bound if lower else value > bound)):
+            return False
     return not query.issuer or issuer_keys(query.issuer)[0] in (fields["issuer_norm"], fields["issuer_unit"])
 
 

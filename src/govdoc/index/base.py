@@ -58,6 +58,14 @@ STORED_FIELDS = KEYWORD_FIELDS + INT_FIELDS + FLOAT_FIELDS + (
 # searchable field, from which snippets are cut.  ``title`` is always the letter's title.
 
 
+# The filters of a Query, applied the same way by every backend: fields that must equal the query's
+# value, and bounds as (field, query attribute, lower bound?).  A record without the value fails them.
+EXACT_FILTERS = ("grade", "congress_body", "congress_level", "congress_term", "congress_session", "item_type",
+                 "kind", "letter_id")
+RANGE_FILTERS = (("year", "year_from", True), ("year", "year_to", False),
+                 ("value", "value_min", True), ("value", "value_max", False))
+
+
 def letter_id(reply: dict) -> str:
     return reply["source"]["sha256"][:16]
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 from typing import Optional
 
 from govdoc.index.aliases import issuer_keys
-from govdoc.index.base import BIGRAM_WEIGHT, CONCEPT_SCORE, FIELD_WEIGHTS, ISSUER_SCORE, TEXT_FIELDS, Query
+from govdoc.index.base import (BIGRAM_WEIGHT, CONCEPT_SCORE, EXACT_FILTERS, FIELD_WEIGHTS, ISSUER_SCORE, RANGE_FILTERS,
+                               TEXT_FIELDS, Query)
 from govdoc.index.facets import FACET_SIZE, FACETS
 from govdoc.index.fts5_query import term_of
 from govdoc.index.plan import Phrase, Plan
@@ -28,10 +29,6 @@ from govdoc.index.plan import Phrase, Plan
 MAX_HITS = 10_000  # index.max_result_window in the template
 BIGRAM_FIELDS = tuple(f"{name}_bg^{FIELD_WEIGHTS[name] * BIGRAM_WEIGHT:g}" for name in TEXT_FIELDS)
 WORD_FIELDS = tuple(f"{name}_w^{FIELD_WEIGHTS[name]:g}" for name in TEXT_FIELDS)
-EXACT_FILTERS = ("grade", "congress_body", "congress_level", "congress_term", "congress_session",
-                 "item_type", "kind", "letter_id")
-RANGES = (("year", "gte", "year_from"), ("year", "lte", "year_to"),
-          ("value", "gte", "value_min"), ("value", "lte", "value_max"))
 
 
 def _phrase(tokens: Phrase, fields: tuple[str, ...]) -> dict:
@@ -56,10 +53,10 @@ def filters(query: Query) -> list[dict]:
         value = getattr(query, name)
         if value is not None:
             out.append({"term": {name: value}})
-    for field, op, attr in RANGES:
+    for field, attr, lower in RANGE_FILTERS:
         value = getattr(query, attr)
         if value is not None:
-            out.append({"range": {field: {op: value}}})
+            out.append({"range": {field: {"gte" if lower else "lte": value}}})
     if query.issuer:
         norm = issuer_keys(query.issuer)[0]
         out.append({"bool": {"should": [{"term": {"issuer_norm": norm}}, {"term": {"issuer_unit": norm}}],

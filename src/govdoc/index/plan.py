@@ -54,10 +54,13 @@ def min_match_for(concepts: int, share: float = MIN_MATCH_SHARE) -> int:
     return min(concepts, 1) if concepts <= 2 else max(1, math.ceil(concepts * share))
 
 
-def _dictionary_pieces(folded: str) -> Iterator[tuple[str, tuple[str, ...] | None, int]]:
+Agency = tuple[int, int, str]  # (start, end, canonical name) of an agency name in the query
+
+
+def _dictionary_pieces(folded: str, agencies: list[Agency]) -> Iterator[tuple[str, tuple[str, ...] | None, int]]:
     """``(text, names, start)`` pieces of folded query text: agency and thesaurus names with every
     name of their group (an agency's canonical name first), the text between them with ``names`` None."""
-    found = [(s, e, group_names(canon)) for s, e, canon in gazetteer().find(folded)]
+    found = [(s, e, group_names(canon)) for s, e, canon in agencies]
     taken = [(s, e) for s, e, _ in found]
     found += [(s, e, names) for s, e, names in thesaurus().find(folded)
               if not any(s < te and ts < e for ts, te in taken)]
@@ -117,10 +120,10 @@ def _lone_fallback(folded: str) -> list[tuple[tuple[str, ...], int, int]]:
     return [((c,), i, i + 1) for i, c in enumerate(folded) if is_cjk(c)]
 
 
-def _concepts(folded: str) -> list[tuple[tuple[str, ...], int, int]]:
+def _concepts(folded: str, agencies: list[Agency]) -> list[tuple[tuple[str, ...], int, int]]:
     """``(alternative names, start, end)`` of every concept, in query order."""
     out: list[tuple[tuple[str, ...], int, int]] = []
-    for piece, names, start in _dictionary_pieces(folded):
+    for piece, names, start in _dictionary_pieces(folded, agencies):
         if names:
             out.append((names, start, start + len(piece)))
             continue
@@ -153,14 +156,15 @@ def _phrases(folded: str, concepts: list[tuple[tuple[str, ...], int, int]]) -> t
 def plan_query(text: str, share: Optional[float] = None) -> Plan:
     """The plan of a query; ``share`` of its concepts a record must hold (default :data:`MIN_MATCH_SHARE`)."""
     folded = fold(text or "")
-    concepts = _concepts(folded)
+    found = gazetteer().find(folded)
+    concepts = _concepts(folded, found)
     groups: list[tuple[Phrase, ...]] = []
     for names, _, _ in concepts:
         group = tuple(dict.fromkeys(tuple(bigrams(name)) for name in names if bigrams(name)))
         if group and group not in groups:
             groups.append(group)
     marks = tuple(dict.fromkeys(name for names, _, _ in concepts for name in names))
-    agencies = tuple(dict.fromkeys(canon for _, _, canon in gazetteer().find(folded)))
+    agencies = tuple(dict.fromkeys(canon for _, _, canon in found))
     return Plan(tuple(groups), _phrases(folded, concepts), marks,
                 min_match_for(len(groups), MIN_MATCH_SHARE if share is None else share), agencies)
 

@@ -33,9 +33,9 @@ import numpy as np
 
 from govdoc.errors import BadInput, IndexError_
 from govdoc.index.aliases import issuer_keys
-from govdoc.index.base import (BIGRAM_WEIGHT, CONCEPT_SCORE, FIELD_WEIGHTS, ISSUER_SCORE, RECORD_KINDS, TEXT_FIELDS, IndexBackend,
+from govdoc.index.base import (BIGRAM_WEIGHT, EXACT_FILTERS, RANGE_FILTERS, CONCEPT_SCORE, FIELD_WEIGHTS, ISSUER_SCORE, RECORD_KINDS, TEXT_FIELDS, IndexBackend,
                                IndexResult, Query)
-from govdoc.index.facets import FACETS, shape
+from govdoc.index.facets import shape
 from govdoc.index.fts5_query import concept_expression, score_expression, title_expression
 from govdoc.index.records import analyzed_records
 from govdoc.index.sqlite_columns import Columns, facet_counts, held_counts, issued_by, load_columns, mask
@@ -95,20 +95,18 @@ def _filters(query: Query) -> tuple[list[str], list]:
     no statistics, from scanning a year or grade index instead)."""
     col = "+r." if query.issuer else "r."
     where, args = [f"{col}record = ?"], [query.record]
-    exact = {"grade": query.grade, "congress_body": query.congress_body, "congress_level": query.congress_level,
-             "congress_term": query.congress_term, "congress_session": query.congress_session,
-             "item_type": query.item_type, "kind": query.kind, "letter_id": query.letter_id}
-    for column, value in exact.items():
+    for column in EXACT_FILTERS:
+        value = getattr(query, column)
         if value is not None:
             where.append(f"{col}{column} = ?")
             args.append(value)
     if query.exclude_letter is not None:
         where.append(f"{col}letter_id != ?")
         args.append(query.exclude_letter)
-    for op, column, value in ((">=", "year", query.year_from), ("<=", "year", query.year_to),
-                              (">=", "value", query.value_min), ("<=", "value", query.value_max)):
+    for column, attr, lower in RANGE_FILTERS:
+        value = getattr(query, attr)
         if value is not None:
-            where.append(f"{col}{column} {op} ?")
+            where.append(f"{col}{column} {'>=' if lower else '<='} ?")
             args.append(value)
     if query.issuer:
         norm = issuer_keys(query.issuer)[0]

@@ -16,16 +16,12 @@ from typing import Optional
 import numpy as np
 
 from govdoc.index.aliases import issuer_keys
-from govdoc.index.base import Query
+from govdoc.index.base import EXACT_FILTERS, RANGE_FILTERS, Query
 from govdoc.index.facets import FACETS
 
 CATEGORICAL = ("letter_id", "issuer_norm", "issuer_unit", "grade", "congress_body", "congress_level", "item_type",
                "kind")
 NUMERIC = ("year", "congress_term", "congress_session", "value")
-EXACT = ("grade", "congress_body", "congress_level", "congress_term", "congress_session", "item_type", "kind",
-         "letter_id")
-RANGES = (("year", "year_from", np.greater_equal), ("year", "year_to", np.less_equal),
-          ("value", "value_min", np.greater_equal), ("value", "value_max", np.less_equal))
 
 
 @dataclass(frozen=True)
@@ -68,16 +64,16 @@ def _equal(columns: Columns, at: np.ndarray, name: str, value) -> np.ndarray:
 def mask(columns: Columns, at: np.ndarray, query: Query) -> np.ndarray:
     """Which records (at positions ``at``) meet the query's filters: ``sqlite._filters`` as arrays."""
     keep = np.ones(len(at), dtype=bool)
-    for name in EXACT:
+    for name in EXACT_FILTERS:
         value = getattr(query, name)
         if value is not None:
             keep &= _equal(columns, at, name, value)
     if query.exclude_letter is not None:
         keep &= ~_equal(columns, at, "letter_id", query.exclude_letter)
-    for name, attr, compare in RANGES:
+    for name, attr, lower in RANGE_FILTERS:
         bound = getattr(query, attr)
         if bound is not None:
-            keep &= compare(columns.numbers[name][at], bound)
+            keep &= (np.greater_equal if lower else np.less_equal)(columns.numbers[name][at], bound)
     if query.issuer:
         norm = issuer_keys(query.issuer)[0]
         keep &= _equal(columns, at, "issuer_norm", norm) | _equal(columns, at, "issuer_unit", norm)
