@@ -28,7 +28,7 @@ class JiebaTokenizer:
     def __call__(self, text: str) -> Doc:
         # ``map`` over the dict's own lookup (``__missing__`` adds a new word): no Python loop
         # around jieba's generator.
-        ids = list(map(self._orths.__getitem__, segmenter().cut(text, HMM=True)))
+        ids = list(map(self._orths.__getitem__, segmenter().cut(text)))
         return Doc(self.vocab, words=ids, spaces=[False] * len(ids))  # no words: the empty Doc
 
     # spaCy serialization hooks: the segmenter has no state of its own to save.

@@ -121,4 +121,4 @@ def repeated_at_join(a: str, b: str) -> int:
 def is_word(text: str) -> bool:
     """In the project's jieba dictionary (the one segmentation uses; loaded lazily, and only
     when a repeated character at a join needs a verdict)."""
-    return segmenter().FREQ.get(text, 0) > 0
+    return segmenter().freq(text) > 0

@@ -46,13 +46,24 @@ def cache_dir() -> Path:
     return Path(base) / "govdoc"
 
 
-def cache_paths(tok) -> tuple[Path, Path]:
-    """Where the prefix dictionary of ``tok``'s dictionary file is cached: (marshal, SQLite)."""
+def dictionary_key(tok) -> str:
+    """What identifies ``tok``'s dictionary file: jieba's version, the file's path, size and time."""
     path = tok.dictionary or os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
     stat = os.stat(path)
-    key = f"{jieba.__version__}|{path}|{stat.st_size}|{stat.st_mtime_ns}"
-    stem = cache_dir() / f"jieba-{hashlib.sha1(key.encode()).hexdigest()[:16]}"
+    return f"{jieba.__version__}|{path}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+def cache_paths(tok) -> tuple[Path, Path]:
+    """Where the prefix dictionary of ``tok``'s dictionary file is cached: (marshal, SQLite)."""
+    stem = cache_dir() / f"jieba-{hashlib.sha1(dictionary_key(tok).encode()).hexdigest()[:16]}"
     return stem.with_suffix(".marshal"), stem.with_suffix(".sqlite")
+
+
+def full_freq(tok) -> dict:
+    """``tok``'s whole ``FREQ`` as a dict (a :class:`FreqTable` loads it first)."""
+    if isinstance(tok.FREQ, FreqTable):
+        tok.FREQ.load_all()
+    return tok.FREQ
 
 
 def load_dictionary(tok) -> None:
@@ -98,7 +109,7 @@ class FreqTable:
             return self._added[word]
         self._lookups += 1
         if self._lookups > self.LOOKUPS and self._tok.FREQ is self:
-            self._load_all()
+            self.load_all()
         row = self._db.execute("SELECT n FROM freq WHERE w = ?", (word,)).fetchone()
         return default if row is None else row[0]
 
@@ -114,7 +125,7 @@ class FreqTable:
     def __setitem__(self, word: str, n: int) -> None:
         self._added[word] = n
 
-    def _load_all(self) -> None:
+    def load_all(self) -> None:
         freq, _total = marshal.loads(self._marshalled.read_bytes())  # bytes: 3× faster than marshal.load(file)
         freq.update(self._added)
         self._tok.FREQ = freq

@@ -1,28 +1,35 @@
-"""One jieba Tokenizer with our user dictionary, shared by spaCy and both index backends.
+"""One segmenter with our user dictionary, shared by spaCy, normalization and both index backends.
 
 Never use the global ``jieba.cut`` state: a query must mean the same thing everywhere.
 
-Start-up: jieba builds its prefix dictionary from ``dict.txt`` (seconds) or loads its own cache
-with ``marshal.load`` on a file object (0.55 s here).  We cache it under the user's cache folder
-(``jieba_cache.py``), keyed by the dictionary file's identity, and read it word by word from
-SQLite until a process has looked up enough words to be worth loading it whole (0.2 s): a search
-query costs a few dozen look-ups.  Our user dictionary is small and applied afresh every time, so
-editing it needs no invalidation.
+The tokens are jieba's accurate cut (HMM on) over jieba's dictionary plus ``data/userdict.txt``.
+``segmenter()`` gives them from :class:`~govdoc.text.dat_segment.DatSegmenter` (jieba's steps,
+the dictionary ones in C++ over a trie cached in the user's cache folder: opened in milliseconds,
+a third of jieba's CPU), or, where ``jieba_fast_dat`` is not installed, from jieba itself
+(:class:`JiebaSegmenter`, the same tokens: tested).  ``jieba_tokenizer()`` is jieba's own
+tokenizer with the same dictionary: the reference the tests and the benchmarks compare with, and
+what the trie is built from.  Its prefix dictionary is cached too (``jieba_cache.py``).
 """
 from __future__ import annotations
 
 import logging
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence, Union
 
 if TYPE_CHECKING:
     import jieba
 
+    from govdoc.text.dat_segment import DatSegmenter
+
+
+def _userdict() -> bytes:
+    return (resources.files("govdoc.data") / "userdict.txt").read_bytes()
+
 
 @lru_cache(maxsize=1)
-def segmenter() -> "jieba.Tokenizer":
-    """The tokenizer, made on first use: importing this module imports no jieba."""
+def jieba_tokenizer() -> "jieba.Tokenizer":
+    """jieba's tokenizer with our user dictionary, made on first use."""
     from govdoc.text.jieba_cache import jieba, load_dictionary
 
     jieba.setLogLevel(logging.WARNING)
@@ -33,13 +40,39 @@ def segmenter() -> "jieba.Tokenizer":
     return tok
 
 
+class JiebaSegmenter:
+    """The segmenter's interface over a jieba tokenizer."""
+
+    def __init__(self, tok: "jieba.Tokenizer"):
+        self.tok = tok
+
+    def cut(self, text: str) -> Iterator[str]:
+        return self.tok.cut(text, HMM=True)
+
+    def freq(self, word: str) -> int:
+        return self.tok.FREQ.get(word) or 0
+
+
+@lru_cache(maxsize=1)
+def segmenter() -> Union["DatSegmenter", JiebaSegmenter]:
+    """The segmenter (``cut(text)``, ``freq(word)``), made on first use: importing this module
+    imports no jieba."""
+    from govdoc.text import dat_segment
+    from govdoc.text.jieba_cache import cache_dir, dictionary_key, jieba
+
+    if not dat_segment.available():
+        return JiebaSegmenter(jieba_tokenizer())
+    return dat_segment.dat_segmenter(cache_dir(), dictionary_key(jieba.Tokenizer()), _userdict(), jieba_tokenizer)
+
+
 def cut(text: str) -> list[str]:
     """Segment with HMM on (new words) – the same call everywhere."""
-    return list(segmenter().cut(text, HMM=True))
+    return list(segmenter().cut(text))
 
 
 def cut_for_search(text: str) -> list[str]:
-    return list(segmenter().cut_for_search(text, HMM=True))
+    """jieba's search mode (``Tokenizer.cut_for_search``)."""
+    return list(search_words(cut(text)))
 
 
 def search_words(tokens: Iterable[str]) -> Iterator[str]:
@@ -47,13 +80,13 @@ def search_words(tokens: Iterable[str]) -> Iterator[str]:
 
     Each token longer than two characters is preceded by its 2-grams, then (longer than three) its
     3-grams, that the dictionary knows (jieba's ``Tokenizer.cut_for_search``, over the same ``FREQ``)."""
-    freq = segmenter().FREQ
+    freq = segmenter().freq
     for w in tokens:
         n = len(w)
         if n > 2:
-            yield from (g for i in range(n - 1) if freq.get(g := w[i:i + 2]))
+            yield from (g for i in range(n - 1) if freq(g := w[i:i + 2]))
         if n > 3:
-            yield from (g for i in range(n - 2) if freq.get(g := w[i:i + 3]))
+            yield from (g for i in range(n - 2) if freq(g := w[i:i + 3]))
         yield w
 
 
@@ -71,7 +104,7 @@ def cut_with(text: str, known: Mapping[str, Sequence[str]]) -> Iterator[str]:
             continue
         if WORD_CHARS.match(blk):
             toks = known.get(blk)
-            yield from (seg.cut(blk, HMM=True) if toks is None else toks)
+            yield from (seg.cut(blk) if toks is None else toks)
             continue
         for x in SKIP_CHARS.split(blk):
             if SKIP_CHARS.match(x):
