@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govdoc.text.zh import _t2s, _traditional_chars, has_traditional
+from govdoc.text.zh import _t2s, has_traditional, opencc_traditional_chars, traditional_chars
 
 
 @pytest.mark.parametrize("text, traditional", [
@@ -20,7 +20,7 @@ def test_has_traditional(text, traditional):
 
 
 def test_has_traditional_finds_a_traditional_character_outside_the_bmp():
-    _, astral = _traditional_chars()
+    astral = {c for c in traditional_chars() if ord(c) >= 0x10000}
     assert astral, "OpenCC's t2s converts no supplementary-plane character any more?"
     char = sorted(astral)[0]
     assert _t2s().convert(char) != char
@@ -32,3 +32,8 @@ def test_has_traditional_agrees_with_opencc_on_single_characters():
         assert has_traditional(ch) and _t2s().convert(ch) != ch
     for ch in "们会这个说时为国当来对与发经后进过还么":
         assert not has_traditional(ch) and _t2s().convert(ch) == ch
+
+
+def test_traditional_chars_file_agrees_with_the_installed_opencc():
+    assert traditional_chars() == frozenset(opencc_traditional_chars()), \
+        "OpenCC changed: run scripts/make_traditional_chars.py"

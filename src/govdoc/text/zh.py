@@ -72,31 +72,32 @@ def _t2s():
 # (extension A, the basic block, compatibility forms, the supplementary planes) and forms.
 _CONVERTIBLE_RANGES = ((0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
                        (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x2FA1F))
-_ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")  # any character outside the BMP
+TRADITIONAL_FILE = "traditional_chars.txt"  # in govdoc.data: made by scripts/make_traditional_chars.py
 
 
-@lru_cache(maxsize=1)
-def _traditional_chars() -> tuple[re.Pattern, frozenset[str]]:
-    """Every character that t2s turns into another on its own (~5,100: 們 會 這 …), found once
-    per process by converting each character of the ranges above (one OpenCC call, ~50 ms):
-    those of the BMP as one character class (a 64K bitmap for the regex engine, scanned ~5x
-    faster than OpenCC converts a letter), the rest (extension B and up) as a set."""
+def opencc_traditional_chars() -> str:
+    """Every character that t2s turns into another on its own (~5,100: 們 會 這 …), in code point
+    order, found by converting each character of the ranges above (one OpenCC call, ~50 ms)."""
     chars = [chr(c) for a, b in _CONVERTIBLE_RANGES for c in range(a, b + 1)]
     converted = _t2s().convert("\n".join(chars)).split("\n")  # no phrase spans a line break
     assert len(converted) == len(chars), "OpenCC t2s converted a line break"
-    changed = [c for c, out in zip(chars, converted) if out != c]
-    bmp = "".join(re.escape(c) for c in changed if ord(c) < 0x10000)
-    return re.compile(f"[{bmp}]"), frozenset(c for c in changed if ord(c) >= 0x10000)
+    return "".join(c for c, out in zip(chars, converted) if out != c)
+
+
+@lru_cache(maxsize=1)
+def traditional_chars() -> frozenset[str]:
+    """:func:`opencc_traditional_chars`, read from the package's data file (a test checks that it
+    still agrees with the installed OpenCC)."""
+    from importlib import resources
+
+    return frozenset((resources.files("govdoc.data") / TRADITIONAL_FILE).read_text(encoding="utf-8").strip())
 
 
 def has_traditional(text: str) -> bool:
     """Does the text hold a traditional character, one that t2s changes on its own?  (Phrases
     that only change a character valid in simplified text too, such as 藉口 → 借口, do not
     make a text traditional; a traditional text has many characters of the first kind.)"""
-    bmp, astral = _traditional_chars()
-    if bmp.search(text):
-        return True
-    return _ASTRAL_RE.search(text) is not None and not astral.isdisjoint(text)
+    return not traditional_chars().isdisjoint(text)
 
 
 def to_simplified(text: str) -> str:
