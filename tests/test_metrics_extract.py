@@ -62,6 +62,12 @@ def test_seed_gives_all_gold_metrics_with_true_spans(seed_norm, seed_gold):
     ("全年组织亲情通话八千余次。", 8000, "次", "余"),  # a count, not an adverbial 两次
     ("产量连续三年位居全省前列。", 3, "年", None),     # years as a duration, not 近三年
     ("力争三年内实现原种自给。", 3, "年", "内"),
+    ("完成老旧小区改造12.5万㎡。", 12.5, "万㎡", None),
+    ("建成公园5.6万m²。", 5.6, "万m²", None),
+    ("治理水土流失面积3.5km²。", 3.5, "km²", None),
+    ("全国GDP达到121万亿元。", 121, "万亿元", None),
+    ("全国GDP达到121万亿。", 121, "万亿", None),
+    ("吸引外资1500万美元。", 1500, "万美元", None),
 ])
 def test_quantity_variants(text, value, unit, qualifier):
     found = metrics(text)

@@ -20,7 +20,7 @@ CN_NUMERALS = "一二两三四五六七八九十"
 # The units, each with its guard where it needs one (日 only as a duration, 方 not in 方面 …), are
 # data: ``data/rules/units.tsv`` (``govdoc.data.load.units``).
 # The scopes of a ranking (全省, 同类城市 …) are data too: ``data/rules/metric_words.tsv``.
-MULTIPLIER = r"(?P<mult>百万|千万|万|亿|千)"
+MULTIPLIER = r"(?P<mult>百万|千万|万亿|万|亿|千)"
 # A number starts at the start of its digit run (one cheap look-behind) and is read possessively,
 # so that a long digit run (a phone or index number) is not retried at every shorter length;
 # what else may stand before it is checked in Python at each match.
@@ -30,7 +30,7 @@ NUMBER = (rf"(?:(?P<ar>(?<![\d.])\d++(?:\.\d++)?)"
 
 def _quantity_rest(unit: str) -> str:
     """What follows the number in a quantity: qualifier, multiplier, unit or a bare 万/亿, post-qualifier."""
-    return (rf"{_SP}(?P<mid>余|多)?(?:{MULTIPLIER}?(?P<mid2>余|多)?{_SP}(?P<unit>{unit})|(?P<bare>万|亿))"
+    return (rf"{_SP}(?P<mid>余|多)?(?:{MULTIPLIER}?(?P<mid2>余|多)?{_SP}(?P<unit>{unit})|(?P<bare>万亿|万|亿))"
             r"(?P<post>以上|以下|左右|以内|之内|内)?")
 
 
