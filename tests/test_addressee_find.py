@@ -25,6 +25,10 @@ def addressee(text):
     ("张叶委员、王亚军委员、庞秋环委员、王海龙委员:\n您提出的提案已收悉。",
      "张叶委员、王亚军委员、庞秋环委员、王海龙委员"),
     ("羅瑞等代表:\n你們在會議期間提出的建議", "羅瑞等代表"),
+    # a name masked by the publisher: the salutation kept as written (a template's bare XX is not)
+    ("姜xx代表:\n您提出的建议收悉。", "姜xx代表"),
+    ("李××、王明代表：\n你们提出的建议收悉。", "李××、王明代表"),
+    ("张某某委员：\n您提出的提案收悉。", "张某某委员"),
     # colon lost after the honorific
     ("尊敬的陈国兴、刘铭、张雯委员\n\n们提出的关于加快农村教师周转房建设”的提案收悉", "陈国兴、刘铭、张雯委员"),
     # salutation and first sentence on one line (a flattened form cell)

@@ -92,6 +92,14 @@ def test_seed_proposers(parsed_seed, seed_gold):
     ("县人大李明代表：\n您提出的建议收悉。", [("李明", "代表")]),
     # a record page's 提案代表 field
     ("标 题:关于重新规划土地的议案\n提案代表:王建荣等10名代表\n办理情况:", [("王建荣", "代表")]),
+    # names separated by spaces alone; a two-character name padded to three (魏 娜) kept as written
+    ("孙立国 魏 娜 钱红梅 朱 纯委员:\n您们提出的提案已收悉。",
+     [("孙立国", "委员"), ("魏 娜", "委员"), ("钱红梅", "委员"), ("朱 纯", "委员")]),
+    ("张三  李四  王五代表：\n你们提出的建议收悉。", [("张三", "代表"), ("李四", "代表"), ("王五", "代表")]),
+    # a name masked by the publisher is no name; the others stay
+    ("姜xx代表:\n您提出的建议收悉。", []),
+    ("李××、王明代表：\n你们提出的建议收悉。", [("王明", "代表")]),
+    ("张某某委员：\n您提出的提案收悉。", []),
 ])
 def test_find_proposers_unseen_forms(text, expected):
     assert proposers(text) == expected

@@ -78,6 +78,10 @@ _DIGITS = re.compile(r"\d")
 _COUNT_RE = re.compile(r"等?\d+[位名]")  # 等25位 / 12名
 # Template placeholders (尊敬的XX委员, ×××代表) are never values.
 PLACEHOLDER_RE = re.compile(r"[XxＸ×]{2}|某某|○○")
+# A person's name masked by the publisher: the surname kept, the given name replaced (姜xx代表,
+# 张某某委员, 李×、王××代表).  Kept in the salutation as written; never a proposer's name.
+MASKED_NAME_RE = re.compile(r"(?:^|(?<=[、，,\s]))[\u4e00-\u9fff](?:[XxＸ×]{1,3}|某某?)"
+                            r"(?=[、，,\s]|等|代表|委员|同志|先生|女士)")
 
 
 @dataclass
@@ -124,7 +128,7 @@ def role_of(who: str) -> Optional[str]:
 
 def _plausible(who: str) -> bool:
     compact = who.replace(" ", "").replace("\t", "")
-    if LABEL_WORDS_RE.search(compact) or PLACEHOLDER_RE.search(compact):
+    if LABEL_WORDS_RE.search(compact) or PLACEHOLDER_RE.search(MASKED_NAME_RE.sub("", who.strip(" \t"))):
         return False
     if compact in PERSON_ROLES or compact in GROUP_ENDINGS:
         return False  # a bare role word is a field label (代表团：荷塘区代表团), not a salutation

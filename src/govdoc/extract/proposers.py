@@ -54,7 +54,7 @@ GROUP_MENTION_RE = re.compile(rf"(?:中国)?(?:{_HAN}{{0,7}}[省市州县区旗]
 _NOT_GROUP_START = "由经在对向据及与将把被是"
 NOT_NAMES = {"各位", "全体", "有关", "部分", "广大", "相关", "这位", "该位", "本届", "您们", "你们", "我们"}
 # Characters no name holds after its surname, and words that are never a surname.
-_BAD_INNER = re.compile(r"[们的是了在和及对向请将该您你我他她其各位等]|人大|政协|代表|委员|领衔|提出")
+_BAD_INNER = re.compile(r"[们的是了在和及对向请将该您你我他她其各位等XxＸ×]|人大|政协|代表|委员|领衔|提出|某")
 _BAD_FIRST = set("们的是了在对向请将该您你我他她其各这本此")
 # In a salutation the name stands first, so 向 there is the surname (向红英), not a preposition.
 _BAD_FIRST_SALUTATION = _BAD_FIRST - {"向"}
@@ -98,6 +98,10 @@ def split_salutation(text: str, start: int, end: int, role: Optional[str]) -> li
         seg = part.rstrip(" \t")
         seg_role = next((r for r in PERSON_ROLES if seg.endswith(r)), None) or role
         name = TAIL_RE.sub("", seg)
+        spaced = _space_separated(name)
+        if spaced:
+            out.extend(Candidate(start + seg_start + a, start + seg_start + b, seg_role, 0.9) for a, b in spaced)
+            continue
         name = _without_affiliation(name) if len(name) > 4 else name
         lead = len(name) - len(name.lstrip(" \t"))
         name = name.strip(" \t")
@@ -105,6 +109,28 @@ def split_salutation(text: str, start: int, end: int, role: Optional[str]) -> li
             s = start + seg_start + lead
             out.append(Candidate(s, s + len(name), seg_role, 0.9))
     return out
+
+
+_WORD_RE = re.compile(r"[^ \t]+")
+
+
+def _space_separated(part: str) -> Optional[list[tuple[int, int]]]:
+    """Names a salutation separates by spaces alone (刘俊华 徐航吉 魏 娜 赵玉芳), as (start, end) in
+    ``part``: words of two to four characters are names; two one-character words in a row are one
+    two-character name padded to the width of three (魏 娜), kept as written.  None unless every
+    word is part of a name and there are at least two names."""
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(part)]
+    names, i = [], 0
+    while i < len(words):
+        a, b = words[i]
+        if b - a == 1 and i + 1 < len(words) and words[i + 1][1] - words[i + 1][0] == 1:
+            b = words[i + 1][1]
+            i += 1
+        i += 1
+        if not _name_ok(part[a:b], _BAD_FIRST_SALUTATION):
+            return None
+        names.append((a, b))
+    return names if len(names) >= 2 else None
 
 
 _PROPOSED_RE = re.compile("提出|所提")
