@@ -46,6 +46,9 @@ def test_classify(text, title, expected):
 @pytest.mark.parametrize("text, expected", [
     ("对市七届人大四次会议\n第134号建议的答复\n张永波代表:\n您提出的建议收悉,现答复如下:\n一、…\n", "reply"),
     ("关于2023年度建议提案办理工作的通知\n各县区人民政府:\n现将有关事项通知如下。\n", "other"),
+    # a mirror's pinyin after characters does not hide the cues
+    ("人大建議第12號(hào)關(guān)於加強山區(qū)公路建設的建議\n您提出的關(guān)於加強山區(qū)公路建設的建議收悉。"
+     "經研究,現(xiàn)答復(fù)如下:\n一、農村公路建設取得成效。\n", "reply"),
 ])
 def test_kind_in_parse(text, expected):
     assert parse_text(text).kind == expected

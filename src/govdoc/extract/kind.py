@@ -16,6 +16,7 @@ from govdoc.data.load import KINDS, kind_cues
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.letter_layout import HEADER_WINDOW, PLACEHOLDER_RE, has_placeholder
 from govdoc.extract.scan import TextIndex
+from govdoc.text.zh import strip_pinyin
 
 if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
     from govdoc.extract.analysis import Analysis
@@ -71,8 +72,9 @@ def kind_scores(match: str, title: Optional[str] = None,
 
 
 def text_scores(match: str, ix: TextIndex | None = None) -> dict[str, float]:
-    """The cue weights of the text alone (``Analysis.kind_text_scores``)."""
-    scores = _cue_scores(match, "text")
+    """The cue weights of the text alone (``Analysis.kind_text_scores``); the cues read the text
+    without the pinyin some mirrors insert (現(xiàn)答復(fù)如下 is 現答復如下)."""
+    scores = _cue_scores(strip_pinyin(match), "text")
     scores["reply"] += SALUTATION_WEIGHT if _salutation_cue(match, ix) else 0
     scores["other"] += OTHER_PRIOR
     placeholders = 0
@@ -104,7 +106,7 @@ def kind_of(a: Analysis) -> str:
     title = None
     if cand is not None:  # the title as the match text has it
         title = a.match[cand.start:cand.end]
-        title = None if has_placeholder(title) else title.replace("\n", "")
+        title = None if has_placeholder(title) else strip_pinyin(title.replace("\n", ""))
     return classify(a.match, title, a.kind_text_scores)[0]
 
 

@@ -15,7 +15,8 @@ from typing import Optional
 
 from govdoc.data.load import read_data_file
 from govdoc.errors import BadInput
-from govdoc.index.analysis import fold, strip_pinyin
+from govdoc.index.analysis import fold
+from govdoc.text.zh import strip_pinyin
 
 GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "agencies.tsv"
 _SPACE = re.compile(r"\s+")

@@ -16,13 +16,11 @@ import re
 from typing import Mapping, Optional, Sequence
 
 from govdoc.nlp.segment import cut, cut_for_search, search_words
-from govdoc.text.zh import CJK, fold
+from govdoc.text.zh import CJK, fold, strip_pinyin
 
 # A CJK run, or a Latin/digit run with inner dots (PM2.5, 90.9).
 RUN_RE = re.compile(rf"[{CJK}]+|[a-z0-9]+(?:\.[a-z0-9]+)*")
 _CJK_RUN = re.compile(rf"[{CJK}]+")
-# Pinyin inserted after a character on some mirrors: 鎮(zhèn)康縣 → 鎮康縣 for indexing.
-PINYIN_INSERT_RE = re.compile(rf"(?<=[{CJK}])\([a-zA-Z\u00c0-\u024f\u0300-\u036f]{{1,8}}\)")
 
 def runs(folded: str) -> list[str]:
     return RUN_RE.findall(folded)
@@ -78,10 +76,6 @@ class BlockWords(dict):
 def query_terms(folded: str) -> list[str]:
     """jieba (accurate mode) terms of a folded query: each becomes one phrase."""
     return [r for tok in cut(folded) for r in runs(tok)]
-
-
-def strip_pinyin(text: str) -> str:
-    return PINYIN_INSERT_RE.sub("", text)
 
 
 def _analyze_line(line: str, blocks: Optional[BlockWords] = None) -> tuple[str, str]:

@@ -15,6 +15,13 @@ CJK_RE = re.compile(f"[{CJK}]")
 # Pinyin that some mirror sites insert in brackets after a character: 號(hào), 鎮(zhèn).
 # Lower case only, so a bracketed class (B) is never taken for one.
 PINYIN_INSERT = r"\([a-z\u00e0-\u024f\u0300-\u036f]{1,8}\)"
+# The same after a character, any case (text that is searched or classified, not matched for spans).
+PINYIN_AFTER_CJK_RE = re.compile(rf"(?<=[{CJK}])\([a-zA-Z\u00c0-\u024f\u0300-\u036f]{{1,8}}\)")
+
+
+def strip_pinyin(text: str) -> str:
+    """The text without inserted pinyin (鎮(zhèn)康縣 → 鎮康縣); offsets do not hold."""
+    return PINYIN_AFTER_CJK_RE.sub("", text) if "(" in text else text
 # Chinese numerals as used in dates, terms and counts; both zeros (〇 and ○) and 零.
 ZH_DIGITS = "〇○零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟"
 
