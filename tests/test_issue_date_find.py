@@ -78,6 +78,9 @@ def test_seed_issue_date(parsed_seed, seed_gold):
     ("  • 发文日期:\n\n    2022-07-14\n\n  • 发布时间:2022-12-30\n" + LETTER, ("2022-07-14", "2022-07-14")),
     ("发文日期：2022年7月14日\n" + LETTER, ("2022-07-14", "2022年7月14日")),
     ("  • 成文日期:\n    2021-03-02\n" + LETTER, ("2021-03-02", "2021-03-02")),
+    # labels in brackets, as metadata tables print them
+    ("[ 发布机构 ] 市科技局\n[ 成文日期 ] 2021-07-16 [ 发布日期 ] 2021-07-20\n" + LETTER, ("2021-07-16", "2021-07-16")),
+    ("【成文日期】2021年7月16日\n" + LETTER, ("2021-07-16", "2021年7月16日")),
 ])
 def test_issue_date_unseen_metadata(text, expected):
     assert issue(text) == expected
