@@ -24,6 +24,9 @@ def _issuer(text):
      "汨罗市公安局交通警察大队"),
     ("羅瑞等代表:\n" + BODY + "鎮(zhèn)康縣教育局\n2018年5月15日\n", "鎮(zhèn)康縣教育局"),
     ("张代表:\n" + BODY + "马关县交通运输局        2020年9月18日\n", "马关县交通运输局"),
+    # organ and date set apart by a character lost in transcoding
+    ("张代表:\n" + BODY + "马关县交通运输局?2020年9月18日\n", "马关县交通运输局"),
+    ("张代表:\n" + BODY + "马关县交通运输局\ufffd2020年9月18日\n", "马关县交通运输局"),
     ("张代表:\n" + BODY + "安化县林业局\n二O二三年元月九日\n", "安化县林业局"),
     # a joint letter signed side by side: the lead unit signs first
     ("王代表:\n" + BODY + "醴陵市水利局　　　　醴陵市住房和城乡建设局\n2023年7月6日\n", "醴陵市水利局"),

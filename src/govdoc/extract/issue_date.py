@@ -19,14 +19,18 @@ from govdoc.nlp.extensions import DocFields
 from govdoc.extract.scan import LineEnds
 from govdoc.extract.output import build
 from govdoc.model import DateValue
+from govdoc.text.zh import PINYIN_INSERT
 from govdoc.normalize import NormText
 from govdoc.text.dates import find_dates
 
 if TYPE_CHECKING:  # the stages receive the analysis; they never import it at run time
     from govdoc.extract.analysis import Analysis
 
-# A line holding only a date, or an organ name then a date (马关县交通运输局  2020年9月18日).
-DATE_LINE_RE = re.compile(r"^[ \t]*(?:(?P<organ>[\u4e00-\u9fff()]{2,40})[ \t]+)?"
+# A line holding only a date, or an organ name then a date (马关县交通运输局  2020年9月18日), set
+# apart by spaces or by one character lost in transcoding (``?`` or U+FFFD), maybe with a
+# mirror's pinyin in the name (咸安區(qū)教育局).
+DATE_LINE_RE = re.compile(rf"^[ \t]*(?:(?P<organ>(?:[\u4e00-\u9fff()]|{PINYIN_INSERT}){{2,40}}?)"
+                          r"(?:[ \t]+|[ \t]*[?？\ufffd][ \t]*))?"
                           r"(?P<value>[\d〇○零一二三四五六七八九十][^\n]{2,22}?)[ \t]*$", re.M)
 # The value on the label's line, or – after a colon that ends the line – on the next text line
 # (a bulleted metadata list: ``• 发文日期:\n\n    2022-07-14``); a label may stand in brackets

@@ -61,7 +61,8 @@ def organ_patterns() -> OrganPatterns:
 TITLE_BRACKET_RE = re.compile(r"[(（](?P<org>[^()（）\n]{2,30})[)）][ \t]*$")
 PRINTED_RE = re.compile(r"印发|印制")
 # A line that ends in a date (maybe with the organ before it, set apart by spaces).
-DATE_LINE_RE = re.compile(r"^[ \t]*(?:(?P<before>\S[^\n]*?)[ \t]{2,})?"
+# Set apart by two spaces or by one character lost in transcoding (``?`` or U+FFFD).
+DATE_LINE_RE = re.compile(r"^[ \t]*(?:(?P<before>\S[^\n]*?)(?:[ \t]{2,}|[ \t]*[?？\ufffd][ \t]*))?"
                           r"(?P<date>[\d〇○零一二三四五六七八九十][\d〇○零一二三四五六七八九十Oo元年月日号 \t./-]{5,20})$",
                           re.M)
 
