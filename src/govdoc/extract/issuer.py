@@ -41,6 +41,9 @@ _METADATA_SPLIT = tuple(re.compile(label + _METADATA_VALUE)
 # Values of a 来源 field that name a website or a newspaper, not an organ.
 NOT_ORGAN_RE = re.compile(r"(?:网|网站|门户|日报|晚报|报|新闻|客户端|公众号|微信|本站)$")
 UNDERTAKER_RE = re.compile(rf"^{_SP}承办单位{_SP}[:：]{_SP}(?P<val>[^\s|:：,，]{{2,40}})", re.M)
+# A handling record's answer line: 区规划分局于2017年5月24日答复: (the organ that answered).
+ANSWERED_RE = re.compile(rf"^{_SP}(?P<val>[^\s|:：,，。]{{2,30}}?){_SP}于{_SP}[^\n:：。]{{4,16}}?(?:作出|进行)?答复{_SP}[:：]",
+                         re.M)
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,9 @@ def _metadata(match: str) -> list[Candidate]:
         # suggestion record above the suggestion's text names the handling unit, not the issuer
         if organs().name.fullmatch(m.group("val")) and "。" in match[:m.start()]:
             out.append(Candidate(m.start("val"), m.end("val"), 0.6, "承办单位"))
+    for m in line_matches(ANSWERED_RE, match, find_all(match, "答复")):
+        if organs().name.fullmatch(m.group("val")):
+            out.append(Candidate(m.start("val"), m.end("val"), 0.65, "answer line"))
     return out
 
 
