@@ -68,6 +68,9 @@ def test_seed_gives_all_gold_metrics_with_true_spans(seed_norm, seed_gold):
     ("全国GDP达到121万亿元。", 121, "万亿元", None),
     ("全国GDP达到121万亿。", 121, "万亿", None),
     ("吸引外资1500万美元。", 1500, "万美元", None),
+    ("已开通运行电梯16部。", 16, "部", None),
+    ("市住建委会同7部门联合印发。", 7, "部门", None),
+    ("开展东华街道等4街道土地综合整治。", 4, "街道", None),
 ])
 def test_quantity_variants(text, value, unit, qualifier):
     found = metrics(text)
