@@ -72,7 +72,9 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_json(path: Path, data: dict) -> None:
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    """One line, keys sorted: ``json``'s C encoder (an indent would take its pure-Python one, a
+    sixth of the parse's CPU); ``govdoc parse`` prints letters indented."""
+    write_atomic(path, json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 def write_letter(json_dir: Path, letter_id: str, data: dict, text: str) -> None:
@@ -163,7 +165,9 @@ def die_with_parent() -> None:
 
 
 def init_worker(ocr: str) -> None:
-    """Once per process: one OCR thread (N workers → N cores) and the spaCy pipeline."""
+    """Once per process: one OCR thread (N workers → N cores) and the spaCy pipeline.  The OCR
+    engine (0.6 CPU-s to load) is loaded now only when every PDF goes to OCR (``--ocr always``);
+    with ``auto`` by the first scan, so that a worker given born-digital files never loads it."""
     from govdoc.nlp.pipeline import make_nlp
     from govdoc.read import ocr as ocr_module
 
@@ -172,7 +176,7 @@ def init_worker(ocr: str) -> None:
     ocr_module.configure(threads=1)
     make_nlp()
     parse_text("许昌市生态环境局\n关于第1号建议的答复\n")  # loads jieba's dictionary and the rest, once
-    if ocr != "never":
+    if ocr == "always":
         ocr_module.engine()
 
 
