@@ -99,6 +99,7 @@ def test_compare_data_report_of_one_agency(data, tmp_path):
     assert result.exit_code == 0, result.output
     html = report.read_text(encoding="utf-8")
     assert "桓台县交通运输局" in html and "石林彝族自治县水务局" not in html and "高青县交通运输局" not in html
+    assert _ids['p016.reply.txt'] in html and ".txt<" not in html  # letters named by title and id, not text file
     assert "1 linked" in result.output
     session = run("--data", str(data_dir), "--session", "县十八届人大二次会议", "--report", str(report))
     assert session.exit_code == 0 and "1 linked" in session.output  # p016 (桓台县人大十八届二次会议)
@@ -144,3 +145,22 @@ def test_compare_data_on_elasticsearch_filters_like_sqlite(data, _):
     finally:
         backend.drop()
         backend.close()
+
+
+@pytest.mark.parametrize("session, issuer, expected", [
+    (None, "泸西县交通运输局", {"p002.reply.txt"}),  # the record's handling unit: the reply names no issuer
+    ("县十八届人大二次会议", None, {"p016.reply.txt"}),
+    ("县十六届人大四次会议", "泸西县交通运输局", {"p002.reply.txt"}),
+    ("县十六届人大四次会议", "桓台县交通运输局", set()),
+    (None, None, {"p002.reply.txt", "p016.reply.txt"}),
+])
+def test_compare_select_pairs_of_a_session_and_agency(tmp_path, session, issuer, expected):
+    from govdoc.compare.analyze import compare_folder
+    from govdoc.compare.collection import select
+    from govdoc.search.session import parse_session
+
+    for pid in ("p002", "p016"):
+        for role in ("suggestion", "reply"):
+            shutil.copy(COMPARE / f"{pid}.{role}.txt", tmp_path / f"{pid}.{role}.txt")
+    chosen = select(compare_folder(tmp_path), parse_session(session) if session else None, issuer)
+    assert {r.path.rsplit("/", 1)[1] for _s, r, _c in chosen.linked} == expected

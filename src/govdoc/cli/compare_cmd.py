@@ -39,14 +39,15 @@ def _print_lines(result) -> None:
             notice_line(f"{part.path}: {kind} not linked")
 
 
-def _write_out(result, report: Optional[Path]) -> None:
-    """The report (with ``--report``) or one JSON line per linked reply, and a line of counts."""
-    from govdoc.compare.report import folder_report
+def _write_out(result, report: Optional[Path], name=None) -> None:
+    """The report (with ``--report``; ``name`` names the parts there) or one JSON line per linked
+    reply, and a line of counts."""
+    from govdoc.compare.report import folder_report, path_name
 
     for line in result.errors:
         error_line(line)
     if report:
-        report.write_text(folder_report(result), encoding="utf-8")
+        report.write_text(folder_report(result, name or path_name), encoding="utf-8")
         err.print(f"{len(result.linked)} linked, {len(result.unlinked_replies)} unlinked replies: {report}",
                   markup=False, highlight=False)
     else:
@@ -85,7 +86,7 @@ def _index_findings(result, data: Path, open_index) -> list[str]:
 
 def _data(data: Path, report: Optional[Path], session: Optional[str], issuer: Optional[str], open_index) -> None:
     """``--data DIR``: link the ingested letters, keep the findings, index them, report."""
-    from govdoc.compare.collection import compare_data, select
+    from govdoc.compare.collection import compare_data, letter_name, select
     from govdoc.errors import BadInput
     from govdoc.search.session import parse_session
 
@@ -100,7 +101,7 @@ def _data(data: Path, report: Optional[Path], session: Optional[str], issuer: Op
     err.print(f"findings of {len(result.findings)} linked replies in {data / 'compare'}"
               + (f"; {len(result.removed)} no longer linked, removed" if result.removed else ""),
               markup=False, highlight=False)
-    _write_out(select(result.folder, wanted, issuer), report)
+    _write_out(select(result.folder, wanted, issuer), report, letter_name(result))
     errors = _index_findings(result, data, open_index) if open_index else []
     for line in errors:
         error_line(line)

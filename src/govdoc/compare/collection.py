@@ -20,6 +20,7 @@ from typing import Callable, Optional
 
 from govdoc.compare.analyze import FolderResult, compare_paths
 from govdoc.compare.model import LABELS, Comparison
+from govdoc.compare.report import agency_of
 from govdoc.errors import BadInput
 from govdoc.index.aliases import issuer_keys
 from govdoc.index.findings import FINDINGS_DIR, findings_path
@@ -96,6 +97,15 @@ def reindex(backend, data_dir: str | Path, letter_ids: list[str], on_error: Call
     return backend.index(load_letters(paths, on_error, data_dir=Path(data_dir)))
 
 
+def letter_name(result: DataResult) -> Callable:
+    """How the report of a data folder names a part: its letter's title and id (not its text file)."""
+    def name(part) -> str:
+        title = part.letter.title.text if part.letter.title else None
+        return f"{title} ({result.ids[part.path]})" if title else result.ids[part.path]
+
+    return name
+
+
 def _congress_agrees(letters, wanted: dict) -> bool:
     """Whether one of the letters states a congress with every part ``wanted`` states."""
     stated = {name: value for name, value in wanted.items() if value is not None}
@@ -103,18 +113,19 @@ def _congress_agrees(letters, wanted: dict) -> bool:
                                        for name, value in stated.items()) for letter in letters)
 
 
-def _issued_by(letter, issuer: str) -> bool:
-    norm = issuer_keys(issuer)[0]
-    return bool(letter.issuer) and norm in issuer_keys(letter.issuer.name)
+def _issued_by(name: str | None, issuer: str) -> bool:
+    return bool(name) and issuer_keys(issuer)[0] in issuer_keys(name)
 
 
 def select(result: FolderResult, session: Optional[dict] = None, issuer: Optional[str] = None) -> FolderResult:
-    """The pairs (and unlinked parts) of one session (``search.session.parse_session``: the reply's or
-    its suggestion's congress) and one agency (the reply's issuer, any of its names)."""
-    def keep(*parts) -> bool:
+    """The pairs (and unlinked replies) of one session (``search.session.parse_session``: the reply's
+    or its suggestion's congress) and one agency (any of its names: the agency the report groups a
+    pair under, ``report.agency_of``; an unlinked reply's issuer)."""
+    def keep(parts, agency: str | None) -> bool:
         return ((not session or _congress_agrees([p.letter for p in parts], session))
-                and (not issuer or _issued_by(parts[-1].letter, issuer)))
+                and (not issuer or _issued_by(agency, issuer)))
 
-    return replace(result, linked=[row for row in result.linked if keep(row[0], row[1])],
-                   unlinked_replies=[p for p in result.unlinked_replies if keep(p)],
-                   unlinked_suggestions=[] if issuer else [p for p in result.unlinked_suggestions if keep(p)])
+    return replace(result, linked=[(s, r, c) for s, r, c in result.linked if keep((s, r), agency_of(s, c))],
+                   unlinked_replies=[p for p in result.unlinked_replies
+                                     if keep((p,), p.letter.issuer.name if p.letter.issuer else None)],
+                   unlinked_suggestions=[] if issuer else [p for p in result.unlinked_suggestions if keep((p,), None)])
