@@ -30,13 +30,13 @@ def _one(files: list[Path]):
                              param_hint="FILES")
 
 
-def _print_lines(result) -> None:
+def _print_lines(result, name) -> None:
     """One JSON line per linked reply on stdout; a note per part left unlinked on stderr."""
     for _s, _r, comparison in result.linked:
         print(json.dumps(comparison.model_dump(mode="json"), ensure_ascii=False), flush=True)
     for kind, parts in (("reply", result.unlinked_replies), ("suggestion", result.unlinked_suggestions)):
         for part in parts:
-            notice_line(f"{part.path}: {kind} not linked")
+            notice_line(f"{name(part)}: {kind} not linked")
 
 
 def _write_out(result, report: Optional[Path], name=None) -> None:
@@ -44,14 +44,15 @@ def _write_out(result, report: Optional[Path], name=None) -> None:
     reply, and a line of counts."""
     from govdoc.compare.report import folder_report, path_name
 
+    name = name or path_name
     for line in result.errors:
         error_line(line)
     if report:
-        report.write_text(folder_report(result, name or path_name), encoding="utf-8")
+        report.write_text(folder_report(result, name), encoding="utf-8")
         err.print(f"{len(result.linked)} linked, {len(result.unlinked_replies)} unlinked replies: {report}",
                   markup=False, highlight=False)
     else:
-        _print_lines(result)
+        _print_lines(result, name)
 
 
 def _folder(folder: Path, report: Optional[Path]) -> None:
@@ -67,7 +68,8 @@ def _folder(folder: Path, report: Optional[Path]) -> None:
 
 
 def _index_findings(result, data: Path, open_index) -> list[str]:
-    """Index the letters whose findings changed; error lines (none when all went in)."""
+    """Index again the letters with findings and those whose findings were removed; error lines
+    (none when all went in)."""
     from govdoc.compare.collection import reindex
     from govdoc.errors import GovdocError
 
