@@ -105,3 +105,14 @@ def test_compare_cli_one_page_html_escaped(tmp_path):
     data = json.loads(run(str(page)).stdout)
     assert data["link"] == {"confidence": 1.0, "evidence": ["same page (record)"]}
     assert data["coverage"] == 1.0 and data["reply"]["grade"]
+
+
+def test_eval_cli_scores_compare_pairs(tmp_path):
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["eval", str(PAIRS), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    groups = json.loads(report.read_text(encoding="utf-8"))["groups"]
+    assert set(groups) == {"held-out", "tuning", "all"} and groups["all"]["pairs"] == len(IDS)
+    assert "(compare; 0 distractors, 0 linked to a pair)" in result.stdout
+    missing = CliRunner().invoke(app, ["eval", str(PAIRS), "--distractor", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2 and "nope.txt: no such file" in missing.output
