@@ -164,3 +164,21 @@ def test_compare_select_pairs_of_a_session_and_agency(tmp_path, session, issuer,
             shutil.copy(COMPARE / f"{pid}.{role}.txt", tmp_path / f"{pid}.{role}.txt")
     chosen = select(compare_folder(tmp_path), parse_session(session) if session else None, issuer)
     assert {r.path.rsplit("/", 1)[1] for _s, r, _c in chosen.linked} == expected
+
+
+def test_compare_data_ingest_drops_the_findings_of_a_letter_it_deletes(data):
+    """A letter whose file changed or went is deleted by ingest: its JSON, text and findings go."""
+    from govdoc.ingest.batches import BatchIndexer
+    from govdoc.ingest.state import StateDB
+
+    data_dir, ids = data
+    assert run("--data", str(data_dir)).exit_code == 0
+    gone = ids["p016.reply.txt"]
+    state = StateDB(data_dir)
+    state.db.execute("INSERT INTO pending_deletes VALUES (?)", (gone,))
+    state.db.commit()
+    with open_backend("sqlite", data_dir) as index:
+        BatchIndexer(index, state, data_dir / "json").delete_pending(patient=True)
+    state.close()
+    assert read_findings(data_dir, gone) is None and not (data_dir / "json" / f"{gone}.json").exists()
+    assert read_findings(data_dir, ids["p004.reply.txt"]) is not None
