@@ -118,3 +118,20 @@ def by_path(letters=None) -> dict[str, dict]:
 def paths(result: dict) -> list[str]:
     """Source paths of the hits, in rank order."""
     return [hit["source_path"] for hit in result["hits"]]
+
+
+def with_comparison(reply: dict, coverage: float, asks: dict, flags=(), suggestion: str = "0" * 16) -> dict:
+    """The letter with the findings ``govdoc compare --data`` keeps for a linked reply."""
+    from govdoc.index.findings import COMPARE_KEY, LABELS
+
+    return {**reply, COMPARE_KEY: {"reply_id": reply["source"]["sha256"][:16], "suggestion_id": suggestion,
+                                   "coverage": coverage, "asks": {label: asks.get(label, 0) for label in LABELS},
+                                   "flags": list(flags), "link": {"confidence": 0.9, "evidence": ["item 1"]}}}
+
+
+# Three replies compared with their suggestions (coverage 1, 0.5, 0); the other letters have no comparison.
+COMPARED = [with_comparison(XUCHANG_2019, 1.0, {"concrete": 2}),
+            with_comparison(ZHENKANG_2018, 0.5, {"concrete": 1, "explained": 1},
+                            ["top_grade_but_explained: ask 2 (grade A)"]),
+            with_comparison(NANHUA_2019, 0.0, {"general": 1, "not_addressed": 1}, ["not_addressed: ask 2"])]
+COMPARED_LETTERS = [XUCHANG_2017, *COMPARED, MOA_2016, MARA_2021]

@@ -7,7 +7,7 @@ import pytest
 
 from govdoc.compare.analyze import compare_folder
 from govdoc.compare.cues import default_cues
-from govdoc.compare.link import shared_run
+from govdoc.compare.link import Weights, shared_name, shared_run
 from govdoc.text.zh import match_text
 
 SUGGESTION = "县第十八届人大第一次会议第12号建议\n提出人:张三代表\n建议内容:村内水池年久失修,建议拨付资金修缮加固东村蓄水池。\n"
@@ -56,3 +56,29 @@ def test_compare_link_unlinked_listed(tmp_path):
 ])
 def test_compare_link_shared_run(suggestion, reply, run):
     assert shared_run(match_text(suggestion), match_text(reply), default_cues()) == run
+
+
+
+TITLE_RECORD = "县十五届人大三次会议人大代表议案07\n标 题:关于重新规划西沟村300亩荒地的议案\n提案代表:赵六等8名代表\n"
+PLAIN_REPLY = ("办理情况:\n县自然资源局于2021年5月10日答复:\n我局对您的建议进行了认真研究,您所说的西沟村荒地不宜重新规划,"
+               "该地块位于生态保护红线内,不允许建设,建议复垦后用于农业生产。\n")
+# Twenty replies on other matters: a collection large enough for a name to be rare in it.
+FILLERS = {f"f{i:02d}.txt": f"关于{a}{b}村路灯安装的答复\n您提出的{a}{b}村路灯安装一事,已于2021年{i % 12 + 1}月重新规划并安装完成。\n县住建局\n"
+           for i, (a, b) in enumerate((a, b) for a in "金木水火土" for b in "岭坪湾坡")}
+
+
+def test_compare_link_rare_name(tmp_path):
+    """A reply stating no item, congress or proposer, and a title-only record: the place name they
+    share (西沟村, held by no other letter of the folder) ties them, beside the share of the title."""
+    links, result = links_of(tmp_path, {"s07.txt": TITLE_RECORD, "r07.txt": PLAIN_REPLY, **FILLERS})
+    assert links == {"r07.txt": "s07.txt"}
+    assert any("“西沟村”" in line for line in result.linked[0][2].link.evidence)
+
+
+@pytest.mark.parametrize("df, n, found", [
+    ({"西沟": 2, "沟村": 2, "重新": 30, "新规": 30, "规划": 60}, 100, "西沟村"),  # held by this pair alone
+    ({"西沟": 9, "沟村": 9, "重新": 30, "新规": 30, "规划": 60}, 100, None),  # nine letters hold it
+    ({"西沟": 2, "沟村": 2, "重新": 2, "新规": 2, "规划": 2}, 10, None),  # ten letters: nothing is rare
+])
+def test_compare_link_shared_name(df, n, found):
+    assert shared_name(match_text(TITLE_RECORD), match_text(PLAIN_REPLY), default_cues(), Weights(df, n)) == found

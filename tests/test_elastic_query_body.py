@@ -19,6 +19,8 @@ def body_for(query: Query) -> dict:
     (Query(year_from=2017), {"range": {"year": {"gte": 2017}}}),
     (Query(year_to=2021), {"range": {"year": {"lte": 2021}}}),
     (Query(record="metrics", value_max=60), {"range": {"value": {"lte": 60}}}),
+    (Query(coverage_below=0.5), {"range": {"coverage": {"lt": 0.5}}}),
+    (Query(coverage_min=0.25), {"range": {"coverage": {"gte": 0.25}}}),
     (Query(congress_body="政协", congress_term=7), {"term": {"congress_term": 7}}),
     (Query(record="measures"), {"term": {"record": "measures"}}),
     (Query(issuer="许昌市环保局"), {"bool": {"should": [{"term": {"issuer_norm": "许昌市生态环境局"}},
@@ -70,7 +72,7 @@ def test_indicator_must_match_in_the_title_only():
 def test_facets_and_pages():
     body = body_for(Query("错峰生产", limit=10, offset=20))
     assert (body["from"], body["size"]) == (20, 10)
-    assert set(body["aggs"]) == {"year", "issuer", "grade", "kind"}
+    assert set(body["aggs"]) == {"year", "issuer", "grade", "kind", "coverage"}
 
 
 def keys(node) -> set[str]:

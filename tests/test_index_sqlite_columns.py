@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from backends import LETTERS
+from backends import COMPARED_LETTERS, LETTERS
 from hypothesis import given, settings, strategies as st
 
 from govdoc.index.base import Query, letter_id
@@ -23,6 +23,8 @@ VALUES = {
     "year_to": st.sampled_from([None, 2015, 2017, 2019]),
     "value_min": st.sampled_from([None, 0.0, 60.0, 120.0]),
     "value_max": st.sampled_from([None, 57.0, 100.0]),
+    "coverage_min": st.sampled_from([None, 0.0, 0.5, 1.0]),
+    "coverage_below": st.sampled_from([None, 0.0, 0.5, 0.75, 1.0]),
     "issuer": st.sampled_from([None, "环保局", "许昌市生态环境局", "农业部", "鎮康縣教育局", "不存在局"]),
     "letter_id": st.sampled_from([None, letter_id(LETTERS[0]), "nope"]),
     "exclude_letter": st.sampled_from([None, letter_id(LETTERS[1])]),
@@ -33,7 +35,7 @@ VALUES = {
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
     backend = SqliteBackend(tmp_path_factory.mktemp("columns"))
-    backend.index(LETTERS)
+    backend.index(COMPARED_LETTERS)  # LETTERS, three with a comparison (coverage)
     yield backend
     backend.close()
 
@@ -53,7 +55,8 @@ def test_columns_select_what_sql_selects(index, filters):
 def test_columns_count_facets_like_sql(index, record):
     columns = index.columns(record)
     counted = facet_counts(columns, np.arange(len(columns.rids)))
-    for name, column in (("year", "year"), ("issuer", "issuer_norm"), ("grade", "grade"), ("kind", "kind")):
+    for name, column in (("year", "year"), ("issuer", "issuer_norm"), ("grade", "grade"), ("kind", "kind"),
+                         ("coverage", "coverage_band")):
         by_sql = dict(index.db.execute(f"SELECT {column}, count(*) FROM records WHERE record = ? AND {column} IS NOT NULL "
                                        f"GROUP BY {column}", [record]).fetchall())
         assert {k: n for k, n in counted[name] if n} == by_sql

@@ -4,8 +4,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-from backends import (BACKEND_PARAMS, LETTERS, MOA_2016, XUCHANG_2017, XUCHANG_2019, close_test_backend, letter,
-                      open_test_backend, paths)
+from backends import (BACKEND_PARAMS, COMPARED_LETTERS, LETTERS, MOA_2016, XUCHANG_2017, XUCHANG_2019,
+                      ZHENKANG_2018, close_test_backend, letter, open_test_backend, paths)
 
 from govdoc.index.base import Query, letter_id
 from govdoc.index.records import BODY_KEY
@@ -13,8 +13,9 @@ from govdoc.index.records import BODY_KEY
 X17, X19 = "letters/xuchang-2017.txt", "letters/xuchang-2019.txt"
 ZK18, NH19 = "letters/zhenkang-2018.txt", "letters/nanhua-2019.txt"
 MOA16, MARA21 = "letters/moa-2016.txt", "letters/mara-2021.txt"
-HIT_KEYS = {"id", "record", "letter_id", "title", "year", "issuer", "grade", "score", "snippet", "source_path"}
-FACET_KEYS = {"year", "issuer", "grade", "kind"}
+HIT_KEYS = {"id", "record", "letter_id", "title", "year", "issuer", "grade", "score", "snippet", "source_path",
+            "coverage"}
+FACET_KEYS = {"year", "issuer", "grade", "kind", "coverage"}
 
 
 @pytest.fixture(scope="module", params=BACKEND_PARAMS)
@@ -285,12 +286,12 @@ def test_search_thesaurus_finds_short_and_full_names(fresh, text, expected):
 
 @pytest.mark.parametrize("query, facets", [
     (Query("错峰生产"), {"year": {"2017": 1, "2019": 1}, "issuer": {"许昌市生态环境局": 2},
-                        "grade": {"A": 1, "B": 1}, "kind": {"reply": 2}}),
+                        "grade": {"A": 1, "B": 1}, "kind": {"reply": 2}, "coverage": {}}),
     (Query(limit=1), {"year": {"2016": 1, "2017": 1, "2018": 1, "2019": 2, "2021": 1},
                       "issuer": {"农业农村部": 2, "许昌市生态环境局": 2, "南华县交通运输局": 1, "镇康县教育局": 1},
-                      "grade": {"A": 2, "B": 1}, "kind": {"reply": 6}}),
+                      "grade": {"A": 2, "B": 1}, "kind": {"reply": 6}, "coverage": {}}),
     (Query("错峰生产", year_from=2019, limit=1), {"year": {"2019": 1}, "issuer": {"许昌市生态环境局": 1},
-                                              "grade": {"A": 1}, "kind": {"reply": 1}}),
+                                              "grade": {"A": 1}, "kind": {"reply": 1}, "coverage": {}}),
 ])
 def test_search_facets_count_every_match_not_just_the_page(backend, query, facets):
     result = backend.search(query)
@@ -351,3 +352,57 @@ def test_doc_freqs_count_records_holding_a_word(backend):
     total, freqs = backend.doc_freqs(["错峰生产", "农村公路", "不存在的词"])
     assert total == len(LETTERS)
     assert freqs == {"错峰生产": 2, "农村公路": 1, "不存在的词": 0}
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def compared(request, tmp_path_factory):
+    """The hand-built letters, three of them replies compared with their suggestions."""
+    index = open_test_backend(request.param, tmp_path_factory.mktemp(f"compared-{request.param}"))
+    assert index.index(COMPARED_LETTERS).errors == []
+    yield index
+    close_test_backend(index)
+
+
+@pytest.mark.parametrize("query, expected", [
+    (Query(coverage_below=0.5), {NH19}),  # strictly below: 0.5 is not
+    (Query(coverage_below=0.51), {NH19, ZK18}),
+    (Query(coverage_min=0.5), {ZK18, X19}),
+    (Query(coverage_min=0.0), {X19, ZK18, NH19}),  # letters without a comparison never pass a coverage filter
+    (Query(coverage_min=0.25, coverage_below=1.0), {ZK18}),
+    (Query("错峰生产", coverage_min=1.0), {X19}),
+    (Query("错峰生产", coverage_below=1.0), set()),
+    (Query(record="measures", coverage_below=0.5), {NH19}),  # a letter's records share its coverage
+    (Query(grade="A", coverage_below=0.75), {ZK18}),
+])
+def test_search_coverage_filters(compared, query, expected):
+    result = compared.search(Query(**{**query.__dict__, "limit": 20}))
+    assert set(paths(result)) == expected and result["total"] == len(expected)
+    assert {r["source_path"] for r in compared.scan(query)} == expected
+
+
+@pytest.mark.parametrize("query, coverage", [
+    (Query(), {"0-0.25": 1, "0.5-0.75": 1, "0.75-1": 1}),
+    (Query("农村"), {"0-0.25": 1, "0.5-0.75": 1}),
+    (Query(coverage_below=0.5), {"0-0.25": 1}),
+])
+def test_search_coverage_facet_counts_bands_in_order(compared, query, coverage):
+    facets = compared.search(query)["facets"]
+    assert set(facets) == FACET_KEYS
+    assert facets["coverage"] == coverage and list(facets["coverage"]) == sorted(coverage)
+
+
+def test_search_hits_and_records_carry_the_comparison(compared):
+    hit = compared.search(Query("一窗受理"))["hits"][0]
+    assert hit["coverage"] == 1.0
+    assert compared.search(Query("高标准农田"))["hits"][0]["coverage"] is None
+    stored = compared.get(letter_id(ZHENKANG_2018))
+    assert stored["coverage_band"] == "0.5-0.75"
+    assert stored["compare"] == {"suggestion_id": "0" * 16, "link_confidence": 0.9,
+                                 "asks": {"concrete": 1, "general": 0, "explained": 1, "not_addressed": 0},
+                                 "flags": ["top_grade_but_explained: ask 2 (grade A)"]}
+
+
+def test_reindex_without_the_comparison_drops_its_coverage(fresh):
+    fresh.index(COMPARED_LETTERS)
+    fresh.index([XUCHANG_2019])  # its comparison removed (no longer linked)
+    assert set(paths(fresh.search(Query(coverage_min=0.0)))) == {ZK18, NH19}

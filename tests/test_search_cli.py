@@ -5,7 +5,7 @@ import io
 import json
 
 import pytest
-from backends import LETTERS
+from backends import COMPARED, LETTERS
 from typer.testing import CliRunner
 
 from govdoc.cli import commands  # noqa: F401 - registers the commands
@@ -19,6 +19,23 @@ def data(tmp_path):
     result = CliRunner().invoke(app, ["index", str(letters), "--data", str(tmp_path / "data")])
     assert result.exit_code == 0, result.output
     return tmp_path / "data"
+
+
+@pytest.fixture
+def compared_data(tmp_path):
+    """The letters indexed with the findings ``govdoc compare --data`` keeps for three of them."""
+    from govdoc.index.findings import COMPARE_KEY, findings_path
+
+    data = tmp_path / "data"
+    for reply in COMPARED:
+        path = findings_path(data, reply[COMPARE_KEY]["reply_id"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(reply[COMPARE_KEY]), encoding="utf-8")
+    letters = tmp_path / "letters.jsonl"
+    letters.write_text("".join(json.dumps(l, ensure_ascii=False) + "\n" for l in LETTERS), encoding="utf-8")
+    result = CliRunner().invoke(app, ["index", str(letters), "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    return data
 
 
 @pytest.fixture
@@ -67,6 +84,9 @@ def test_stats_json(data):
     (["--year", "20x"], "--year"),
     (["--session", "人大"], "--session"),
     (["--backend", "elasticsearch", "--es-url", ""], "GOVDOC_ES_URL"),
+    (["--coverage-below", "1.5"], "--coverage-below: 1.5: expected a share from 0 to 1"),
+    (["--coverage-min", "-0.1"], "--coverage-min"),
+    (["--coverage-min", "nan"], "--coverage-min"),
 ])
 def test_search_bad_options_get_one_error_line(data, args, message, monkeypatch, console):
     monkeypatch.delenv("GOVDOC_ES_URL", raising=False)
@@ -159,3 +179,46 @@ def test_export_writes_every_match(data, tmp_path, records, args, count, fmt):
 def test_export_unwritable_file_is_one_error_line(data, tmp_path, console):
     result = run("export", "错峰生产", "--out", str(tmp_path / "missing" / "x.csv"), "--data", str(data))
     assert result.exit_code == 2 and "cannot write the export" in result.output + console["err"].getvalue()
+
+
+@pytest.mark.parametrize("args, paths", [
+    (["--coverage-below", "0.5"], {"letters/nanhua-2019.txt"}),
+    (["--coverage-min", "0.5"], {"letters/zhenkang-2018.txt", "letters/xuchang-2019.txt"}),
+    (["--coverage-min", "0"], {"letters/nanhua-2019.txt", "letters/zhenkang-2018.txt", "letters/xuchang-2019.txt"}),
+    (["错峰生产", "--coverage-below", "1"], set()),
+    (["", "--records", "measures", "--coverage-below", "0.5"], {"letters/nanhua-2019.txt"}),
+])
+def test_search_coverage_options(compared_data, args, paths):
+    """Coverage comes from the findings kept in <data>/compare; letters without any are left out."""
+    result = run("search", *args, "--json", "--data", str(compared_data))
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert {h["source_path"] for h in out["hits"]} == paths and out["total"] == len(paths)
+
+
+def test_search_table_shows_coverage_and_its_facet(compared_data, console):
+    assert run("search", "", "--coverage-min", "0", "--data", str(compared_data)).exit_code == 0
+    table = console["out"].getvalue()
+    assert "coverage" in table and "100%" in table and "50%" in table
+    assert "0-0.25 (1)  0.5-0.75 (1)  0.75-1 (1)" in table
+    assert run("search", "高标准农田", "--data", str(compared_data)).exit_code == 0
+    assert "coverage" not in console["out"].getvalue().split("高标准农田", 1)[1].split("facets")[0]
+
+
+def test_search_help_says_letters_without_a_comparison_are_left_out():
+    help_text = " ".join(run("search", "--help").output.replace("│", " ").split())
+    assert "--coverage-below" in help_text and "letters without a comparison are left out" in help_text
+
+
+def test_index_bad_findings_one_line_letter_kept(compared_data, console):
+    from govdoc.index.base import letter_id
+    from govdoc.index.findings import findings_path
+
+    findings_path(compared_data, letter_id(COMPARED[0])).write_text("{", encoding="utf-8")
+    letters = compared_data.parent / "letters.jsonl"
+    result = run("index", str(letters), "--data", str(compared_data), "--fresh")
+    errors = result.output + console["err"].getvalue()
+    assert result.exit_code == 1 and errors.count("error:") == 1 and "not a comparison" in errors
+    assert f"indexed {len(LETTERS)} letter(s)" in errors
+    out = json.loads(run("search", "", "--coverage-min", "0", "--json", "--data", str(compared_data)).stdout)
+    assert out["total"] == 2

@@ -136,3 +136,59 @@ def test_web_letter_page_offers_a_comparison(client, ids, name, form, link):
         assert f'<input name="{form[1]}"' in html
     else:
         assert "compare-form" not in html
+
+
+@pytest.fixture(scope="module")
+def covered(compare_data, tmp_path_factory):
+    """``(client, {file name: id}, {reply id: coverage})`` of a copy of the compare data folder after
+    ``govdoc compare --data``: the linked replies' coverage is in the index."""
+    import shutil
+
+    from govdoc.cli import commands  # noqa: F401 - registers the commands
+    from govdoc.cli.app import app
+    from govdoc.index.findings import FINDINGS_DIR
+    from govdoc.web.app import Settings, create_app
+
+    data = tmp_path_factory.mktemp("covered") / "data"
+    shutil.copytree(compare_data[0], data)
+    result = CliRunner().invoke(app, ["compare", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    coverage = {p.stem: json.loads(p.read_text(encoding="utf-8"))["coverage"] for p in (data / FINDINGS_DIR).glob("*.json")}
+    with TestClient(create_app(Settings(data))) as client:
+        yield client, compare_data[1], coverage
+
+
+def found(html: str) -> list[str]:
+    return re.findall(r'class="hit-title" href="/letters/([0-9a-f]{16})', html)
+
+
+@pytest.mark.parametrize("params, wanted", [
+    ({"coverage_below": "0.5"}, lambda c: c < 0.5),
+    ({"coverage_min": "0.5"}, lambda c: c >= 0.5),
+    ({"coverage_min": "0", "coverage_below": "1"}, lambda c: c < 1),
+])
+def test_web_search_coverage_filters(covered, params, wanted):
+    client, _ids, coverage = covered
+    html = client.get("/", params={**params, "size": "50"}).text
+    assert sorted(found(html)) == sorted(i for i, c in coverage.items() if wanted(c))
+    assert client.get("/api/search", params=params).json()["total"] == sum(map(wanted, coverage.values()))
+
+
+def test_web_coverage_facet_links_to_its_band(covered):
+    client, ids, coverage = covered
+    assert ids["p004.reply.txt"] in coverage and len(coverage) >= 4
+    html = client.get("/").text
+    section = re.search(r'data-facet="coverage"><h2>coverage</h2>(.*?)</section>', html, re.S).group(1)
+    links = dict((value, url) for url, value in re.findall(r'<a href="([^"]+)">([^<]+)</a>', section))
+    assert sum(int(n) for n in re.findall(r'class="count">(\d+)<', section)) == len(coverage)
+    assert links["0-0.25"] == "?coverage_min=0.0&amp;coverage_below=0.25"  # p001 and p016: only explained
+    band = client.get("/" + links["0-0.25"].replace("&amp;", "&")).text
+    assert sorted(found(band)) == sorted(i for i, c in coverage.items() if c < 0.25)
+    assert all("coverage_min=" in url for url in links.values())
+    assert re.search(r'<span class="coverage">coverage \d+%</span>', html)
+
+
+@pytest.mark.parametrize("params", [{"coverage_below": "2"}, {"coverage_min": "-1"}, {"coverage_min": "x"}])
+def test_web_bad_coverage_gets_a_400(covered, params):
+    page = covered[0].get("/", params=params)
+    assert page.status_code == 400 and next(iter(params)) in page.text

@@ -74,7 +74,8 @@ def index_command(
                        "ends (restored after; searches see the letters only then).")] = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Index parsed letters; re-indexing a letter replaces it.  Bad files get one error line each."""
+    """Index parsed letters; re-indexing a letter replaces it.  Bad files get one error line each.
+    A reply's comparison with its suggestion kept in <data>/compare (govdoc compare --data) is indexed with it."""
     from govdoc.errors import GovdocError
     from govdoc.index.load import load_letters
 
@@ -89,7 +90,7 @@ def index_command(
             if fresh:
                 index.clear()
             with index.bulk_loading() if bulk else nullcontext():
-                result = index.index(load_letters(paths, report, notice_line))
+                result = index.index(load_letters(paths, report, notice_line, data_dir=data))
         except GovdocError as exc:
             if debug:
                 raise

@@ -37,15 +37,20 @@ def parse_years(text: str) -> tuple[Optional[int], Optional[int]]:
 def build_query(text: str, *, year: Optional[str], issuer: Optional[str], grade: Optional[str],
                 session: Optional[str], records: Records, limit: int, indicator: Optional[str] = None,
                 value_min: Optional[float] = None, value_max: Optional[float] = None,
-                item_type: Optional[str] = None, kind: Optional[str] = None, offset: int = 0):
+                item_type: Optional[str] = None, kind: Optional[str] = None, offset: int = 0,
+                coverage_min: Optional[float] = None, coverage_below: Optional[float] = None):
     from govdoc.index.base import Query
     from govdoc.search.session import parse_session
 
     year_from, year_to = parse_years(year) if year else (None, None)
     congress = parse_session(session) if session else {}
+    for name, share in (("--coverage-min", coverage_min), ("--coverage-below", coverage_below)):
+        if share is not None and not 0 <= share <= 1:  # NaN fails too
+            raise BadInput(name, f"{share}: expected a share from 0 to 1")
     return Query(text=text, record=records.value, year_from=year_from, year_to=year_to, issuer=issuer,
                  grade=grade.upper() if grade else None, item_type=item_type, kind=kind, indicator=indicator,
-                 value_min=value_min, value_max=value_max, limit=limit, offset=offset, **congress)
+                 value_min=value_min, value_max=value_max, coverage_min=coverage_min, coverage_below=coverage_below,
+                 limit=limit, offset=offset, **congress)
 
 
 def _rich_snippet(snippet: str) -> str:
@@ -64,6 +69,12 @@ MinOpt = Annotated[Optional[float], typer.Option("--min", help="Metrics: smalles
 MaxOpt = Annotated[Optional[float], typer.Option("--max", help="Metrics: largest value.")]
 ItemTypeOpt = Annotated[Optional[str], typer.Option("--item-type", help="建议, 提案, 议案 …")]
 KindOpt = Annotated[Optional[str], typer.Option("--kind", help="reply, suggestion or other.")]
+_COVERAGE = ("coverage: the share of a reply's asks answered concretely, from `govdoc compare --data`; "
+             "letters without a comparison are left out")
+CoverageBelowOpt = Annotated[Optional[float], typer.Option(
+    "--coverage-below", help=f"Replies whose coverage is below this (0 to 1; {_COVERAGE}).")]
+CoverageMinOpt = Annotated[Optional[float], typer.Option(
+    "--coverage-min", help=f"Replies whose coverage is at least this (0 to 1; {_COVERAGE}).")]
 QueryArg = Annotated[str, typer.Argument(help="Words to find; simplified or traditional, old or new agency names.")]
 
 
@@ -79,10 +90,12 @@ def fail(exc: Exception, debug: bool = False) -> typer.Exit:
 def print_hits(result: dict, title: str) -> None:
     """The hits as a table, and the facets of every match under it."""
     table = Table(title=title)
-    for col in ("score", "year", "grade", "issuer", "title", "snippet"):
+    covered = any(hit.get("coverage") is not None for hit in result["hits"])
+    for col in ("score", "year", "grade", *(("coverage",) if covered else ()), "issuer", "title", "snippet"):
         table.add_column(col, overflow="fold", ratio=3 if col == "snippet" else None)
     for hit in result["hits"]:
-        table.add_row(f"{hit['score']:.2f}", str(hit["year"] or ""), hit["grade"] or "", hit["issuer"] or "",
+        coverage = [] if not covered else ["" if hit.get("coverage") is None else f"{hit['coverage']:.0%}"]
+        table.add_row(f"{hit['score']:.2f}", str(hit["year"] or ""), hit["grade"] or "", *coverage, hit["issuer"] or "",
                       hit["title"] or hit["source_path"] or "", _rich_snippet(hit["snippet"] or ""))
     out.print(table)
     facets = Table(title="facets (all matches)", show_header=False, box=None)
@@ -106,6 +119,8 @@ def search_command(
     max_value: MaxOpt = None,
     item_type: ItemTypeOpt = None,
     kind: KindOpt = None,
+    coverage_below: CoverageBelowOpt = None,
+    coverage_min: CoverageMinOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Most hits to show.")] = 10,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Hits to skip (the next page).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
@@ -121,7 +136,8 @@ def search_command(
     try:
         q = build_query(query, year=year, issuer=issuer, grade=grade, session=session, records=records,
                         limit=limit, indicator=indicator, value_min=min_value, value_max=max_value,
-                        item_type=item_type, kind=kind, offset=offset)
+                        item_type=item_type, kind=kind, offset=offset, coverage_min=coverage_min,
+                        coverage_below=coverage_below)
         with open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index) as index:
             result = index.search(q)
     except GovdocError as exc:

@@ -16,7 +16,7 @@ from govdoc.text.zh import match_text
 
 CATEGORIES = ("ask", "request_label", "content_label", "action", "continues", "background", "split",
               "refusal", "completed", "plan", "money", "date", "named", "intention", "formula",
-              "generic", "praise", "top_grade")
+              "generic", "praise", "other_document", "top_grade")
 # The signals that decide a response label (respond.py), in the order they are reported.
 SIGNAL_KINDS = ("refusal", "completed", "plan", "money", "date", "named", "intention")
 

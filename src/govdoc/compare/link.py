@@ -11,7 +11,10 @@ Each feature adds to a score; the confidence is the score capped at 1:
   each weighted by its rarity in the collection (``Weights``): up to +0.6;
 * a run of ``MIN_RUN`` characters or more of the suggestion's body repeated in the reply (a
   place, a project: 沅江隧道工程部与劳动巷之间; the congress designation 第十八届…第一次会议 left
-  out, as every letter of a session says it): +0.2.
+  out, as every letter of a session says it), or a shorter run of ``MIN_NAME`` characters or more
+  of its title topic and asks that is rare in the collection (a village, a site, 东壕口; ``Weights.rare``:
+  every bigram held by at most ``RARE_DF`` letters and ``RARE_SHARE`` of them, so a collection of
+  fewer than 20 letters has no rare names): +0.2.
 
 Assignment, surest replies first: a reply links to its best suggestion at or above ``MIN_LINK``
 (several replies may link to one: 主办/协办/会办, 续复; among near ties the suggestion no other
@@ -27,12 +30,15 @@ from dataclasses import dataclass
 
 from govdoc.compare.asks import TITLE_TOPIC, body_segments, find_asks
 from govdoc.compare.cues import Cues
-from govdoc.compare.similarity import bigrams
+from govdoc.compare.similarity import RUN, bigrams
 
 MIN_LINK = 0.35
 MIN_WEAK = 0.15
 TEXT_WEIGHT = 0.6
 MIN_RUN = 8
+MIN_NAME = 3
+RARE_DF = 4  # a suggestion, a copy of it quoted in a reply, two replies (主办/协办, 续复)
+RARE_SHARE = 0.1
 TIE = 0.05  # candidates this close are a tie: the one no other reply claims wins
 SESSION_NAME = re.compile(r"[^\s,。:]{0,8}?第?[一二三四五六七八九十\d]+届[^\s,。:]{0,12}?第?[一二三四五六七八九十\d]+次(会议)?第?")
 HANDLER = re.compile(r"(承办单位|主办单位|交办单位)\s*:\s*([^\s,。]{3,30})")
@@ -55,6 +61,10 @@ class Weights:
 
     def of(self, gram: str) -> float:
         return math.log((self.n + 1) / (self.df.get(gram, 0) + 1)) if self.n else 1.0
+
+    def rare(self, gram: str) -> bool:
+        """Held by some letters of the collection, but at most ``RARE_DF`` and ``RARE_SHARE`` of them."""
+        return 0 < self.df.get(gram, 0) <= min(RARE_DF, int(self.n * RARE_SHARE))
 
 
 def weights_of(texts: list[str], cues: Cues) -> Weights:
@@ -104,11 +114,15 @@ def _agency(s_match: str, r_match: str) -> tuple[float, list[str]]:
     return 0.0, []
 
 
-def topic_grams(s_match: str, cues: Cues) -> set[str]:
-    """The suggestion's subject: bigrams of its title topic and of its asks."""
+def topic_texts(s_match: str, cues: Cues) -> list[str]:
+    """The suggestion's subject: its asks and its title topic."""
     topic = TITLE_TOPIC.search(s_match)
-    texts = [a.segment.of(s_match) for a in find_asks(s_match, cues)] + ([topic.group(1)] if topic else [])
-    return set().union(*[bigrams(t, cues) for t in texts] or [set()])
+    return [a.segment.of(s_match) for a in find_asks(s_match, cues)] + ([topic.group(1)] if topic else [])
+
+
+def topic_grams(s_match: str, cues: Cues) -> set[str]:
+    """Bigrams of the suggestion's title topic and of its asks."""
+    return set().union(*[bigrams(t, cues) for t in topic_texts(s_match, cues)] or [set()])
 
 
 def _text(s_match: str, r_match: str, cues: Cues, weights: Weights) -> tuple[float, list[str]]:
@@ -134,9 +148,40 @@ def shared_run(s_match: str, r_match: str, cues: Cues) -> str | None:
     return None
 
 
-def _run(s_match: str, r_match: str, cues: Cues) -> tuple[float, list[str]]:
+def rare_stretches(s_match: str, cues: Cues, weights: Weights) -> list[str]:
+    """Stretches of the title topic and asks (generic words blanked) of ``MIN_NAME`` characters or
+    more whose every bigram is rare in the collection."""
+    out = []
+    for text in topic_texts(s_match, cues):
+        for run in RUN.findall(cues.strip("generic", text)):
+            start = 0
+            for i in range(1, len(run) + 1):
+                if i == len(run) or not weights.rare(run[i - 1:i + 1]):
+                    out += [run[start:i]] if i - start >= MIN_NAME else []
+                    start = i
+    return out
+
+
+def shared_name(s_match: str, r_match: str, cues: Cues, weights: Weights) -> str | None:
+    """The longest run of ``MIN_NAME``+ characters of a rare stretch found in the reply."""
+    found = None
+    for stretch in rare_stretches(s_match, cues, weights):
+        for i in range(len(stretch) - MIN_NAME + 1):
+            end = i + MIN_NAME
+            if stretch[i:end] not in r_match:
+                continue
+            while end < len(stretch) and stretch[i:end + 1] in r_match:
+                end += 1
+            found = max(found or "", stretch[i:end], key=len)
+    return found
+
+
+def _run(s_match: str, r_match: str, cues: Cues, weights: Weights) -> tuple[float, list[str]]:
     run = shared_run(s_match, r_match, cues)
-    return (0.2, [f"both say “{run}”"]) if run else (0.0, [])
+    if run:
+        return 0.2, [f"both say “{run}”"]
+    name = shared_name(s_match, r_match, cues, weights)
+    return (0.2, [f"both name “{name}”, rare in the collection"]) if name else (0.0, [])
 
 
 def link_score(suggestion, reply, cues: Cues, weights: Weights | None = None) -> Link:
@@ -145,7 +190,7 @@ def link_score(suggestion, reply, cues: Cues, weights: Weights | None = None) ->
     s, r = suggestion.norm.match, reply.norm.match
     facts = [_item(suggestion.letter, reply.letter), _congress(suggestion.letter, reply.letter),
              _proposers(suggestion.letter, reply.letter), _agency(s, r)]
-    texts = [_text(s, r, cues, weights), _run(s, r, cues)]
+    texts = [_text(s, r, cues, weights), _run(s, r, cues, weights)]
     total = sum(score for score, _ in facts + texts)
     evidence = [said for _, lines in facts + texts for said in lines]
     return Link(round(max(0.0, min(1.0, total)), 3), evidence, text_only=not any(score > 0 for score, _ in facts))

@@ -40,12 +40,15 @@ def _parse_segments(path: str, norm: NormText, segments: list[Segment]) -> tuple
 
 
 def role_of(letter: Reply, norm: NormText, cues: Cues) -> Optional[str]:
-    """suggestion, reply, or None for a whole page that is neither."""
+    """suggestion, reply, or None for a whole page that is neither (a page titled as another kind
+    of document, 关于…的通知, is no suggestion even where it asks for things)."""
     if letter.kind in ("reply", "suggestion"):
         return letter.kind
     body = "\n".join(line for line in norm.match.splitlines() if not TITLE_LINE.match(line.strip()))
     if REPLY_MARKS.search(body):  # 关于X的建议的答复 alone is a title, maybe the suggestion tab's
         return "reply"
+    if letter.title and cues.fires("other_document", match_text(letter.title.text)):
+        return None
     return "suggestion" if find_asks(norm.match, cues) else None
 
 

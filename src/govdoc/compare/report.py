@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Callable
 from html import escape
 
 from govdoc.compare.analyze import FolderResult
@@ -73,26 +74,32 @@ def _table(title: str, rows: list[GroupRow]) -> str:
             f"<th>flags</th></tr>{body}</table>")
 
 
-def _detail(result: FolderResult) -> str:
-    rows = "".join(f"<tr><td>{escape(r.path)}</td><td>{escape(s.path)}</td><td>{c.link.confidence:.2f}</td>"
+def path_name(part) -> str:
+    """How the folder report names a part: its file."""
+    return part.path
+
+
+def _detail(result: FolderResult, name: Callable) -> str:
+    rows = "".join(f"<tr><td>{escape(name(r))}</td><td>{escape(name(s))}</td><td>{c.link.confidence:.2f}</td>"
                    f"<td>{c.coverage:.0%}</td><td>{' '.join(label_html(a.response) for a in c.suggestion.asks)}</td>"
                    f"<td>{escape('; '.join(c.flags))}</td></tr>" for s, r, c in result.linked)
     return ("<h2>replies</h2><table><tr><th>reply</th><th>suggestion</th><th>link</th><th>coverage</th>"
             f"<th>asks</th><th>flags</th></tr>{rows}</table>")
 
 
-def _lists(result: FolderResult) -> str:
+def _lists(result: FolderResult, name: Callable) -> str:
     out = ""
-    for title, items in (("unlinked replies", [p.path for p in result.unlinked_replies]),
-                         ("unlinked suggestions", [p.path for p in result.unlinked_suggestions]),
+    for title, items in (("unlinked replies", [name(p) for p in result.unlinked_replies]),
+                         ("unlinked suggestions", [name(p) for p in result.unlinked_suggestions]),
                          ("neither a suggestion nor a reply", result.neither), ("errors", result.errors)):
         if items:
             out += f"<h2>{escape(title)}</h2><ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
     return out
 
 
-def folder_report(result: FolderResult) -> str:
+def folder_report(result: FolderResult, name: Callable = path_name) -> str:
+    """The report page; ``name(part)`` says how a suggestion or reply is named (default: its file)."""
     by_agency, by_year = grouped(result)
     body = ("<h1>How replies answered the suggestions</h1>" + _table("agency", by_agency)
-            + _table("year", by_year) + _detail(result) + _lists(result))
+            + _table("year", by_year) + _detail(result, name) + _lists(result, name))
     return page("compare report", body)

@@ -5,7 +5,8 @@ text cut into words (jieba, accurate mode, lower-cased; no simplified/traditiona
 renames, no synonyms, no fields), the query cut the same way, every word optional, ranked by BM25
 (``bm25s``, Lucene's variant, k1 = 1.5, b = 0.75).  Letters only: a measure or metric query ranks
 letters.  The same filters as govdoc apply, from the parsed letter's fields (a stock engine would be
-given that metadata too); the metric filters (indicator, value) have nothing to act on and are ignored.
+given that metadata too, coverage included); the metric filters (indicator, value) have nothing to act on
+and are ignored.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from govdoc.index.aliases import issuer_keys
 from govdoc.index.analysis import RUN_RE
-from govdoc.index.base import EXACT_FILTERS, RANGE_FILTERS, Query, letter_id
+from govdoc.index.base import COMPARE_OPS, EXACT_FILTERS, RANGE_FILTERS, Query, letter_id
 from govdoc.index.records import BODY_KEY, letter_fields
 from govdoc.nlp.segment import cut
 
@@ -27,9 +28,9 @@ def tokens(text: str) -> list[str]:
 def _passes(fields: dict, query: Query) -> bool:
     if any(getattr(query, name) is not None and fields[name] != getattr(query, name) for name in EXACT_FILTERS):
         return False
-    for name, attr, lower in RANGE_FILTERS:
+    for name, attr, op in RANGE_FILTERS:
         bound, value = getattr(query, attr), fields[name]
-        if name == "year" and bound is not None and (value is None or (value < bound if lower else value > bound)):
+        if name != "value" and bound is not None and (value is None or not COMPARE_OPS[op](value, bound)):
             return False
     return not query.issuer or issuer_keys(query.issuer)[0] in (fields["issuer_norm"], fields["issuer_unit"])
 

@@ -23,7 +23,8 @@ Contract (both backends, same behaviour, same shared test-suite ``tests/test_sea
   as written) adding to it.
 - ``total`` counts every match; ``facets`` (:mod:`govdoc.index.facets`) count every match too, not
   just the page; ``offset`` and ``limit`` cut the page.
-- Filters are exact (see :class:`Query`); ``issuer`` matches when its canonical form equals a record's
+- Filters are exact or bounds (see :data:`EXACT_FILTERS`, :data:`RANGE_FILTERS`); a record without the
+  value fails them (a letter without a comparison fails every coverage bound); ``issuer`` matches when its canonical form equals a record's
   ``issuer_norm`` or ``issuer_unit``  (:func:`govdoc.index.aliases.issuer_keys`).
 - Hits are ranked by score (higher is better), ties by id; each hit is made by
   :func:`govdoc.index.hits.make_hit` from the stored record, so both backends print the same hit.
@@ -31,6 +32,7 @@ Contract (both backends, same behaviour, same shared test-suite ``tests/test_sea
 """
 from __future__ import annotations
 
+import operator
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
@@ -49,21 +51,28 @@ ISSUER_SCORE = 100.0
 
 # Stored (and filterable) fields of every record; absent values are None.
 KEYWORD_FIELDS = ("id", "record", "letter_id", "issuer_norm", "issuer_unit", "grade", "congress_body",
-                  "congress_level", "item_type", "kind")
+                  "congress_level", "item_type", "kind", "coverage_band")
 INT_FIELDS = ("year", "congress_term", "congress_session", "ordinal")
-FLOAT_FIELDS = ("value",)
+FLOAT_FIELDS = ("value", "coverage")
 STORED_FIELDS = KEYWORD_FIELDS + INT_FIELDS + FLOAT_FIELDS + (
-    "title", "issuer", "item_number", "indicator", "unit", "source_path", "text")
+    "title", "issuer", "item_number", "indicator", "unit", "source_path", "text", "compare")
 # ``text`` is ``{"title": str, "measures": str, "body": str}``: the original (unfolded) text of each
 # searchable field, from which snippets are cut.  ``title`` is always the letter's title.
+# ``coverage``, ``coverage_band`` and ``compare`` (``{"suggestion_id", "asks": {label: n}, "flags",
+# "link_confidence"}``) come from the reply's comparison (:mod:`govdoc.index.findings`), else None.
 
 
 # The filters of a Query, applied the same way by every backend: fields that must equal the query's
-# value, and bounds as (field, query attribute, lower bound?).  A record without the value fails them.
+# value, and bounds as (field, query attribute, comparison: ``gte`` / ``lte`` inclusive, ``lt`` strict).
+# A record without the value fails them.
 EXACT_FILTERS = ("grade", "congress_body", "congress_level", "congress_term", "congress_session", "item_type",
                  "kind", "letter_id")
-RANGE_FILTERS = (("year", "year_from", True), ("year", "year_to", False),
-                 ("value", "value_min", True), ("value", "value_max", False))
+RANGE_FILTERS = (("year", "year_from", "gte"), ("year", "year_to", "lte"),
+                 ("value", "value_min", "gte"), ("value", "value_max", "lte"),
+                 ("coverage", "coverage_min", "gte"), ("coverage", "coverage_below", "lt"))
+# Each comparison as a Python operator (on numbers and numpy arrays) and in SQL.
+COMPARE_OPS = {"gte": operator.ge, "lte": operator.le, "lt": operator.lt}
+SQL_OPS = {"gte": ">=", "lte": "<=", "lt": "<"}
 
 
 def letter_id(reply: dict) -> str:
@@ -94,6 +103,8 @@ class Query:
     indicator: Optional[str] = None  # metrics: text the indicator must contain (matched like text)
     value_min: Optional[float] = None  # metrics: inclusive bounds on value
     value_max: Optional[float] = None
+    coverage_min: Optional[float] = None  # replies compared with their suggestion: coverage >= this
+    coverage_below: Optional[float] = None  # … coverage < this
     limit: int = 10
     offset: int = 0  # hits skipped (pagination)
     exclude_letter: Optional[str] = None  # leave this letter's records out (related letters)

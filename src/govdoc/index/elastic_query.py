@@ -53,10 +53,10 @@ def filters(query: Query) -> list[dict]:
         value = getattr(query, name)
         if value is not None:
             out.append({"term": {name: value}})
-    for field, attr, lower in RANGE_FILTERS:
+    for field, attr, op in RANGE_FILTERS:
         value = getattr(query, attr)
         if value is not None:
-            out.append({"range": {field: {"gte" if lower else "lte": value}}})
+            out.append({"range": {field: {op: value}}})
     if query.issuer:
         norm = issuer_keys(query.issuer)[0]
         out.append({"bool": {"should": [{"term": {"issuer_norm": norm}}, {"term": {"issuer_unit": norm}}],
@@ -65,7 +65,7 @@ def filters(query: Query) -> list[dict]:
 
 
 # What a hit needs from ``_source`` (see govdoc.index.hits.make_hit), and what of the response.
-HIT_SOURCE = ["id", "record", "letter_id", "title", "year", "issuer", "grade", "source_path", "text"]
+HIT_SOURCE = ["id", "record", "letter_id", "title", "year", "issuer", "grade", "source_path", "text", "coverage"]
 FILTER_PATH = ["hits.total.value", "hits.hits._id", "hits.hits._score", "hits.hits._source", "aggregations"]
 YEAR_BUCKETS = 500
 

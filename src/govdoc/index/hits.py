@@ -61,4 +61,5 @@ def make_hit(stored: dict, score: float, plan: Plan) -> dict:
         "title": stored.get("title"), "year": stored.get("year"), "issuer": stored.get("issuer"),
         "grade": stored.get("grade"), "score": round(float(score), 4),
         "snippet": snippet(stored.get("text") or {}, plan.marks), "source_path": stored.get("source_path"),
+        "coverage": stored.get("coverage"),
     }

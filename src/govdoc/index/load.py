@@ -6,6 +6,8 @@ is not a parsed letter becomes one error line naming it, and loading goes on wit
 A letter's normalized text, when ingest wrote it beside the JSON as a sidecar (``<id>.json`` →
 ``<id>.txt``), comes with the letter under :data:`govdoc.index.records.BODY_KEY`, so its body is
 searchable.  JSONL lines and JSON lists have no sidecar (the Reply model allows no extra keys).
+Given the data folder, a reply's comparison with its suggestion (``<data>/compare/<id>.json``,
+written by ``govdoc compare --data``) comes too, under :data:`govdoc.index.findings.COMPARE_KEY`.
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from pydantic import ValidationError
 
+from govdoc.index.base import letter_id
+from govdoc.index.findings import COMPARE_KEY, read_findings
 from govdoc.index.records import BODY_KEY
 from govdoc.model import Reply
 
@@ -78,6 +82,19 @@ def _with_body(letter: dict, path: Path, where: str) -> dict:
     return letter if body is None else {**letter, BODY_KEY: body}
 
 
+def with_findings(letter: dict, data_dir: Optional[Path], on_error: Callable[[str], None]) -> dict:
+    """The letter with its comparison findings from the data folder, when it has some; unreadable
+    findings are one error line, and the letter goes on without them."""
+    if data_dir is None:
+        return letter
+    try:
+        findings = read_findings(data_dir, letter_id(letter))
+    except ValueError as exc:
+        on_error(f"{exc}; indexed without its comparison (run `govdoc compare --data` again)")
+        return letter
+    return letter if findings is None else {**letter, COMPARE_KEY: findings}
+
+
 def textless_notes(counts: Counter) -> list[str]:
     """One line per folder (or JSONL file) whose letters came without their text."""
     return [f"{where}: {n} letter(s) have no text beside their JSON (<name>.txt): only their titles, measures, "
@@ -86,9 +103,10 @@ def textless_notes(counts: Counter) -> list[str]:
 
 
 def load_letters(paths: Iterable[Path], on_error: Callable[[str], None],
-                 on_note: Optional[Callable[[str], None]] = None) -> Iterator[dict]:
+                 on_note: Optional[Callable[[str], None]] = None, data_dir: Optional[Path] = None) -> Iterator[dict]:
     """Yield parsed letters; report ``"<file>[:line]: reason"`` through ``on_error`` and go on.
-    After the last letter, ``on_note`` gets one line per folder whose letters had no text sidecar."""
+    After the last letter, ``on_note`` gets one line per folder whose letters had no text sidecar.
+    With ``data_dir``, each letter comes with its comparison findings kept there (:func:`with_findings`)."""
     textless: Counter = Counter()
     for path in letter_files(paths):
         try:
@@ -99,7 +117,7 @@ def load_letters(paths: Iterable[Path], on_error: Callable[[str], None],
                     letter = _with_body(_validated(data, where), path, where)
                     if BODY_KEY not in letter:
                         textless[str(path.parent if where == str(path) else path)] += 1
-                    yield letter
+                    yield with_findings(letter, data_dir, on_error)
                 except ValueError as exc:
                     on_error(f"{where}: {exc}")
         except OSError as exc:

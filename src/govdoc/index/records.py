@@ -5,7 +5,9 @@ searchable text is what the JSON carries: title, measures, outline headings, met
 proposers, congress and item, contact, cc, issuer and signatories.  When the letter's normalized
 text is known (the ``.txt`` sidecar beside its JSON, see :mod:`govdoc.index.load`) it travels in the
 dict under :data:`BODY_KEY` and is indexed too, as the end of the letter's ``body`` field (the
-lowest weight), from which snippets are then cut as well.
+lowest weight), from which snippets are then cut as well.  A reply's comparison with its
+suggestion, when ``govdoc compare --data`` made one, travels under
+:data:`govdoc.index.findings.COMPARE_KEY` and gives every record its coverage fields.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from typing import Any, Iterator, Optional
 from govdoc.index.aliases import issuer_keys
 from govdoc.index.analysis import BlockWords, analyze
 from govdoc.index.base import TEXT_FIELDS, letter_id
+from govdoc.index.findings import COMPARE_KEY, record_fields
 
 # Key of a parsed-letter dict holding the letter's normalized full text (not a Reply field).
 BODY_KEY = "body_text"
@@ -80,7 +83,7 @@ def letter_fields(reply: dict) -> dict:
         "congress_term": congress.get("term"), "congress_session": congress.get("session"),
         "item_type": _get(reply, "item", "type"), "item_number": _get(reply, "item", "number"),
         "kind": reply.get("kind"), "source_path": _get(reply, "source", "path"),
-        "indicator": None, "value": None, "unit": None,
+        "indicator": None, "value": None, "unit": None, **record_fields(reply.get(COMPARE_KEY)),
     }
 
 

@@ -33,8 +33,8 @@ import numpy as np
 
 from govdoc.errors import BadInput, IndexError_
 from govdoc.index.aliases import issuer_keys
-from govdoc.index.base import (BIGRAM_WEIGHT, EXACT_FILTERS, RANGE_FILTERS, CONCEPT_SCORE, FIELD_WEIGHTS, ISSUER_SCORE, RECORD_KINDS, TEXT_FIELDS, IndexBackend,
-                               IndexResult, Query)
+from govdoc.index.base import (BIGRAM_WEIGHT, EXACT_FILTERS, RANGE_FILTERS, CONCEPT_SCORE, FIELD_WEIGHTS, ISSUER_SCORE, RECORD_KINDS, SQL_OPS,
+                               TEXT_FIELDS, IndexBackend, IndexResult, Query)
 from govdoc.index.facets import shape
 from govdoc.index.fts5_query import concept_expression, score_expression, title_expression
 from govdoc.index.records import analyzed_records
@@ -43,11 +43,11 @@ from govdoc.index.hits import make_hit
 from govdoc.index.plan import Plan, plan_query
 
 FILE_NAME = "index.sqlite"
-LAYOUT = 4
+LAYOUT = 5
 BATCH_LETTERS = 200
 FILTER_COLUMNS = ("record", "letter_id", "year", "issuer_norm", "issuer_unit", "grade", "congress_body",
                   "congress_level", "congress_term", "congress_session", "item_type", "kind", "indicator",
-                  "value", "ordinal")
+                  "value", "ordinal", "coverage", "coverage_band")
 FTS_COLUMNS = tuple(f"{name}_{kind}" for name in TEXT_FIELDS for kind in ("w", "bg"))
 # bm25 weights in FTS_COLUMNS order.
 WEIGHTS = tuple(FIELD_WEIGHTS[c.rsplit("_", 1)[0]] * (BIGRAM_WEIGHT if c.endswith("_bg") else 1.0)
@@ -103,10 +103,10 @@ def _filters(query: Query) -> tuple[list[str], list]:
     if query.exclude_letter is not None:
         where.append(f"{col}letter_id != ?")
         args.append(query.exclude_letter)
-    for column, attr, lower in RANGE_FILTERS:
+    for column, attr, op in RANGE_FILTERS:
         value = getattr(query, attr)
         if value is not None:
-            where.append(f"{col}{column} {'>=' if lower else '<='} ?")
+            where.append(f"{col}{column} {SQL_OPS[op]} ?")
             args.append(value)
     if query.issuer:
         norm = issuer_keys(query.issuer)[0]

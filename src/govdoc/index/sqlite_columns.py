@@ -16,12 +16,12 @@ from typing import Optional
 import numpy as np
 
 from govdoc.index.aliases import issuer_keys
-from govdoc.index.base import EXACT_FILTERS, RANGE_FILTERS, Query
+from govdoc.index.base import COMPARE_OPS, EXACT_FILTERS, RANGE_FILTERS, Query
 from govdoc.index.facets import FACETS
 
 CATEGORICAL = ("letter_id", "issuer_norm", "issuer_unit", "grade", "congress_body", "congress_level", "item_type",
-               "kind")
-NUMERIC = ("year", "congress_term", "congress_session", "value")
+               "kind", "coverage_band")
+NUMERIC = ("year", "congress_term", "congress_session", "value", "coverage")
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,10 @@ def mask(columns: Columns, at: np.ndarray, query: Query) -> np.ndarray:
             keep &= _equal(columns, at, name, value)
     if query.exclude_letter is not None:
         keep &= ~_equal(columns, at, "letter_id", query.exclude_letter)
-    for name, attr, lower in RANGE_FILTERS:
+    for name, attr, op in RANGE_FILTERS:
         bound = getattr(query, attr)
         if bound is not None:
-            keep &= (np.greater_equal if lower else np.less_equal)(columns.numbers[name][at], bound)
+            keep &= COMPARE_OPS[op](columns.numbers[name][at], bound)  # nan (no value) fails
     if query.issuer:
         norm = issuer_keys(query.issuer)[0]
         keep &= _equal(columns, at, "issuer_norm", norm) | _equal(columns, at, "issuer_unit", norm)

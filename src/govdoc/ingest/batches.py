@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from govdoc.index.load import sidecar_text
+from govdoc.index.findings import findings_path
+from govdoc.index.load import sidecar_text, with_findings
 from govdoc.index.records import BLOCKS_KEY, BODY_KEY
 from govdoc.ingest.state import NOT_INDEXED, OK, StateDB
 
@@ -37,6 +38,7 @@ class BatchIndexer:
     indexed: int = 0
     last_error: Optional[str] = None
     down_since: Optional[float] = None
+    findings_errors: list[str] = field(default_factory=list)  # comparisons that could not be read
 
     def add(self, letter_id: str, reply: dict, blocks: Optional[dict] = None) -> None:
         """Queue a parsed letter; ``blocks``: the tokens its parse made of its text, by block."""
@@ -73,12 +75,17 @@ class BatchIndexer:
         return False
 
     def _with_body(self, letter_id: str, reply: dict) -> dict:
-        """The letter with its normalized text (the ``<id>.txt`` sidecar), indexed as its body."""
+        """The letter with its normalized text (the ``<id>.txt`` sidecar), indexed as its body, and
+        the comparison ``govdoc compare --data`` last made of it (``<data>/compare/<id>.json``)."""
         try:
             body = sidecar_text(self.json_dir / f"{letter_id}.json")
         except (OSError, ValueError):
             body = None
+        reply = with_findings(reply, self.json_dir.parent, self._findings_error)
         return reply if body is None else {**reply, BODY_KEY: body}
+
+    def _findings_error(self, line: str) -> None:
+        self.findings_errors.append(line)
 
     def _index(self, letters: dict[str, dict]) -> None:
         result = self.backend.index([self._with_body(lid, reply) for lid, reply in letters.items()])
@@ -98,10 +105,11 @@ class BatchIndexer:
             self.state.mark(list(letters), NOT_INDEXED)
 
     def delete_pending(self, patient: bool = False) -> None:
-        """Remove letters whose file changed or failed from the index, then their JSON and text."""
+        """Remove letters whose file changed or failed from the index, then their JSON, text and findings."""
         ids = self.state.pending_deletes()
         if ids and self._try(lambda: self.backend.delete(ids), patient):
             for lid in ids:
                 for suffix in (".json", ".txt"):
                     (self.json_dir / f"{lid}{suffix}").unlink(missing_ok=True)
+                findings_path(self.json_dir.parent, lid).unlink(missing_ok=True)
             self.state.deleted(ids)

@@ -207,6 +207,7 @@ def finish(state: StateDB, indexer: BatchIndexer, backend: Optional[object], sum
     counts = state.counts()
     summary.not_indexed = counts.get(NOT_INDEXED, 0)
     summary.indexed = indexer.indexed
+    summary.problems += indexer.findings_errors
     if indexer.last_error and summary.not_indexed:
         summary.index_error = summary.index_error or f"index unavailable: {indexer.last_error}"
     state.close()

@@ -41,6 +41,8 @@ class SearchParams:
     indicator: str = ""  # metrics: indicator text (e.g. PM2.5) and value range
     value_min: Optional[float] = None
     value_max: Optional[float] = None
+    coverage_min: Optional[float] = None  # replies compared with their suggestion: coverage >= this …
+    coverage_below: Optional[float] = None  # … and < this
 
     @property
     def offset(self) -> int:
@@ -82,6 +84,14 @@ def _number(params: Mapping[str, str], name: str) -> Optional[float]:
     return number
 
 
+def _share(params: Mapping[str, str], name: str) -> Optional[float]:
+    value = (params.get(name) or "").strip()
+    number = _number(params, name)
+    if number is not None and not 0 <= number <= 1:
+        raise BadInput(name, f"{value[:20]!r}: expected a share from 0 to 1")
+    return number
+
+
 def _choice(params: Mapping[str, str], name: str, choices: tuple, default: str = "") -> str:
     value = (params.get(name) or "").strip() or default
     if value and value not in choices:
@@ -104,7 +114,8 @@ def search_params(params: Mapping[str, str]) -> SearchParams:
         records=_choice(params, "records", RECORD_KINDS, "letters"), page=_int(params, "page", 1, MAX_PAGE) or 1,
         size=_size(params), item_type=_choice(params, "item_type", ITEM_TYPES),
         indicator=text_param(params, "indicator"), value_min=_number(params, "value_min"),
-        value_max=_number(params, "value_max"))
+        value_max=_number(params, "value_max"), coverage_min=_share(params, "coverage_min"),
+        coverage_below=_share(params, "coverage_below"))
     if out.session:
         parse_session(out.session)  # a bad session is reported now, by name
     return out
@@ -118,5 +129,6 @@ def to_query(p: SearchParams, limit: int) -> Query:
         congress["congress_body"] = p.body
     return Query(text=p.q, record=p.records, year_from=p.year_from, year_to=p.year_to, issuer=p.issuer or None,
                  grade=p.grade or None, kind=p.kind or None, item_type=p.item_type or None,
-                 indicator=p.indicator or None, value_min=p.value_min, value_max=p.value_max, limit=limit,
+                 indicator=p.indicator or None, value_min=p.value_min, value_max=p.value_max,
+                 coverage_min=p.coverage_min, coverage_below=p.coverage_below, limit=limit,
                  offset=p.offset, **congress)

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from govdoc.errors import BadInput
 from govdoc.index.base import IndexBackend
+from govdoc.index.findings import band_bounds
 from govdoc.search.similar import similar
 from govdoc.web.params import MAX_PAGE, SearchParams, to_query
 
-FACET_NAMES = ("year", "grade", "kind", "issuer")  # shown in this order when the backend gives them
+FACET_NAMES = ("year", "grade", "kind", "coverage", "issuer")  # shown in this order when the backend gives them
 
 
 def paged_search(backend: IndexBackend, p: SearchParams) -> dict:
@@ -39,6 +40,9 @@ def facet_links(result: dict, p: SearchParams) -> list[tuple[str, list[tuple[str
 def _facet_url(p: SearchParams, name: str, value: str) -> str:
     if name == "year":
         return p.url(year_from=int(value), year_to=int(value)) if value.isdigit() else p.url()
+    if name == "coverage":
+        low, high = band_bounds(value) or (None, None)
+        return p.url(coverage_min=low, coverage_below=high)
     return p.url(**{name: value})
 
 
