@@ -11,7 +11,7 @@ from govdoc.text.zh import match_text
 def labels(suggestion: str, asks: list[str], reply: str) -> list[str]:
     cues = default_cues()
     candidates = reply_sentences(match_text(reply), match_text(suggestion), cues)
-    return [r.label for r in respond([match_text(a) for a in asks], candidates, cues)]
+    return [r.label for r in respond([match_text(a) for a in asks], candidates, cues, match_text(reply))]
 
 
 @pytest.mark.parametrize("asks, reply, expected", [
@@ -25,6 +25,12 @@ def labels(suggestion: str, asks: list[str], reply: str) -> list[str]:
      ["not_addressed", "general"]),
     # praise and courtesy never respond
     (["建设教育园区"], "这项工作很有必要,也很有意义。感谢您对教育工作的关心。", ["not_addressed"]),
+    # numbered sections: each answers the ask it matches; a refusal in one does not reach another ask
+    (["为山区学校配备标准校车", "在山区中心学校建设教师周转房"],
+     "现答复如下:\n一、关于学生上学交通问题\n山区学校道路达不到校车通行条件,区级财政难以承担配备校车费用。\n"
+     "二、改善教师住宿条件\n我区利用上级资金320万元,在两所山区中心学校新建周转房48套,预计9月交付使用。\n"
+     "以上答复,如有不妥,请提出宝贵意见。",
+     ["explained", "concrete"]),
 ])
 def test_compare_respond_labels(asks, reply, expected):
     assert labels("。".join(asks), asks, reply) == expected

@@ -23,9 +23,9 @@ from govdoc.eval.compare import evaluate_compare
 from govdoc.eval.score import HEADER_FIELDS, evaluate
 
 FLOORS = {name: 0.95 for name in HEADER_FIELDS} | {"kind": 0.95, "metrics": 0.85, "measures": 0.75}
-REAL2_FLOORS = {"kind": 0.93, "doc_number": 0.9, "issuer": 0.92, "signatories": 0.6, "grade": 0.85, "title": 0.91,
-                "congress": 0.95, "item": 0.82, "addressee": 0.95, "proposers": 0.92, "issue_date": 0.92,
-                "contact": 0.86, "cc": 0.6, "metrics": 0.92, "measures": 0.85, "header": 0.92}
+REAL2_FLOORS = {"kind": 0.95, "doc_number": 0.9, "issuer": 0.95, "signatories": 0.6, "grade": 0.85, "title": 0.91,
+                "congress": 0.95, "item": 0.82, "addressee": 0.95, "proposers": 0.95, "issue_date": 0.95,
+                "contact": 0.86, "cc": 0.6, "metrics": 0.95, "measures": 0.85, "header": 0.95}
 FOLDERS = ["seed", "real", "heldout", "heldout2", "real2"]
 FOLDER_FLOORS = {"real2": REAL2_FLOORS}
 
@@ -68,3 +68,19 @@ def test_eval_floors_compare():
     assert scores["pairs"] >= 16 and result["false_links"] == 0
     below = {name: scores[name] for name, floor in COMPARE_FLOORS.items() if scores[name] < floor}
     assert not below, f"compare: below the floor: {below}"
+
+
+# corpora/compare-blind (pairs written blind to the rules; README there): the whole set as it
+# scores now, so that a change cannot lose it unnoticed (its held-out four scored 0.71 / 0.69 when
+# first seen; these floors are not the issue's targets).
+BLIND_FLOORS = {"ask_f1": 0.84, "response_accuracy": 0.83, "response_macro_f1": 0.8, "link_accuracy": 1.0}
+
+
+def test_eval_floors_compare_blind():
+    folder = CORPORA / "compare-blind"
+    distractors = sorted((folder / "distractors").glob("*.txt"))
+    result = evaluate_compare(folder, heldout=(), distractors=distractors)
+    scores = result["groups"]["all"]
+    assert scores["pairs"] == 12 and scores["asks"] == 40 and result["false_links"] == 0
+    below = {name: scores[name] for name, floor in BLIND_FLOORS.items() if scores[name] < floor}
+    assert not below, f"compare-blind: below the floor: {below}"

@@ -30,7 +30,7 @@ def _asks(suggestion: Part, reply: Part, cues: Cues) -> list[AskOut]:
     texts = [a.segment.of(suggestion.norm.match) for a in spans]
     candidates = reply_sentences(reply.norm.match, suggestion.norm.match, cues)
     out = []
-    for ask, response in zip(spans, respond(texts, candidates, cues)):
+    for ask, response in zip(spans, respond(texts, candidates, cues, reply.norm.match)):
         q = _quote(suggestion, ask.segment)
         signals = [SignalOut(kind=s.kind, text=reply.norm.text[s.segment.start:s.segment.end],
                              span=Span(**reply.norm.span_dict(s.segment.start, s.segment.end))) for s in response.signals]

@@ -80,33 +80,44 @@ def _has_content(text: str, cues: Cues) -> bool:
 def _starts_ask(text: str, cues: Cues) -> bool:
     """A clause that opens a new ask once the request has begun (or as a numbered item)."""
     acts = cues.fires("action", text) or cues.fires("ask", text)
-    return acts and not cues.fires("continues", text) and not cues.fires("background", text)
+    return acts and not any(cues.fires(c, text) for c in ("continues", "purpose", "background"))
 
 
-def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, need_cue: bool) -> list[Segment]:
-    """Rule 2 (``need_cue``) or rule 3 over the clauses of one sentence; a numbered item with an
-    action verb is an ask wherever it stands."""
-    asks: list[Segment] = []
-    current, started = None, False
+def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, need_cue: bool,
+                   begun: bool = False) -> tuple[list[tuple[Segment, bool]], bool]:
+    """Rule 2 (``need_cue``) or rule 3 over the clauses of one sentence: its asks, and whether
+    the request has begun by its end (``begun``: before it); each ask with whether it is a
+    numbered item.  A numbered item is one ask, to its end or the next number: one with an action
+    verb wherever it stands, any other once the request has begun (为此建议: / 1. 简化…流程)."""
+    asks: list[tuple[Segment, bool]] = []
+    current, started, in_item = None, False, False
     for clause in clauses(match, sentence):
         seg = _clean(match, clause)
         text, numbered = seg.of(match), bool(MARKER.match(match, clause.start, clause.end))
-        if not started and need_cue and not (numbered and _starts_ask(text, cues)):
+        item_ask = numbered and _has_content(text, cues) and (
+            _starts_ask(text, cues) or (need_cue and (started or begun)))
+        if item_ask:
+            asks += [(current, in_item)] if current else []
+            current, started, in_item = seg, True, True
+        elif current and in_item:
+            current = Segment(current.start, clause.end)
+        elif not started and need_cue:
             started = request or cues.fires("ask", text)
             current = seg if started and _has_content(text, cues) else None
         elif _starts_ask(text, cues) and _has_content(text, cues):
-            asks += [current] if current else []
-            current, started = seg, True
+            asks += [(current, in_item)] if current else []
+            current, started, in_item = seg, True, False
         elif current and cues.fires("continues", text):
             current = Segment(current.start, clause.end)
         else:
-            asks += [current] if current else []
-            current = None
-    return asks + ([current] if current else [])
+            asks += [(current, in_item)] if current else []
+            current, in_item = None, False
+    return asks + ([(current, in_item)] if current else []), begun or started or (request and need_cue)
 
 
-def split_works(match: str, seg: Segment, cues: Cues) -> list[Segment]:
-    """Rule 4: one segment per work named in an ask clause."""
+def split_works(match: str, seg: Segment, cues: Cues, item: bool = False) -> list[Segment]:
+    """Rule 4: one segment per work named in an ask clause (``item``: a numbered item, which a
+    second action alone does not split)."""
     enum = ENUMERATION.search(match, seg.start, seg.end)
     if enum:
         items, at = [], enum.start(1)
@@ -115,11 +126,11 @@ def split_works(match: str, seg: Segment, cues: Cues) -> list[Segment]:
             at += len(part) + 1
         if all(sum("\u4e00" <= ch <= "\u9fff" for ch in i.of(match)) >= MIN_ITEM_CJK for i in items):
             return items
-    for cue in cues.of("split"):
+    for cue in cues.of("split") + (() if item else cues.of("split_action")):
         for m in cue.pattern.finditer(match, seg.start, seg.end):
             left, right = Segment(seg.start, m.start()), Segment(m.end() if m.group() != "对" else m.start(), seg.end)
             if cues.fires("action", left.of(match)) and cues.fires("action", right.of(match)):
-                return [left] + split_works(match, right, cues)
+                return [left] + split_works(match, right, cues, item)
     return [seg]
 
 
@@ -149,10 +160,12 @@ def find_asks(match: str, cues: Cues, use_title: bool = True) -> list[AskSpan]:
     ``use_title``)."""
     body = body_segments(match, cues)
     for need_cue in (True, False):
-        found = [AskSpan(work, sentence)
-                 for seg, request in body for sentence in sentences(match, seg.start, seg.end)
-                 for ask in _sentence_asks(match, sentence, cues, request, need_cue)
-                 for work in split_works(match, ask, cues)]
+        found, begun = [], False
+        for seg, request in body:
+            begun = begun or (request and need_cue)
+            for sentence in sentences(match, seg.start, seg.end):
+                asks, begun = _sentence_asks(match, sentence, cues, request, need_cue, begun)
+                found += [AskSpan(work, sentence) for ask, item in asks for work in split_works(match, ask, cues, item)]
         if found:
             return dedupe(match, found, cues)
     return title_ask(match) if use_title else []

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 from govdoc.compare.cues import SIGNAL_KINDS, Cues
-from govdoc.compare.asks import TITLE_LINE
-from govdoc.compare.segments import LABEL, SENTENCE_STOPS, Segment, sentences
+from govdoc.compare.asks import MARKER, TITLE_LINE
+from govdoc.compare.segments import LABEL, SENTENCE_STOPS, Segment, lines, sentences
 from govdoc.compare.similarity import relevance
 
 MIN_COPIED = 12  # a run this long found in the suggestion is a quotation, not a response
@@ -27,6 +29,9 @@ MIN_NOVEL_CJK = 6  # less new text than this: the sentence says nothing of its o
 MIN_SHARE, MIN_HITS = 0.25, 4  # relevant: a quarter of the ask's key terms, or four of them
 MIN_SENTENCE = 25  # shorter and without a comma or full stop: a signature or a heading
 CONCRETE = ("completed", "plan", "money", "date", "named")
+MAX_HEADING = 30  # a numbered line this short, without a full stop, is a section heading
+ABOUT_HEADING = re.compile(r"关于.{2,40}(问题|建议|方面|情况)")
+FORMULA_LINE = re.compile(r"^[ \t]*(以上答复|特此|如有不妥|再次感谢|感谢您|联系人|承办人|联系电话)", re.M)
 
 
 @dataclass(frozen=True)
@@ -119,9 +124,51 @@ def label_of(evidence: list, signals: list[Signal]) -> str:
     return "concrete" if kinds & set(CONCRETE) else "general"
 
 
-def respond(asks: list[str], candidates: list[ReplySentence], cues: Cues) -> list[Response]:
-    """One response per ask (ask texts in match form), in the asks' order."""
-    claimed = [relevant(ask, candidates, cues) for ask in asks]
+def sections(match: str) -> list[Segment]:
+    """The reply's numbered sections: from a heading line (一、稳定山区教师队伍, （二）关于…的问题) to
+    the next one, or to the closing formula; none unless there are two."""
+    heads = [line for line in lines(match) if _is_heading(line.of(match))]
+    out = []
+    for head, nxt in zip(heads, heads[1:] + [None]):
+        end = nxt.start if nxt else len(match)
+        closing = FORMULA_LINE.search(match, head.end, end)
+        out.append(Segment(head.start, closing.start() if closing else end))
+    return out if len(out) >= 2 else []
+
+
+def _is_heading(text: str) -> bool:
+    marker = MARKER.match(text)
+    if not marker:
+        return False
+    rest = text[marker.end():]
+    return len(rest) <= MAX_HEADING and not any(p in rest for p in "。;") or bool(ABOUT_HEADING.match(rest))
+
+
+def _section_of(ask: str, blocks: list[Segment], match: str, cues: Cues) -> Segment | None:
+    """The section that answers an ask: the one holding most of its key terms (a quarter at least)."""
+    scored = [(relevance(ask, b.of(match), cues)[0], -i, b) for i, b in enumerate(blocks)]
+    best = max(scored, default=None)
+    return best[2] if best and best[0] >= MIN_SHARE else None
+
+
+def respond(asks: list[str], candidates: list[ReplySentence], cues: Cues,
+            match: str = "") -> list[Response]:
+    """One response per ask (ask texts in match form), in the asks' order; ``match``: the reply's
+    match text, whose numbered sections (``sections``), when it has them, each answer the ask
+    they match best: that ask's evidence is its section's relevant and decision sentences, and no
+    other ask takes a sentence from a section that answers another ask."""
+    blocks = sections(match) if match and len(asks) > 1 else []
+    owner = [_section_of(ask, blocks, match, cues) for ask in asks]
+    taken = {b for b in owner if b is not None}
+    claimed = []
+    for ask, block in zip(asks, owner):
+        if block is not None:
+            pool = [s for s in candidates if block.start <= s.segment.start < block.end]
+            own = relevant(ask, pool, cues)
+            claimed.append(own + [s for s in pool if s not in own and signals_of(s, cues)])
+        else:
+            pool = [s for s in candidates if not any(b.start <= s.segment.start < b.end for b in taken)]
+            claimed.append(relevant(ask, pool, cues))
     decisions = [s for s in candidates if signals_of(s, cues)]
     whole = len(asks) == 1 or not any(claimed)
     out = []
