@@ -36,6 +36,12 @@ def asks_of(text: str) -> list[str]:
     ("我们认为,政府应当设立中小企业应急转贷资金。同时,要推动融资担保机构降低担保费率。",
      ["政府应当设立中小企业应急转贷资金", "要推动融资担保机构降低担保费率"]),
     ("建议修建村内文化广场,还可增加群众活动场所。", ["建议修建村内文化广场"]),
+    # once the request has begun, a sentence opening with an action is a further ask; a description is not
+    ("建议区政府新建一座立体停车场;推动机关单位停车场夜间向社会开放。其工程规模为:硬化场地5000平方米。",
+     ["建议区政府新建一座立体停车场", "推动机关单位停车场夜间向社会开放"]),
+    # a form's heading naming the kind of document is no request, so the reasons listed after it are none
+    ("代表建议、批评和意见\n内容:\n进展缓慢。主要原因:一是补助标准偏低;二是审批环节多。\n建议:提高每台电梯的财政补助。",
+     ["提高每台电梯的财政补助"]),
     # rule 3: no cue: action clauses; nothing else: the title's topic
     ("引进一流高端院校,聚集大批知名学者。", ["引进一流高端院校", "聚集大批知名学者"]),
     ("关于“东街至西街道路拓宽”的建议的答复", ["东街至西街道路拓宽"]),

@@ -5,10 +5,13 @@ Rules, in order (each with a synthetic test in ``tests/test_compare_asks.py``):
 1. Only the body counts: short table cells, labelled metadata lines (承办单位:, 建议标题:) and title lines are left out;
    a content label (建议内容:, 案由:) keeps the text after it, and a request label (建议:) makes
    its first clause a request.
-2. A sentence asks from the clause that holds an ask cue (建议, 希望, 恳请 …); clauses before it
-   are background, and a bare cue (建议如下) is no ask itself.  A numbered item (一是, 1., (一))
-   with an action verb is an ask of its own.  After it, a clause with an action verb starts a further ask, a continuing
-   clause (建成…, 涉及…) extends the current one, anything else (reasons, purposes) ends it.
+2. A sentence asks from the clause that holds an ask cue (建议, 希望, 恳请, 政府应当…); clauses
+   before it are background, and a bare cue (建议如下) is no ask itself.  A numbered item (一是, 1.,
+   (一)) is one ask to its end: with an action verb wherever it stands, any item once the request
+   has begun.  After an ask, a clause with an action verb starts a further ask, a continuing clause
+   (建成…, 涉及…) extends the current one, anything else (reasons, purposes) ends it; once the
+   request has begun, a sentence that opens with an action verb is a further ask too.  The name of
+   a kind of document on a line of its own (代表建议、批评和意见) is no request.
 3. With no cue in the whole text, every clause with an action verb is an ask (quoted passages,
    restatements); with none of those either, the topic of the title (关于X的建议) is the one ask.
 4. One clause naming two works (A及B, A对B进行C, 两条路(甲、乙)) gives one ask per work.
@@ -24,6 +27,8 @@ from govdoc.compare.segments import LABEL, Segment, clauses, lines, sentences, t
 from govdoc.compare.similarity import containment
 
 TITLE_LINE = re.compile(r"^(关于|对《?关于).{2,80}(建议|议案|提案|答复|复函|的函)\W*$")
+# The name of a kind of document on a line of its own (a form's heading), never a request.
+KIND_LINE = re.compile(r"^(代表|委员|人大代表|政协委员)?(建议、批评和意见|建议|议案|提案)(汇编|目录|登记表|办理情况)?$")
 TITLE_TOPIC = re.compile(r"关于[“\"《]?(.{2,80}?)[”\"》]?的?(建议|议案|提案)")
 LEADING_CONNECTOR = re.compile(r"^(即|并且?|同时|以及|和|及)")
 ENUMERATION = re.compile(r"[两二三四五六七八九十\d]+[条个处座所项](?:[^(]{0,12})\(([^()]+)\)")
@@ -47,7 +52,7 @@ def body_segments(match: str, cues: Cues) -> list[tuple[Segment, bool]]:
     out = []
     for line in lines(match):
         text = line.of(match)
-        if text.startswith("# source:") or TITLE_LINE.match(text) or len(text) < MIN_BODY_LINE:
+        if text.startswith("# source:") or TITLE_LINE.match(text) or KIND_LINE.match(text) or len(text) < MIN_BODY_LINE:
             continue
         label = LABEL.match(text)
         if not label:
@@ -91,7 +96,7 @@ def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, nee
     verb wherever it stands, any other once the request has begun (为此建议: / 1. 简化…流程)."""
     asks: list[tuple[Segment, bool]] = []
     current, started, in_item = None, False, False
-    for clause in clauses(match, sentence):
+    for n, clause in enumerate(clauses(match, sentence)):
         seg = _clean(match, clause)
         text, numbered = seg.of(match), bool(MARKER.match(match, clause.start, clause.end))
         item_ask = numbered and _has_content(text, cues) and (
@@ -102,7 +107,8 @@ def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, nee
         elif current and in_item:
             current = Segment(current.start, clause.end)
         elif not started and need_cue:
-            started = request or cues.fires("ask", text)
+            # once the request has begun, a sentence that opens with an action is a further one
+            started = request or cues.fires("ask", text) or (begun and n == 0 and _starts_ask(text, cues))
             current = seg if started and _has_content(text, cues) else None
         elif _starts_ask(text, cues) and _has_content(text, cues):
             asks += [(current, in_item)] if current else []

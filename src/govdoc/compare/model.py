@@ -21,7 +21,7 @@ class Quote(_Model):
 
 
 class SignalOut(_Model):
-    kind: str  # refusal | completed | plan | money | date | named | intention
+    kind: str  # refusal | completed | plan | money | date | named | quantity | intention
     text: str
     span: Span  # in the reply part
 

@@ -7,11 +7,16 @@
   signatures never respond; a leading label (办理复文(摘要):) is dropped.
 * A sentence responds to an ask when it holds enough of the ask's key words or bigrams
   (``similarity.relevance``).  A *decision* sentence (one with a signal: refusal, completed action,
-  plan, money, date, named document, intention) that no ask claims answers the suggestion as a
-  whole, and is added to every ask when there is one ask only or when no ask claimed any sentence.
+  plan, money, date, named document, a count of things, intention) that no ask claims answers the
+  suggestion as a whole, and is added to every ask when there is one ask only or when no ask
+  claimed any sentence.
+* A reply in numbered sections (一、… （二）关于…的问题) answers each ask in the section that
+  matches it best: that section's relevant and decision sentences are the ask's evidence, and no
+  other ask takes a sentence from it.
 * The label: no evidence → ``not_addressed``; a refusal → ``explained`` (not now, not ours, already
   otherwise used — whatever vague intention comes with it); a completed action, a plan listing,
-  money, a date or a named document → ``concrete``; otherwise ``general``.
+  money, a date, a named document or a count of things (购置检测车1台, 检测水样486份) →
+  ``concrete``; otherwise ``general``.
 """
 from __future__ import annotations
 
@@ -28,7 +33,7 @@ MIN_COPIED = 12  # a run this long found in the suggestion is a quotation, not a
 MIN_NOVEL_CJK = 6  # less new text than this: the sentence says nothing of its own
 MIN_SHARE, MIN_HITS = 0.25, 4  # relevant: a quarter of the ask's key terms, or four of them
 MIN_SENTENCE = 25  # shorter and without a comma or full stop: a signature or a heading
-CONCRETE = ("completed", "plan", "money", "date", "named")
+CONCRETE = ("completed", "plan", "money", "date", "named", "quantity")
 MAX_HEADING = 30  # a numbered line this short, without a full stop, is a section heading
 ABOUT_HEADING = re.compile(r"关于.{2,40}(问题|建议|方面|情况)")
 FORMULA_LINE = re.compile(r"^[ \t]*(以上答复|特此|如有不妥|再次感谢|感谢您|联系人|承办人|联系电话)", re.M)
