@@ -23,7 +23,7 @@ from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from govdoc.text.jieba_cache import SKIP_CHARS, WORD_CHARS, _write, full_freq, jieba
+from govdoc.text.jieba_cache import _write, cut_blocks, full_freq, jieba
 
 EXTENSION = "_jieba_fast_dat_functions_py3"
 
@@ -62,17 +62,7 @@ class DatSegmenter:
         return self._freq(self._dat, word) if word else 0
 
     def cut(self, text: str) -> Iterator[str]:
-        for blk in WORD_CHARS.split(text):
-            if not blk:
-                continue
-            if WORD_CHARS.match(blk):
-                yield from self._cut_block(blk)
-                continue
-            for x in SKIP_CHARS.split(blk):
-                if SKIP_CHARS.match(x):
-                    yield x
-                else:
-                    yield from x
+        return cut_blocks(text, self._cut_block)
 
     def _cut_block(self, block: str) -> Iterator[str]:
         """jieba's ``Tokenizer.__cut_DAG``: ``route[x]`` is where the best word from ``x`` ends."""

@@ -15,6 +15,7 @@ import sqlite3
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
 
 def import_jieba():
@@ -37,6 +38,22 @@ jieba = import_jieba()
 # every other character as a token of its own.
 WORD_CHARS = jieba.re_han_default
 SKIP_CHARS = jieba.re_skip_default  # between blocks: ``\r\n`` or one whitespace character
+
+
+def cut_blocks(text: str, cut_block: Callable[[str], Iterable[str]]) -> Iterator[str]:
+    """jieba's ``Tokenizer.cut`` around its blocks: each run of word characters (``WORD_CHARS``) cut
+    by ``cut_block``, every other character yielded alone (whitespace: ``\\r\\n`` or one character)."""
+    for blk in WORD_CHARS.split(text):
+        if not blk:
+            continue
+        if WORD_CHARS.match(blk):
+            yield from cut_block(blk)
+            continue
+        for x in SKIP_CHARS.split(blk):
+            if SKIP_CHARS.match(x):
+                yield x
+            else:
+                yield from x
 
 
 def cache_dir() -> Path:

@@ -96,21 +96,10 @@ def cut_with(text: str, known: Mapping[str, Sequence[str]]) -> Iterator[str]:
     jieba cuts each *block* (a run of its word characters, ``WORD_CHARS``) on its own and yields
     every other character alone (whitespace: ``\\r\\n`` or one character); this follows its
     ``Tokenizer.cut`` step by step, so the tokens of a block depend on the block's text only."""
-    from govdoc.text.jieba_cache import SKIP_CHARS, WORD_CHARS
+    from govdoc.text.jieba_cache import cut_blocks
 
     seg = segmenter()
-    for blk in WORD_CHARS.split(text):
-        if not blk:
-            continue
-        if WORD_CHARS.match(blk):
-            toks = known.get(blk)
-            yield from (seg.cut(blk) if toks is None else toks)
-            continue
-        for x in SKIP_CHARS.split(blk):
-            if SKIP_CHARS.match(x):
-                yield x
-            else:
-                yield from x
+    return cut_blocks(text, lambda blk: seg.cut(blk) if (toks := known.get(blk)) is None else toks)
 
 
 def block_tokens(text: str, tokens: Sequence[str]) -> dict[str, list[str]]:
