@@ -39,6 +39,15 @@ def asks_of(text: str) -> list[str]:
     # once the request has begun, a sentence opening with an action is a further ask; a description is not
     ("建议区政府新建一座立体停车场;推动机关单位停车场夜间向社会开放。其工程规模为:硬化场地5000平方米。",
      ["建议区政府新建一座立体停车场", "推动机关单位停车场夜间向社会开放"]),
+    # a numbered item runs on over the sentences of its line
+    ("建议:\n一、提高养老护理员待遇。建议设立护理员岗位津贴,稳定队伍。\n二、鼓励社会力量参与。推行公建民营。\n",
+     ["提高养老护理员待遇。建议设立护理员岗位津贴,稳定队伍", "鼓励社会力量参与。推行公建民营"]),
+    # a bare connector clause (同时,) does not hide the request after it; 并 joins a further request;
+    # 、 before 在/对 parts two requests
+    ("我们认为,应当对库区内的养殖场开展一次全面排查;同时,在入库溪流设置水质自动监测站。",
+     ["应当对库区内的养殖场开展一次全面排查", "在入库溪流设置水质自动监测站"]),
+    ("建议开通县城至田家沟村的公交线路、在沿线村口设置候车亭,并对城乡公交实行票价补贴。",
+     ["建议开通县城至田家沟村的公交线路", "在沿线村口设置候车亭", "对城乡公交实行票价补贴"]),
     # a form's heading naming the kind of document is no request, so the reasons listed after it are none
     ("代表建议、批评和意见\n内容:\n进展缓慢。主要原因:一是补助标准偏低;二是审批环节多。\n建议:提高每台电梯的财政补助。",
      ["提高每台电梯的财政补助"]),

@@ -27,6 +27,12 @@ def labels(suggestion: str, asks: list[str], reply: str) -> list[str]:
     (["建设教育园区"], "这项工作很有必要,也很有意义。感谢您对教育工作的关心。", ["not_addressed"]),
     # a count of things done is checkable detail
     (["加强农村供水水质检测"], "我局新购置水质检测车1台,对边远片区供水站开展巡回检测,全年共检测水样486份。", ["concrete"]),
+    # a section heading may open its paragraph's line
+    (["提高加装电梯补贴标准", "建立加装电梯协商调解机制"],
+     "现答复如下:\n(一)关于提高补贴标准。补贴标准由市里统一制定,区级无权单独调整,暂无法提高补贴标准。\n"
+     "(二)关于协商调解机制。我区已在各街道建立协调工作组,今年共组织协商会议63场,调解纠纷37起。\n"
+     "感谢您对住房和城乡建设工作的关心和支持!",
+     ["explained", "concrete"]),
     # numbered sections: each answers the ask it matches; a refusal in one does not reach another ask
     (["为山区学校配备标准校车", "在山区中心学校建设教师周转房"],
      "现答复如下:\n一、关于学生上学交通问题\n山区学校道路达不到校车通行条件,区级财政难以承担配备校车费用。\n"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from govdoc.compare.cues import Cues
 from govdoc.compare.segments import LABEL, Segment, clauses, lines, sentences, trimmed
@@ -30,7 +31,9 @@ TITLE_LINE = re.compile(r"^(关于|对《?关于).{2,80}(建议|议案|提案|�
 # The name of a kind of document on a line of its own (a form's heading), never a request.
 KIND_LINE = re.compile(r"^(代表|委员|人大代表|政协委员)?(建议、批评和意见|建议|议案|提案)(汇编|目录|登记表|办理情况)?$")
 TITLE_TOPIC = re.compile(r"关于[“\"《]?(.{2,80}?)[”\"》]?的?(建议|议案|提案)")
-LEADING_CONNECTOR = re.compile(r"^(即|并且?|同时|以及|和|及)")
+LEADING_CONNECTOR = re.compile(r"(即|并且?|同时|以及|和|及)")  # used with .match(text, pos): anchored there
+JOINED = re.compile(r"\s*(并且?|同时|另外|还要|还应)(?!且)")
+CONNECTOR_ONLY = re.compile(r"\s*(同时|此外|另外|并且|其次|再次|最后|还有|第[二三四五六七八九十]|再者)\s*")
 ENUMERATION = re.compile(r"[两二三四五六七八九十\d]+[条个处座所项](?:[^(]{0,12})\(([^()]+)\)")
 MIN_ITEM_CJK = 4
 MIN_ASK_CJK = 4
@@ -88,6 +91,13 @@ def _starts_ask(text: str, cues: Cues) -> bool:
     return acts and not any(cues.fires(c, text) for c in ("continues", "purpose", "background"))
 
 
+def _joined(match: str, clause: Segment, text: str, cues: Cues) -> bool:
+    """A clause joined to the request before it by 并/同时 (并对城乡公交实行票价补贴): a further
+    request, unless it is a purpose, a result or background."""
+    return bool(JOINED.match(match, clause.start, clause.end)) and not any(
+        cues.fires(c, text) for c in ("continues", "purpose", "background"))
+
+
 def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, need_cue: bool,
                    begun: bool = False) -> tuple[list[tuple[Segment, bool]], bool]:
     """Rule 2 (``need_cue``) or rule 3 over the clauses of one sentence: its asks, and whether
@@ -96,7 +106,11 @@ def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, nee
     verb wherever it stands, any other once the request has begun (为此建议: / 1. 简化…流程)."""
     asks: list[tuple[Segment, bool]] = []
     current, started, in_item = None, False, False
-    for n, clause in enumerate(clauses(match, sentence)):
+    n = -1
+    for clause in clauses(match, sentence):
+        if CONNECTOR_ONLY.fullmatch(clause.of(match)):
+            continue  # 同时, / 此外, : the next clause opens the sentence
+        n += 1
         seg = _clean(match, clause)
         text, numbered = seg.of(match), bool(MARKER.match(match, clause.start, clause.end))
         item_ask = numbered and _has_content(text, cues) and (
@@ -110,7 +124,7 @@ def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, nee
             # once the request has begun, a sentence that opens with an action is a further one
             started = request or cues.fires("ask", text) or (begun and n == 0 and _starts_ask(text, cues))
             current = seg if started and _has_content(text, cues) else None
-        elif _starts_ask(text, cues) and _has_content(text, cues):
+        elif (_starts_ask(text, cues) or (started and _joined(match, clause, text, cues))) and _has_content(text, cues):
             asks += [(current, in_item)] if current else []
             current, started, in_item = seg, True, False
         elif current and cues.fires("continues", text):
@@ -169,9 +183,16 @@ def find_asks(match: str, cues: Cues, use_title: bool = True) -> list[AskSpan]:
         found, begun = [], False
         for seg, request in body:
             begun = begun or (request and need_cue)
+            item: Optional[AskSpan] = None  # a numbered item of this line, which runs on to its end
             for sentence in sentences(match, seg.start, seg.end):
+                if item is not None and not MARKER.match(match, sentence.start, sentence.end):
+                    found[-1] = item = AskSpan(Segment(item.segment.start, sentence.end), item.context)
+                    continue
                 asks, begun = _sentence_asks(match, sentence, cues, request, need_cue, begun)
-                found += [AskSpan(work, sentence) for ask, item in asks for work in split_works(match, ask, cues, item)]
+                spans = [(AskSpan(work, sentence), numbered) for ask, numbered in asks
+                         for work in split_works(match, ask, cues, numbered)]
+                found += [span for span, _ in spans]
+                item = spans[-1][0] if spans and spans[-1][1] and len(spans) == 1 else None
         if found:
             return dedupe(match, found, cues)
     return title_ask(match) if use_title else []

@@ -142,11 +142,13 @@ def sections(match: str) -> list[Segment]:
 
 
 def _is_heading(text: str) -> bool:
+    """A numbered line whose first sentence is short or names a topic (一、改善教师住宿条件;
+    (一)关于简化审批流程。今年3月起…): the paragraph under it, or after it on the line, answers it."""
     marker = MARKER.match(text)
     if not marker:
         return False
-    rest = text[marker.end():]
-    return len(rest) <= MAX_HEADING and not any(p in rest for p in "。;") or bool(ABOUT_HEADING.match(rest))
+    first = re.split(r"[。;]", text[marker.end():], maxsplit=1)[0]
+    return len(first) <= MAX_HEADING or bool(ABOUT_HEADING.match(first))
 
 
 def _section_of(ask: str, blocks: list[Segment], match: str, cues: Cues) -> Segment | None:
