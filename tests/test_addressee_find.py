@@ -65,6 +65,7 @@ def test_best_addressee(text, expected):
     "尊敬的XX委员：\n您提出的提案收悉。",  # a template's placeholder is never a value
     "尊敬的×××代表：",
     "代表团：岳塘区代表团\n联系电话：13900001111",    # field labels on a suggestion form
+    "建议人：胡国强、易春兰\n所在代表团：南向店乡代表团\n建议内容：…",
     "领衔代表：胡立新  联系电话：13700001234",
     "聯名代表：黃志明、區小玲等4位代表",              # a co-signers field on a suggestion record
     "一、提高认识，加强领导：\n各单位要高度重视。",

@@ -37,6 +37,10 @@ def links_of(folder: Path, files: dict[str, str]):
     # a reply to another matter (different number, nothing in common) links to nothing
     ({"s12.txt": SUGGESTION, "r9.txt": REPLY.format(n=9, body="西街路灯已于2021年3月安装完成。").replace("东村蓄水池", "西街路灯")},
      {}),
+    # the same topic and unit, no number: a reply to another deputy does not answer this suggestion
+    ({"s12.txt": SUGGESTION.replace("第12号建议", "建议"),
+      "r1.txt": REPLY.format(n=12, body="东村蓄水池已完成修缮加固,投资25万元。").replace("第12号", "").replace("张三代表", "王五代表")},
+     {}),
 ])
 def test_compare_link_rules(tmp_path, files, expected):
     links, result = links_of(tmp_path, files)

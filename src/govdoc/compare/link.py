@@ -5,7 +5,7 @@ Each feature adds to a score; the confidence is the score capped at 1:
 * item number (digits equal: 第084号 = 084): +0.35, a different number: −0.5;
 * congress body / level / term / session, where both state them: +0.05 each agreeing, −0.2 for
   a disagreeing body, term or session, −0.1 for a disagreeing level;
-* a proposer named in both: +0.2;
+* a proposer named in both: +0.2; persons named on both sides and none shared: −0.3;
 * the handling unit of a suggestion record (承办单位:) named in the reply: +0.15;
 * text: the share of the bigrams of the suggestion's title topic and asks found in the reply,
   each weighted by its rarity in the collection (``Weights``): up to +0.6;
@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from govdoc.compare.asks import TITLE_TOPIC, body_segments, find_asks
 from govdoc.compare.cues import Cues
 from govdoc.compare.similarity import RUN, bigrams
+from govdoc.extract.addressee import PERSON_ROLES
+from govdoc.text.zh import fold
 
 MIN_LINK = 0.35
 MIN_WEAK = 0.15
@@ -102,9 +104,20 @@ def _item(s, r) -> tuple[float, list[str]]:
     return 0.0, []
 
 
+def _names(letter) -> set[str]:
+    """The letter's proposers who are persons, spaces out, in simplified characters."""
+    return {fold(p.name.replace(" ", "")) for p in letter.proposers if p.role is None or p.role in PERSON_ROLES}
+
+
 def _proposers(s, r) -> tuple[float, list[str]]:
-    shared = {p.name for p in s.proposers} & {p.name for p in r.proposers}
-    return (0.2, [f"proposer {', '.join(sorted(shared))}"]) if shared else (0.0, [])
+    """A person named in both: +0.2; persons named in both and none shared: −0.3 (a reply to
+    刘德才代表 does not answer 胡国强's suggestion)."""
+    a, b = _names(s), _names(r)
+    if a & b:
+        return 0.2, [f"proposer {', '.join(sorted(a & b))}"]
+    if a and b:
+        return -0.3, [f"proposers {'、'.join(sorted(a))} ≠ {'、'.join(sorted(b))}"]
+    return 0.0, []
 
 
 def _agency(s_match: str, r_match: str) -> tuple[float, list[str]]:

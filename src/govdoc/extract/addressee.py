@@ -45,7 +45,7 @@ _ORGAN_END = "|".join(ORGAN_ENDINGS)
 # Field labels that end in the same words but are not salutations.
 LABEL_WORDS_RE = re.compile(r"联系|电话|地址|抄送|抄报|主办|协办|承办|会办|单位|分管|领导|签发|附件|来源|发布|时间|日期"
                             r"|索引|主题|标题|名称|文号|编号|机构|分类|组长|成员|意见|内容|题目|类别|姓名|作者"
-                            r"|领衔|提出人|附议|联名|所属|提案代表|提案委员|建议代表|议案代表")
+                            r"|领衔|提出人|附议|联名|所属|所在|提案代表|提案委员|建议代表|议案代表")
 # Characters a salutation never holds (sentence punctuation, digits other than 等25位).
 _NAMES = r"[^\n:：。，,;；!！?？“”\"《》()（）\[\]【】|]"
 # Matched on the text between a line start and the line's first colon (colons come from the text's
