@@ -33,6 +33,12 @@ def labels(suggestion: str, asks: list[str], reply: str) -> list[str]:
      "(二)关于协商调解机制。我区已在各街道建立协调工作组,今年共组织协商会议63场,调解纠纷37起。\n"
      "感谢您对住房和城乡建设工作的关心和支持!",
      ["explained", "concrete"]),
+    # a section whose heading names the ask answers it, even with few of its words (here, boilerplate);
+    # 无权 is a refusal
+    (["开展订单式技能培训", "提高个人创业担保贷款额度"],
+     "现答复如下:\n一、职业技能培训\n我局高度重视,下一步将进一步加大工作力度,不断提升实效。\n"
+     "二、创业担保贷款\n贷款额度由国家统一规定,区级无权自行调整。\n感谢您的关心和支持!",
+     ["general", "explained"]),
     # numbered sections: each answers the ask it matches; a refusal in one does not reach another ask
     (["为山区学校配备标准校车", "在山区中心学校建设教师周转房"],
      "现答复如下:\n一、关于学生上学交通问题\n山区学校道路达不到校车通行条件,区级财政难以承担配备校车费用。\n"

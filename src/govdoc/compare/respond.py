@@ -27,7 +27,7 @@ import re
 from govdoc.compare.cues import SIGNAL_KINDS, Cues
 from govdoc.compare.asks import MARKER, TITLE_LINE
 from govdoc.compare.segments import LABEL, SENTENCE_STOPS, Segment, lines, sentences
-from govdoc.compare.similarity import relevance
+from govdoc.compare.similarity import containment_in, relevance
 
 MIN_COPIED = 12  # a run this long found in the suggestion is a quotation, not a response
 MIN_NOVEL_CJK = 6  # less new text than this: the sentence says nothing of its own
@@ -35,6 +35,8 @@ MIN_SHARE, MIN_HITS = 0.25, 4  # relevant: a quarter of the ask's key terms, or 
 MIN_SENTENCE = 25  # shorter and without a comma or full stop: a signature or a heading
 CONCRETE = ("completed", "plan", "money", "date", "named", "quantity")
 MAX_HEADING = 30  # a numbered line this short, without a full stop, is a section heading
+MIN_HEADING = 4  # a heading this long or longer is matched against the asks on its own,
+HEADING_SHARE = 0.5  # and names an ask when half its bigrams are the ask's
 ABOUT_HEADING = re.compile(r"关于.{2,40}(问题|建议|方面|情况)")
 FORMULA_LINE = re.compile(r"^[ \t]*(以上答复|特此|如有不妥|再次感谢|感谢您|联系人|承办人|联系电话)", re.M)
 
@@ -151,9 +153,19 @@ def _is_heading(text: str) -> bool:
     return len(first) <= MAX_HEADING or bool(ABOUT_HEADING.match(first))
 
 
+def _section_score(ask: str, block: str, cues: Cues) -> float:
+    """How well a section answers an ask: the share of the ask's key terms in it, or of its
+    heading's bigrams in the ask (二、职业技能培训 heads the answer to 开展订单式技能培训)."""
+    head = re.split(r"[。;\n]", block, maxsplit=1)[0]
+    head = head[MARKER.match(head).end():] if MARKER.match(head) else head
+    heading = containment_in(head, ask, cues) if len(head) >= MIN_HEADING else 0.0
+    return max(relevance(ask, block, cues)[0], heading if heading >= HEADING_SHARE else 0.0)
+
+
 def _section_of(ask: str, blocks: list[Segment], match: str, cues: Cues) -> Segment | None:
-    """The section that answers an ask: the one holding most of its key terms (a quarter at least)."""
-    scored = [(relevance(ask, b.of(match), cues)[0], -i, b) for i, b in enumerate(blocks)]
+    """The section that answers an ask: the one that matches it best (``_section_score``), at
+    ``MIN_SHARE`` at least."""
+    scored = [(_section_score(ask, b.of(match), cues), -i, b) for i, b in enumerate(blocks)]
     best = max(scored, default=None)
     return best[2] if best and best[0] >= MIN_SHARE else None
 

@@ -32,6 +32,12 @@ def containment(a: str, b: str, cues: Cues) -> float:
     return len(small & large) / len(small)
 
 
+def containment_in(part: str, whole: str, cues: Cues) -> float:
+    """Share of the bigrams of ``part`` found in ``whole`` (0 when ``part`` has none)."""
+    x = bigrams(part, cues)
+    return len(x & bigrams(whole, cues)) / len(x) if x else 0.0
+
+
 def relevance(ask: str, sentence: str, cues: Cues) -> tuple[float, int]:
     """How much of the ask's key words and bigrams a sentence holds: ``(share, hits)``, the better
     of the two measures (words catch 院校 in 引进一所…院校; bigrams catch unsegmented names)."""
