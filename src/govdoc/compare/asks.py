@@ -7,11 +7,12 @@ Rules, in order (each with a synthetic test in ``tests/test_compare_asks.py``):
    its first clause a request.
 2. A sentence asks from the clause that holds an ask cue (建议, 希望, 恳请, 政府应当…); clauses
    before it are background, and a bare cue (建议如下) is no ask itself.  A numbered item (一是, 1.,
-   (一)) is one ask to its end: with an action verb wherever it stands, any item once the request
-   has begun.  After an ask, a clause with an action verb starts a further ask, a continuing clause
-   (建成…, 涉及…) extends the current one, anything else (reasons, purposes) ends it; once the
-   request has begun, a sentence that opens with an action verb is a further ask too.  The name of
-   a kind of document on a line of its own (代表建议、批评和意见) is no request.
+   (一)) is one ask to its end, over the sentences of its line: with an action verb wherever it
+   stands, any item once the request has begun.  After an ask, a clause with an action verb, or
+   one joined by 并/同时, starts a further ask, a continuing clause (建成…, 涉及…) extends the
+   current one, anything else (reasons, purposes) ends it; once the request has begun, a sentence
+   that opens with an action verb is a further ask too (a bare 同时, / 此外, before it does not
+   count).  The name of a kind of document on a line of its own (代表建议、批评和意见) is no request.
 3. With no cue in the whole text, every clause with an action verb is an ask (quoted passages,
    restatements); with none of those either, the topic of the title (关于X的建议) is the one ask.
 4. One clause naming two works (A及B, A对B进行C, 两条路(甲、乙)) gives one ask per work.
