@@ -33,4 +33,4 @@ def test_make_hit_fields():
               "grade": "A", "source_path": "a.txt", "text": {"measures": "错峰生产"}}
     hit = make_hit(stored, 1.23456, plan_query("错峰"))
     assert hit == {"id": "a:m1", "record": "measures", "letter_id": "a", "title": "T", "year": 2019, "issuer": "局",
-                   "grade": "A", "score": 1.2346, "snippet": "<mark>错峰</mark>生产", "source_path": "a.txt"}
+                   "grade": "A", "score": 1.2346, "snippet": "<mark>错峰</mark>生产", "source_path": "a.txt", "coverage": None}
