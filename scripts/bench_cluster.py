@@ -1,7 +1,7 @@
 """Cluster ingest benchmark: the coordinator's memory against the number of files, and the
 throughput of parsing through a Dask cluster against the local process pool.
 
-    .venv/bin/python scripts/bench_cluster.py [--small 1000] [--large 100000] [--letters 400] [--scans 8]
+    .venv/bin/python scripts/bench_cluster.py [--small 1000] [--large 100000] [--letters 400] [--scans 8] [--repeat 1]
 
 1. Memory.  A coordinator (a fresh ``govdoc`` process each time) ingests ``--small`` and then
    ``--large`` small synthetic text files through a local Dask cluster of 2 worker processes,
@@ -15,6 +15,9 @@ throughput of parsing through a Dask cluster against the local process pool.
    1 thread each (started and warmed beforehand, as a cluster is a long-running service), into
    a SQLite index: files/s, pages/s, and cluster / pool (target >= 0.9), with and without the
    pool's start-up.  Also prints JSON+text and SQLite index bytes per letter for docs/scale.md.
+   ``--repeat N`` runs each comparison N times (pool first, then cluster first, alternately) and
+   prints the median ratios and the load average, as other work on the machine makes single runs
+   noisy; ``--scans 0`` leaves the scans out.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ import argparse
 import hashlib
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -134,20 +138,34 @@ def pool_startup(tmp: Path) -> float:
     return time.perf_counter() - t0
 
 
-def compare(make, tmp: Path, name: str, startup: float) -> dict:
-    """The same inbox through the local pool and through the cluster; prints both and the ratios."""
-    pool = timed(tmp / name, tmp / f"data-pool-{name}")
-    cluster = timed(tmp / name, tmp / f"data-cluster-{name}", make())
-    print(f"{name}:")
+def compare(make, tmp: Path, name: str, startup: float, run: int) -> dict:
+    """The same inbox through the local pool and through the cluster (in alternating order from
+    run to run); prints both and the ratios, returns them."""
+    order = ("pool", "cluster") if run % 2 == 0 else ("cluster", "pool")
+    results = {}
+    for side in order:
+        dispatch = make() if side == "cluster" else None
+        results[side] = timed(tmp / name, tmp / f"data-{side}-{name}-{run}", dispatch)
+    pool, cluster = results["pool"], results["cluster"]
+    with_startup = pool["seconds"] / cluster["seconds"]
+    without = max(0.0, pool["seconds"] - startup) / cluster["seconds"]
+    print(f"{name} (run {run + 1}, {order[0]} first, load average {os.getloadavg()[0]:.1f}):")
     for label, r in (("local pool, 2 processes", pool), ("dask, 2 workers x 1 thread", cluster)):
         print(f"  {label:28s} {r['files']} files ({r['failed']} failed), {r['pages']} pages in {r['seconds']:.1f} s: "
               f"{r['files'] / r['seconds']:.1f} files/s, {r['pages'] / r['seconds']:.2f} pages/s")
-    print(f"  cluster / pool: {pool['seconds'] / cluster['seconds']:.2f}x (target >= 0.9) with the pool's start-up, "
-          f"{max(0.0, pool['seconds'] - startup) / cluster['seconds']:.2f}x without it")
-    return pool
+    print(f"  cluster / pool: {with_startup:.2f}x (target >= 0.9) with the pool's start-up, {without:.2f}x without it")
+    return {"pool": pool, "with": with_startup, "without": without}
 
 
-def throughput(client, address: str, tmp: Path, letters: int, scans: int) -> None:
+def medians(name: str, runs: list[dict]) -> None:
+    if len(runs) < 2:
+        return
+    each = ", ".join(f"{r['without']:.2f}" for r in runs)
+    print(f"{name}, median of {len(runs)} runs: cluster / pool {statistics.median(r['with'] for r in runs):.2f}x "
+          f"with the pool's start-up, {statistics.median(r['without'] for r in runs):.2f}x without it (each: {each})")
+
+
+def throughput(client, address: str, tmp: Path, letters: int, scans: int, repeat: int) -> None:
     from cluster_helpers import synthesize_inbox
     from govdoc.cluster import ClusterDispatch
     from govdoc.ingest.run import DEFAULT_PER_PAGE, DEFAULT_TIMEOUT
@@ -160,8 +178,13 @@ def throughput(client, address: str, tmp: Path, letters: int, scans: int) -> Non
     startup = pool_startup(tmp)
     print(f"the local pool's start-up (2 workers: spaCy, OCR engine): {startup:.1f} s; the cluster's workers were "
           "up already (a long-running service)")
-    text = compare(make, tmp, "text", startup)
-    compare(make, tmp, "scans", startup)
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    text_runs = [compare(make, tmp, "text", startup, run) for run in range(repeat)]
+    medians("text", text_runs)
+    if scans:
+        medians("scans", [compare(make, tmp, "scans", startup, run) for run in range(repeat)])
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    text = text_runs[0]["pool"]
     print(f"JSON + text per letter: {text['json_bytes'] / max(1, text['files']) / 1024:.1f} KiB; "
           f"SQLite index per letter: {text['index_bytes'] / max(1, text['files']) / 1024:.1f} KiB")
 
@@ -172,6 +195,7 @@ def main() -> None:
     ap.add_argument("--large", type=int, default=100_000)
     ap.add_argument("--letters", type=int, default=400)
     ap.add_argument("--scans", type=int, default=8)
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each throughput comparison (medians printed)")
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--coordinator", nargs=3, metavar=("ADDRESS", "INBOX", "DATA"), help=argparse.SUPPRESS)
@@ -192,7 +216,7 @@ def main() -> None:
             print(f"  peak RSS {args.large} / {args.small} files: {runs[1]['hwm'] / runs[0]['hwm']:.2f} (target <= 1.5)")
         if not args.skip_throughput:
             print("throughput, real parsing, same files:")
-            throughput(client, cluster.scheduler_address, Path(tmp), args.letters, args.scans)
+            throughput(client, cluster.scheduler_address, Path(tmp), args.letters, args.scans, max(1, args.repeat))
 
 
 if __name__ == "__main__":
