@@ -15,8 +15,11 @@ throughput of parsing through a Dask cluster against the local process pool.
    1 thread each (started and warmed beforehand, as a cluster is a long-running service), into
    a SQLite index: files/s, pages/s, and cluster / pool (target >= 0.9), with the pool's start-up
    (the pool as ``govdoc ingest`` starts it) and without it (a pool started, its workers loaded,
-   before the clock starts).  Also prints JSON+text and SQLite index bytes per letter for docs/scale.md.
-   ``--repeat N`` runs each comparison N times (the order of the three runs rotating) and
+   before the clock starts).  Also prints JSON+text and SQLite index bytes per letter for docs/scale.md,
+   and the CPU seconds of each run (coordinator, with the scheduler that runs in its process here,
+   and the workers), steadier than wall time on a shared machine.
+   The cluster also runs with one file a task (small files not grouped), as before tasks of
+   several files.  ``--repeat N`` runs each comparison N times (the order of the runs rotating) and
    prints the median ratios and the load average, as other work on the machine makes single runs
    noisy; ``--scans 0`` leaves the scans out.
 """
@@ -114,16 +117,25 @@ def sqlite_index(data: Path):
     return lambda: open_backend("sqlite", data)
 
 
-def timed(inbox: Path, data: Path, dispatch=None) -> dict:
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user + system, all threads) of this process and of ``pids`` so far."""
+    import psutil
+
+    return sum(sum(psutil.Process(pid).cpu_times()[:2]) for pid in [os.getpid(), *pids])
+
+
+def timed(inbox: Path, data: Path, dispatch=None, pids: list[int] | None = None) -> dict:
+    """One ingest: seconds, and (given the workers' ``pids``) CPU seconds of the coordinator and workers."""
     from govdoc.ingest import Settings, ingest
 
     settings = Settings(data, workers=2)
-    t0 = time.perf_counter()
+    cpu0, t0 = cpu_seconds(pids or []), time.perf_counter()
     summary = ingest([inbox], settings, sqlite_index(data), dispatch=dispatch)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, cpu_seconds(pids or []) - cpu0
     json_bytes = sum(p.stat().st_size for p in (data / "json").iterdir())
     return {"files": summary.parsed, "failed": summary.failed, "pages": summary.pages, "seconds": seconds,
-            "json_bytes": json_bytes, "index_bytes": (data / "index.sqlite").stat().st_size}
+            "cpu": cpu if pids else None, "json_bytes": json_bytes,
+            "index_bytes": (data / "index.sqlite").stat().st_size}
 
 
 def started_pool(data: Path):
@@ -145,33 +157,40 @@ def started_pool(data: Path):
     return pool, (lambda opts, waiting: nullcontext(pool))
 
 
-def compare(make, tmp: Path, name: str, run: int) -> dict:
+def compare(make, tmp: Path, name: str, run: int, worker_pids: list[int]) -> dict:
     """The same inbox through the local pool started by the ingest (as a user runs it), through a
-    pool started beforehand (steady state) and through the cluster, in an order that rotates from
-    run to run; prints the three and the ratios, returns them."""
-    sides = ("pool", "warm pool", "cluster")
-    order = sides[run % 3:] + sides[:run % 3]
+    pool started beforehand (steady state), through the cluster and through the cluster with one
+    file a task, in an order that rotates from run to run; prints them and the ratios."""
+    sides = ("pool", "warm pool", "cluster", "cluster 1")
+    order = sides[run % 4:] + sides[:run % 4]
     results = {}
     for side in order:
         data = tmp / f"data-{side.replace(' ', '-')}-{name}-{run}"
         if side == "warm pool":
             pool, dispatch = started_pool(data)
             with pool:
-                results[side] = timed(tmp / name, data, dispatch)
+                results[side] = timed(tmp / name, data, dispatch, [slot.process.pid for slot in pool.slots])
+        elif side == "pool":
+            results[side] = timed(tmp / name, data)
         else:
-            results[side] = timed(tmp / name, data, make() if side == "cluster" else None)
+            dispatch = make() if side == "cluster" else make(files_per_task=1)
+            results[side] = timed(tmp / name, data, dispatch, worker_pids)
     cluster = results["cluster"]
     with_startup = results["pool"]["seconds"] / cluster["seconds"]
     steady = results["warm pool"]["seconds"] / cluster["seconds"]
     print(f"{name} (run {run + 1}, order {' / '.join(order)}, load average {os.getloadavg()[0]:.1f}):")
     labels = {"pool": "local pool, 2 processes", "warm pool": "the same, started beforehand",
-              "cluster": "dask, 2 workers x 1 thread"}
+              "cluster": "dask, 2 workers x 1 thread", "cluster 1": "the same, one file a task"}
     for side in sides:
         r = results[side]
-        print(f"  {labels[side]:30s} {r['files']} files ({r['failed']} failed), {r['pages']} pages in {r['seconds']:.1f} s: "
-              f"{r['files'] / r['seconds']:.1f} files/s, {r['pages'] / r['seconds']:.2f} pages/s")
-    print(f"  cluster / pool: {with_startup:.2f}x with the pool's start-up, {steady:.2f}x without it (target >= 0.9)")
-    return {"pool": results["pool"], "with": with_startup, "without": steady}
+        cpu = f", {r['cpu']:.1f} CPU-s" if r["cpu"] is not None else ""
+        print(f"  {labels[side]:30s} {r['files']} files ({r['failed']} failed), {r['pages']} pages in {r['seconds']:.1f} s"
+              f"{cpu}: {r['files'] / r['seconds']:.1f} files/s, {r['pages'] / r['seconds']:.2f} pages/s")
+    one = results["warm pool"]["seconds"] / results["cluster 1"]["seconds"]
+    print(f"  cluster / pool: {with_startup:.2f}x with the pool's start-up, {steady:.2f}x without it (target >= 0.9); "
+          f"one file a task: {one:.2f}x without it")
+    return {"pool": results["pool"], "with": with_startup, "without": steady, "one": one,
+            "cpu": {side: results[side]["cpu"] for side in ("warm pool", "cluster", "cluster 1")}}
 
 
 def medians(name: str, runs: list[dict]) -> None:
@@ -179,7 +198,11 @@ def medians(name: str, runs: list[dict]) -> None:
         return
     each = ", ".join(f"{r['without']:.2f}" for r in runs)
     print(f"{name}, median of {len(runs)} runs: cluster / pool {statistics.median(r['with'] for r in runs):.2f}x "
-          f"with the pool's start-up, {statistics.median(r['without'] for r in runs):.2f}x without it (each: {each})")
+          f"with the pool's start-up, {statistics.median(r['without'] for r in runs):.2f}x without it (each: {each}); "
+          f"one file a task: {statistics.median(r['one'] for r in runs):.2f}x without it")
+    cpu = {side: statistics.median(r["cpu"][side] for r in runs) for side in runs[0]["cpu"]}
+    print(f"{name}, median CPU seconds (coordinator with the in-process scheduler, and workers): " +
+          ", ".join(f"{side} {value:.1f}" for side, value in cpu.items()))
 
 
 def throughput(client, address: str, tmp: Path, letters: int, scans: int, repeat: int) -> None:
@@ -190,15 +213,16 @@ def throughput(client, address: str, tmp: Path, letters: int, scans: int, repeat
     synthesize_inbox(tmp / "warm", 8, ["d001.g4.tif", "d002.g4.tif"], bad=False)
     synthesize_inbox(tmp / "text", letters, [], bad=False)
     synthesize_inbox(tmp / "scans", 0, [f"d{i:03d}.g4.tif" for i in range(5, 5 + scans)], bad=False)
-    make = lambda: ClusterDispatch(client, address, DEFAULT_TIMEOUT, DEFAULT_PER_PAGE)  # noqa: E731
+    make = lambda **options: ClusterDispatch(client, address, DEFAULT_TIMEOUT, DEFAULT_PER_PAGE, **options)  # noqa: E731
     timed(tmp / "warm", tmp / "data-warm", make())  # plugin loaded, OCR kernels prepared
     print("the cluster's workers are up already (a long-running service); the pool is measured as a run starts it "
           "and started beforehand")
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    text_runs = [compare(make, tmp, "text", run) for run in range(repeat)]
+    pids = list(client.run(os.getpid).values())
+    text_runs = [compare(make, tmp, "text", run, pids) for run in range(repeat)]
     medians("text", text_runs)
     if scans:
-        medians("scans", [compare(make, tmp, "scans", run) for run in range(repeat)])
+        medians("scans", [compare(make, tmp, "scans", run, pids) for run in range(repeat)])
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     text = text_runs[0]["pool"]
     print(f"JSON + text per letter: {text['json_bytes'] / max(1, text['files']) / 1024:.1f} KiB; "
