@@ -119,7 +119,8 @@ _real_analyze = records.analyze
 _LINES: dict = {}  # line → tokens, shared by every letter (govdoc's own cache is per letter)
 
 
-def analyze_shared(text: str, cache: dict | None = None) -> tuple[str, str]:
+def analyze_shared(text: str, cache: dict | None = None, blocks=None) -> tuple[str, str]:
+    """Synthetic letters carry no parse tokens (``blocks`` is empty): the line cache is all there is."""
     return _real_analyze(text, _LINES)
 
 
