@@ -164,8 +164,9 @@ class ClusterDispatch:
             try:
                 write_letter(Path(self.opts.json_dir), outcome.letter_id, outcome.reply, text or "")
             except OSError as exc:  # disk full, permissions: the file fails, its reason says where
+                where = f"{self.opts.json_dir}/{outcome.letter_id}.json"
                 return Outcome(outcome.path, sha256=outcome.sha256, worker=outcome.worker,
-                               error=f"cannot write {self.opts.json_dir}/{outcome.letter_id}.json: {exc.strerror or exc}")
+                               error=f"cannot write {where}: {exc.strerror or exc}")
         return outcome
 
     def result(self, future, value, jobs: list[Job]) -> tuple[list[Parsed], list[list[Job]]]:

@@ -79,8 +79,8 @@ class Layout:
         old = sorted(set(mappings) & set(self.aliases.values()))
         if old:
             raise IndexError_(f"Elasticsearch index {old[0]} is the single index per record kind of an older govdoc; "
-                              f"this one keeps an index per year behind the alias {old[0]}: rebuild it "
-                              "(govdoc index --fresh --backend elasticsearch <data>/json) or choose another index prefix")
+                              f"this one keeps an index per year behind the alias {old[0]}: rebuild it (govdoc "
+                              "index --fresh --backend elasticsearch <data>/json) or choose another index prefix")
         want = self.template["_meta"]["govdoc_mapping"]
         for name, spec in sorted(mappings.items()):
             have = spec["mappings"].get("_meta", {}).get("govdoc_mapping")

@@ -75,7 +75,8 @@ class Replacer:
                     for i in child_ids(lid, nm, nk)]
         return unique(children), unique([self.delete(lid, was) for lid, found in places.items() for was, _, _ in found])
 
-    def unwrite(self, prepared: Prepared, lids: list[str], old: dict[str, list[Place]]) -> tuple[list[dict], list[dict]]:
+    def unwrite(self, prepared: Prepared, lids: list[str], old: dict[str, list[Place]]
+                ) -> tuple[list[dict], list[dict]]:
         """Removing letters whose new version was rejected: what was written of it, and what is left
         of the old one (a letter is indexed whole or not at all)."""
         new = {lid: [(self.suffix_of(prepared[lid][1][0]["year"]), prepared[lid][1][0]["n_measures"],
