@@ -130,3 +130,23 @@ def test_cluster_ingest_unreachable_scheduler_is_one_line(tmp_path):
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith(f"error: cannot reach the Dask scheduler at {address}: ")
     assert not (data / "state.sqlite").exists()
+
+
+def test_cluster_ingest_writes_the_same_files_as_the_local_pool(tmp_path, cluster):
+    from govdoc.cluster import ClusterDispatch
+    from govdoc.index.backends import open_backend
+    from govdoc.ingest import Settings, ingest
+
+    local, client = cluster
+    local.ensure_workers(2)
+    client.wait_for_workers(2, timeout=120)
+    inbox = tmp_path / "inbox"
+    synthesize_inbox(inbox, 5, [], bad=False)
+    written = {}
+    for name, dispatch in (("pool", None), ("cluster", ClusterDispatch(client, local.address, 60, 10))):
+        data = tmp_path / name
+        settings = Settings(data, workers=1)
+        summary = ingest([inbox], settings, lambda: open_backend("sqlite", data), dispatch=dispatch)
+        assert summary.parsed == 5 and summary.failed == 0
+        written[name] = {p.name: p.read_bytes() for p in sorted((data / "json").iterdir())}
+    assert len(written["pool"]) == 10 and written["cluster"] == written["pool"]

@@ -157,12 +157,16 @@ class ClusterDispatch:
             parsed, again = self.result(future, value, jobs)
         finally:
             future.release()
-        return [self.written(p.outcome, p.text) for p in parsed], again
+        return [self.written(p) for p in parsed], again
 
-    def written(self, outcome: Outcome, text: Optional[str]) -> Outcome:
+    def written(self, parsed: Parsed) -> Outcome:
+        """The file's outcome, once its letter's text and JSON are written (the JSON as the worker
+        made it; a swapped task may send only the letter)."""
+        outcome = parsed.outcome
         if outcome.ok:
             try:
-                write_letter(Path(self.opts.json_dir), outcome.letter_id, outcome.reply, text or "")
+                write_letter(Path(self.opts.json_dir), outcome.letter_id, parsed.json or outcome.reply,
+                             parsed.text or "")
             except OSError as exc:  # disk full, permissions: the file fails, its reason says where
                 where = f"{self.opts.json_dir}/{outcome.letter_id}.json"
                 return Outcome(outcome.path, sha256=outcome.sha256, worker=outcome.worker,

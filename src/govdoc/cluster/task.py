@@ -1,7 +1,8 @@
 """The task a Dask worker runs: one file, or several small ones in turn (:func:`parse_files`),
-each through the ingest worker function (:func:`govdoc.ingest.worker.parse_one`, unchanged)
-under its own time limit, writing into the worker's scratch folder; each letter's JSON (in its
-Outcome) and normalized text travel back to the coordinator, which writes them.
+each through the ingest worker function (:func:`govdoc.ingest.worker.parse_one`, told to write
+nothing) under its own time limit; each letter (its dict, for the index), its JSON file, made
+here rather than by the coordinator, and its normalized text travel back to the coordinator,
+which writes the two files.
 
 A file whose parse runs past its limit cannot be stopped inside the process (OCR and PDF
 libraries run in C), so the task answers "timed out" at once and the worker then retires
@@ -23,7 +24,7 @@ from typing import Callable, Iterator, Optional
 
 from govdoc.cluster.plugin import scratch_dir
 from govdoc.ingest.pool import timeout_reason
-from govdoc.ingest.worker import Options, Outcome, parse_one
+from govdoc.ingest.worker import Options, Outcome, letter_json, parse_one
 
 RETIRE_AFTER = 1.0  # seconds between answering "timed out" and retiring the stuck worker process
 
@@ -48,6 +49,7 @@ class Parsed:
     outcome: Outcome
     text: Optional[str] = None  # the normalized text the JSON's spans point into
     retiring: bool = False  # the file ran past its limit: this worker process is being replaced
+    json: Optional[str] = None  # the letter's JSON file (govdoc.ingest.worker.letter_json)
 
 
 class Watch:
@@ -102,35 +104,25 @@ def local_file(job: Job, scratch: Path) -> Iterator[str]:
         folder.rmdir()
 
 
-def take_text(json_dir: Path, letter_id: Optional[str]) -> Optional[str]:
-    """Read and remove what ``parse_one`` wrote in the scratch folder; return the text."""
-    if not letter_id:
-        return None
-    text = (json_dir / f"{letter_id}.txt").read_text(encoding="utf-8")
-    for suffix in (".txt", ".json"):
-        (json_dir / f"{letter_id}{suffix}").unlink(missing_ok=True)
-    return text
-
-
 def parse_task(job: Job, opts: Options, limit: Limit) -> Parsed:
-    """Run on a Dask worker: parse one file, return its outcome and text."""
+    """Run on a Dask worker: parse one file, return its outcome, normalized text and JSON file."""
     from distributed import get_worker
 
     worker = get_worker()
     scratch = scratch_dir(worker)
-    local = replace(opts, json_dir=str(scratch / "json"))
-    Path(local.json_dir).mkdir(exist_ok=True)
+    local = replace(opts, write=False)
     if job.data is None and not os.path.exists(job.path):
         return Parsed(Outcome(job.path, error=f"not found on cluster worker {worker.address} (is the folder "
                                               "shared with the workers? else raise --ship-bytes-under)",
                               worker=worker.address))
     with local_file(job, scratch) as path:
         outcome, stuck = run_limited(path, local, limit, worker)
-    text = take_text(Path(local.json_dir), outcome.letter_id if outcome.ok else None)
     outcome.path, outcome.worker = job.path, worker.address
-    if outcome.reply is not None:
-        outcome.reply["source"]["path"] = job.path
-    return Parsed(outcome, text, retiring=stuck)
+    text, outcome.text = outcome.text, None
+    if not outcome.ok:
+        return Parsed(outcome, retiring=stuck)
+    outcome.reply["source"]["path"] = job.path
+    return Parsed(outcome, text, retiring=stuck, json=letter_json(outcome.reply))
 
 
 def parse_files(jobs: list[Job], opts: Options, limit: Limit, task: Callable[[Job, Options, Limit], Parsed] = parse_task
