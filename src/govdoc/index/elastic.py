@@ -105,7 +105,7 @@ class ElasticBackend(IndexBackend):
                                 retry_on_timeout=False, request_timeout=request_timeout)
         self.layout = Layout(self.es, index, self._call)
         self.indices = self.layout.aliases  # record kind → its alias
-        self.replacer = Replacer(lambda kind, suffix: f"{self.indices[kind]}-{suffix}", year_suffix)
+        self.replacer = Replacer(self.layout.index_of, year_suffix)
         self._loading: Optional[dict[str, dict]] = None  # during bulk_loading(): index → its settings before
         if fresh:
             self.layout.delete_indices()

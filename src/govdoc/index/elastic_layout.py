@@ -65,8 +65,11 @@ class Layout:
         self.template = load_template()
         self.known: set[str] = set()  # concrete indices seen to exist
 
+    def index_of(self, kind: str, suffix: str) -> str:
+        return f"{self.aliases[kind]}-{suffix}"
+
     def index_for(self, kind: str, year: object) -> str:
-        return f"{self.aliases[kind]}-{year_suffix(year)}"
+        return self.index_of(kind, year_suffix(year))
 
     # -- checking and creating -----------------------------------------------------------------
     def current(self) -> dict[str, dict]:
@@ -122,15 +125,11 @@ class Layout:
         return made
 
     def indices(self, kind: Optional[str] = None) -> list[str]:
-        """The concrete indices behind one alias (or all three), as the cluster has them now."""
+        """The concrete indices behind one alias (or all three), as the cluster has them now (an
+        alias whose every index is gone counts none)."""
         names = [self.aliases[kind]] if kind else list(self.aliases.values())
-        try:
-            resp = self._call("listing the indices", lambda: self.es.indices.get_alias(name=names))
-        except IndexError_ as exc:
-            if is_missing(exc):
-                return []
-            raise
-        return sorted(resp)
+        return sorted(self._call("listing the indices", lambda: self.es.indices.get_alias(
+            index=names, ignore_unavailable=True, allow_no_indices=True)))
 
     # -- removing --------------------------------------------------------------------------------
     def delete_indices(self) -> None:
