@@ -148,11 +148,20 @@ def test_clear_removes_every_year_index(es_index):
     assert es_index.search(Query("错峰生产"))["total"] == 1
 
 
-def run_index(tmp_path, prefix: str, *options: str):
-    letters = tmp_path / "letters.jsonl"
-    letters.write_text("".join(json.dumps(l, ensure_ascii=False) + "\n" for l in LETTERS), encoding="utf-8")
-    return CliRunner().invoke(app, ["index", str(letters), "--backend", "elasticsearch", "--es-url", ES_URL,
+def run_index(tmp_path, prefix: str, *options: str, letters: list[dict] = LETTERS):
+    jsonl = tmp_path / "letters.jsonl"
+    jsonl.write_text("".join(json.dumps(l, ensure_ascii=False) + "\n" for l in letters), encoding="utf-8")
+    return CliRunner().invoke(app, ["index", str(jsonl), "--backend", "elasticsearch", "--es-url", ES_URL,
                                     "--es-index", prefix, *options])
+
+
+def test_index_fresh_removes_every_year_index(es_index, tmp_path):
+    assert es_index.index(LETTERS).errors == []
+    result = run_index(tmp_path, es_index.prefix, "--fresh", letters=[XUCHANG_2019])
+    assert result.exit_code == 0, result.output
+    assert es_index.layout.indices("letters") == [es_index.index_for("letters", 2019),
+                                                  es_index.index_for("letters", None)]
+    assert es_index.stats()["letters"] == 1
 
 
 def test_older_single_index_layout_is_one_line_and_fresh_rebuilds(tmp_path):
