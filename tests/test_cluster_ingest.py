@@ -1,7 +1,8 @@
 """``govdoc ingest --cluster``: files parsed on Dask workers (a real scheduler and two workers on
-127.0.0.1), the coordinator the single writer of state and index.  A worker killed mid-run,
-or the coordinator killed and restarted: every letter indexed exactly once, bad files reported,
-and a further run does nothing."""
+127.0.0.1), the coordinator the single writer of state and index.  A worker killed mid-run (in
+the middle of a task of several letters), or the coordinator killed and restarted: every letter
+indexed exactly once, bad files reported, and a further run does nothing.  A file that kills its
+worker, or hangs, in a task with other letters fails alone."""
 from __future__ import annotations
 
 import os
@@ -109,6 +110,8 @@ def test_cluster_ingest_poison_and_hanging_files_fail_with_one_line(tmp_path, cl
     (inbox / "hang.txt").write_text("许昌市生态环境局\n", encoding="utf-8")
     settings = Settings(data, timeout=3, timeout_per_page=0, reader="cluster_helpers:read_or_die")
     dispatch = ClusterDispatch(client, local.address, settings.timeout, settings.timeout_per_page)
+    # all six are small text files: one task, which the hanging file ends early and the poison kills
+    assert [len(t) for t in dispatch.tasks(str(p) for p in sorted(inbox.iterdir()))] == [len(kinds) + 2]
     summary = ingest([inbox], settings, lambda: open_backend("sqlite", data), dispatch=dispatch)
     reasons = {Path(p).name: r for p, r in summary.failures}
     assert reasons == {
@@ -127,3 +130,23 @@ def test_cluster_ingest_unreachable_scheduler_is_one_line(tmp_path):
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith(f"error: cannot reach the Dask scheduler at {address}: ")
     assert not (data / "state.sqlite").exists()
+
+
+def test_cluster_ingest_writes_the_same_files_as_the_local_pool(tmp_path, cluster):
+    from govdoc.cluster import ClusterDispatch
+    from govdoc.index.backends import open_backend
+    from govdoc.ingest import Settings, ingest
+
+    local, client = cluster
+    local.ensure_workers(2)
+    client.wait_for_workers(2, timeout=120)
+    inbox = tmp_path / "inbox"
+    synthesize_inbox(inbox, 5, [], bad=False)
+    written = {}
+    for name, dispatch in (("pool", None), ("cluster", ClusterDispatch(client, local.address, 60, 10))):
+        data = tmp_path / name
+        settings = Settings(data, workers=1)
+        summary = ingest([inbox], settings, lambda: open_backend("sqlite", data), dispatch=dispatch)
+        assert summary.parsed == 5 and summary.failed == 0
+        written[name] = {p.name: p.read_bytes() for p in sorted((data / "json").iterdir())}
+    assert len(written["pool"]) == 10 and written["cluster"] == written["pool"]

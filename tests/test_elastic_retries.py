@@ -9,7 +9,8 @@ from elasticsearch import ApiError
 from elasticsearch import ConnectionError as EsConnectionError
 
 from govdoc.errors import IndexError_
-from govdoc.index.elastic import ElasticBackend, retrying
+from govdoc.index.elastic import ElasticBackend
+from govdoc.index.elastic_retry import retrying
 
 NODE = NodeConfig("http", "127.0.0.1", 9200)
 

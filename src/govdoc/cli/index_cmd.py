@@ -31,14 +31,18 @@ EsKeyOpt = Annotated[Optional[str], typer.Option("--es-api-key", envvar="GOVDOC_
                                                  help="Elasticsearch API key.")]
 EsAuthOpt = Annotated[Optional[str], typer.Option("--es-basic-auth", envvar="GOVDOC_ES_BASIC_AUTH",
                                                   help="Elasticsearch basic auth as USER:PASSWORD.")]
-EsIndexOpt = Annotated[str, typer.Option("--es-index", envvar="GOVDOC_ES_INDEX", help="Elasticsearch index name.")]
+EsIndexOpt = Annotated[str, typer.Option(
+    "--es-index", envvar="GOVDOC_ES_INDEX",
+    help="Elasticsearch name prefix: indices <prefix>-<kind>-<year> behind the aliases <prefix>-letters, "
+         "<prefix>-measures, <prefix>-metrics.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
 DEFAULT_DATA = Path("govdoc-data")
 
 
 def open_from_options(backend: Backend, data: Path, es_url: Optional[str], es_api_key: Optional[str],
-                      es_basic_auth: Optional[str], es_index: str):
-    """The backend the options name; bad options end the command with one error line."""
+                      es_basic_auth: Optional[str], es_index: str, fresh: bool = False):
+    """The backend the options name (emptied first with ``fresh``); bad options end the command
+    with one error line."""
     from govdoc.errors import GovdocError
     from govdoc.index.backends import open_backend
 
@@ -50,7 +54,8 @@ def open_from_options(backend: Backend, data: Path, es_url: Optional[str], es_ap
             raise typer.Exit(2)
         auth = (user, password)
     try:
-        index = open_backend(backend.value, data, es_url=es_url, api_key=es_api_key, basic_auth=auth, index=es_index)
+        index = open_backend(backend.value, data, es_url=es_url, api_key=es_api_key, basic_auth=auth, index=es_index,
+                             fresh=fresh)
     except GovdocError as exc:
         error_line(str(exc))
         raise typer.Exit(2) from None
@@ -68,7 +73,9 @@ def index_command(
     es_api_key: EsKeyOpt = None,
     es_basic_auth: EsAuthOpt = None,
     es_index: EsIndexOpt = "govdoc",
-    fresh: Annotated[bool, typer.Option("--fresh", help="Empty the index first.")] = False,
+    fresh: Annotated[bool, typer.Option(
+        "--fresh", help="Empty the index first (Elasticsearch: delete every index of the prefix, whatever "
+                        "govdoc version made it).")] = False,
     bulk: Annotated[bool, typer.Option(
         "--bulk", help="A large load: Elasticsearch stops refreshing and drops replicas until it "
                        "ends (restored after; searches see the letters only then).")] = False,
@@ -85,10 +92,8 @@ def index_command(
         error_line(line)
         errors.append(line)
 
-    with open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index) as index:
+    with open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index, fresh) as index:
         try:
-            if fresh:
-                index.clear()
             with index.bulk_loading() if bulk else nullcontext():
                 result = index.index(load_letters(paths, report, notice_line, data_dir=data))
         except GovdocError as exc:

@@ -1,6 +1,6 @@
 """What each Dask worker process loads once: the spaCy pipeline, jieba's dictionary and (unless
-OCR is off) the OCR engine pinned to one thread, plus a private scratch folder where the
-worker function writes letters before their JSON and text travel back to the coordinator."""
+OCR is off) the OCR engine pinned to one thread, plus a private scratch folder where the files
+shipped with a task are put for the readers, which take a path."""
 from __future__ import annotations
 
 import shutil

@@ -1,12 +1,14 @@
-"""The task a Dask worker runs for one file: the ingest worker function
-(:func:`govdoc.ingest.worker.parse_one`, unchanged) under the per-file time limit, writing into
-the worker's scratch folder; the letter's JSON (in the Outcome) and its normalized text travel
-back to the coordinator, which writes them.
+"""The task a Dask worker runs: one file, or several small ones in turn (:func:`parse_files`),
+each through the ingest worker function (:func:`govdoc.ingest.worker.parse_one`, told to write
+nothing) under its own time limit; each letter (its dict, for the index), its JSON file, made
+here rather than by the coordinator, and its normalized text travel back to the coordinator,
+which writes the two files.
 
 A file whose parse runs past its limit cannot be stopped inside the process (OCR and PDF
 libraries run in C), so the task answers "timed out" at once and the worker then retires
 gracefully (the scheduler moves its work elsewhere without blaming those tasks) and its nanny
-starts a fresh process.
+starts a fresh process.  A task of several files stops there too and returns what it has: the
+coordinator sends the files not reached again.
 """
 from __future__ import annotations
 
@@ -18,11 +20,11 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from govdoc.cluster.plugin import scratch_dir
 from govdoc.ingest.pool import timeout_reason
-from govdoc.ingest.worker import Options, Outcome, parse_one
+from govdoc.ingest.worker import Options, Outcome, letter_json, parse_one
 
 RETIRE_AFTER = 1.0  # seconds between answering "timed out" and retiring the stuck worker process
 
@@ -46,6 +48,8 @@ class Limit:
 class Parsed:
     outcome: Outcome
     text: Optional[str] = None  # the normalized text the JSON's spans point into
+    retiring: bool = False  # the file ran past its limit: this worker process is being replaced
+    json: Optional[str] = None  # the letter's JSON file (govdoc.ingest.worker.letter_json)
 
 
 class Watch:
@@ -61,8 +65,8 @@ class Watch:
         return self.start + self.limit.seconds(self.pages) - time.monotonic()
 
 
-def run_limited(path: str, opts: Options, limit: Limit, worker) -> Outcome:
-    """``parse_one`` in a thread of its own, given up on at the deadline."""
+def run_limited(path: str, opts: Options, limit: Limit, worker) -> tuple[Outcome, bool]:
+    """``parse_one`` in a thread of its own, given up on at the deadline: (outcome, given up)."""
     watch, box = Watch(limit), []
     thread = threading.Thread(target=lambda: box.append(parse_one(path, opts, watch.on_pages)),
                               name="govdoc-parse", daemon=True)
@@ -70,9 +74,9 @@ def run_limited(path: str, opts: Options, limit: Limit, worker) -> Outcome:
     while thread.is_alive() and watch.left() > 0:
         thread.join(min(max(watch.left(), 0.01), 1.0))
     if not thread.is_alive():
-        return box[0] if box else Outcome(path, error="internal error: the worker function returned nothing")
+        return (box[0] if box else Outcome(path, error="internal error: the worker function returned nothing")), False
     worker.loop.add_callback(retire, worker)
-    return Outcome(path, error=timeout_reason(limit.timeout, limit.per_page, watch.pages))
+    return Outcome(path, error=timeout_reason(limit.timeout, limit.per_page, watch.pages)), True
 
 
 async def retire(worker) -> None:
@@ -100,32 +104,39 @@ def local_file(job: Job, scratch: Path) -> Iterator[str]:
         folder.rmdir()
 
 
-def take_text(json_dir: Path, letter_id: Optional[str]) -> Optional[str]:
-    """Read and remove what ``parse_one`` wrote in the scratch folder; return the text."""
-    if not letter_id:
-        return None
-    text = (json_dir / f"{letter_id}.txt").read_text(encoding="utf-8")
-    for suffix in (".txt", ".json"):
-        (json_dir / f"{letter_id}{suffix}").unlink(missing_ok=True)
-    return text
-
-
 def parse_task(job: Job, opts: Options, limit: Limit) -> Parsed:
-    """Run on a Dask worker: parse one file, return its outcome and text."""
+    """Run on a Dask worker: parse one file, return its outcome, normalized text and JSON file."""
     from distributed import get_worker
 
     worker = get_worker()
     scratch = scratch_dir(worker)
-    local = replace(opts, json_dir=str(scratch / "json"))
-    Path(local.json_dir).mkdir(exist_ok=True)
+    local = replace(opts, write=False)
     if job.data is None and not os.path.exists(job.path):
         return Parsed(Outcome(job.path, error=f"not found on cluster worker {worker.address} (is the folder "
                                               "shared with the workers? else raise --ship-bytes-under)",
                               worker=worker.address))
     with local_file(job, scratch) as path:
-        outcome = run_limited(path, local, limit, worker)
-    text = take_text(Path(local.json_dir), outcome.letter_id if outcome.ok else None)
+        outcome, stuck = run_limited(path, local, limit, worker)
     outcome.path, outcome.worker = job.path, worker.address
-    if outcome.reply is not None:
-        outcome.reply["source"]["path"] = job.path
-    return Parsed(outcome, text)
+    text, outcome.text = outcome.text, None
+    if not outcome.ok:
+        return Parsed(outcome, retiring=stuck)
+    outcome.reply["source"]["path"] = job.path
+    return Parsed(outcome, text, retiring=stuck, json=letter_json(outcome.reply))
+
+
+def parse_files(jobs: list[Job], opts: Options, limit: Limit, task: Callable[[Job, Options, Limit], Parsed] = parse_task
+                ) -> list[Parsed]:
+    """Run on a Dask worker: ``task`` for each file in turn, one Parsed per file, in order.  A
+    file whose task raises fails alone.  After a file that ran past its limit (this worker is
+    retiring) the task ends early; the coordinator sends the files not reached again."""
+    out: list[Parsed] = []
+    for job in jobs:
+        try:
+            parsed = task(job, opts, limit)
+        except Exception as exc:  # noqa: BLE001 - an internal error: that file fails, the others go on
+            parsed = Parsed(Outcome(job.path, error=f"internal error on a cluster worker: {type(exc).__name__}: {exc}"))
+        out.append(parsed)
+        if parsed.retiring:
+            break
+    return out

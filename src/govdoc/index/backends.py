@@ -12,17 +12,22 @@ DEFAULT_ES_INDEX = "govdoc"
 
 
 def open_backend(name: str, data_dir: str | Path, es_url: Optional[str] = None, api_key: Optional[str] = None,
-                 basic_auth: Optional[tuple[str, str]] = None, index: str = DEFAULT_ES_INDEX) -> IndexBackend:
+                 basic_auth: Optional[tuple[str, str]] = None, index: str = DEFAULT_ES_INDEX,
+                 fresh: bool = False) -> IndexBackend:
     """``sqlite`` keeps ``<data_dir>/index.sqlite``; ``elasticsearch`` talks to ``es_url`` and uses
-    index (alias) ``index`` so tests and users can keep separate indexes on one cluster."""
+    the indices and aliases of prefix ``index`` so tests and users can keep separate indexes on one
+    cluster.  ``fresh``: start empty, whatever layout or version the index had."""
     if name == "sqlite":
         from govdoc.index.sqlite import SqliteBackend
 
-        return SqliteBackend(data_dir)
+        backend = SqliteBackend(data_dir)
+        if fresh:
+            backend.clear()
+        return backend
     if name == "elasticsearch":
         if not es_url:
             raise BadInput("--es-url", "the elasticsearch backend needs --es-url or GOVDOC_ES_URL")
         from govdoc.index.elastic import ElasticBackend
 
-        return ElasticBackend(es_url, api_key=api_key, basic_auth=basic_auth, index=index)
+        return ElasticBackend(es_url, api_key=api_key, basic_auth=basic_auth, index=index, fresh=fresh)
     raise BadInput("--backend", f"unknown backend {name!r}; choose one of {', '.join(BACKENDS)}")

@@ -1,60 +1,59 @@
-"""The Elasticsearch backend: one index per record kind, ``<prefix>-letters``, ``<prefix>-measures``
-and ``<prefix>-metrics`` (prefix default ``govdoc``), so each kind keeps its own BM25 statistics
-(in one shared index, a measure record makes its words look common among letters' measures too).
+"""The Elasticsearch backend: records of each kind in one index per year behind one alias per kind
+(``govdoc-letters`` over ``govdoc-letters-2019``, ``govdoc-letters-2020``, …, ``govdoc-letters-undated``;
+the same for ``measures`` and ``metrics``; prefix default ``govdoc``), see
+:mod:`govdoc.index.elastic_layout`.  Each kind keeps its own BM25 statistics (in one shared index, a
+measure record makes its words look common among letters' measures too); searches run
+``dfs_query_then_fetch``, so a kind's statistics are those of all its years together, as in one
+index, and ranking does not depend on how letters fall into years.
 
-govdoc applies its own checked-in index template (``govdoc/data/elasticsearch/``, package data) with the three index
-names as its patterns, then creates the indices.  Records are the same as SQLite's (:mod:`govdoc.index.records`):
-stored fields, and token fields made by :mod:`govdoc.index.analysis` that the built-in
-``whitespace`` analyzer splits (no analysis plugin needed).  Searches are built by
-:mod:`govdoc.index.elastic_query`; hits and snippets by :func:`govdoc.index.hits.make_hit`.
+Records are the same as SQLite's (:mod:`govdoc.index.records`): stored fields, and token fields
+made by :mod:`govdoc.index.analysis` that the built-in ``whitespace`` analyzer splits (no analysis
+plugin needed).  Searches are built by :mod:`govdoc.index.elastic_query`; hits and snippets by
+:func:`govdoc.index.hits.make_hit`.
 
 Indexing streams bounded batches through ``helpers.streaming_bulk`` while the next batch is being
 analyzed; each batch goes out as ``SENDERS`` parallel streams of bulk requests (a batch holds each
-record id once, so their order does not matter; batches stay in order).  ``bulk_loading()`` turns
-off refreshes, per-request translog fsyncs and replicas for a large load and restores them after.  A letter's old measure / metric records that the new version no longer has are found
-with a real-time ``mget`` of the letter record (which keeps its record counts), so re-indexing
-replaces and never duplicates, without ``delete_by_query``.  Every request is retried with
-exponential backoff on transient errors (connection errors, 429, 5xx); a document Elasticsearch
-rejects is reported with its letter's path and record id, and the rest of that letter is removed.
+record id once, so their order does not matter; batches stay in order).  The year indices a batch
+needs are created first.  ``bulk_loading()`` turns off refreshes, per-request translog fsyncs and
+replicas for a large load, on every index it touches (year indices created during the load too),
+and restores them after.  A re-indexed letter is found where it is now with a real-time ``mget`` of
+its letters record across the letters indices (a search would miss what is not refreshed yet, and
+``mget`` cannot read through an alias of several indices), and replaced in two steps
+(:mod:`govdoc.index.elastic_replace`), so re-indexing replaces and never duplicates, also when the
+letter's year changed, without ``delete_by_query``.  Every request is retried with exponential
+backoff on transient errors (connection errors, 429, 5xx; :mod:`govdoc.index.elastic_retry`); a
+document Elasticsearch rejects is reported with its letter's path and record id, and the rest of
+that letter is removed.
 """
 from __future__ import annotations
 
-import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import islice
-from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
-from elasticsearch import ConnectionError as EsConnectionError
 
 from govdoc.errors import BadInput, IndexError_
 from govdoc.index.base import RECORD_KINDS, STORED_FIELDS, TEXT_FIELDS, IndexBackend, IndexResult, Query
+from govdoc.index.elastic_layout import Layout, load_template, year_suffix  # noqa: F401 - load_template re-exported
 from govdoc.index.elastic_query import search_body, text_query
+from govdoc.index.elastic_replace import Place, Prepared, Replacer, record_kind
+from govdoc.index.elastic_retry import reason, retrying
 from govdoc.index.facets import FACETS, shape
-from govdoc.index.records import analyzed_records
 from govdoc.index.hits import make_hit
 from govdoc.index.plan import plan_query
+from govdoc.index.records import analyzed_records
 
-TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "elasticsearch" / "govdoc-records.template.json"
 BATCH_LETTERS = 500  # letters prepared and sent together
 CHUNK_RECORDS = 1000  # records per bulk request
 CHUNK_BYTES = 8 * 1024 * 1024
 SENDERS = 2  # parallel bulk streams per batch: the node indexes one bulk request per write thread
 # Index settings during bulk_loading(); the previous values come back afterwards.
 LOADING_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async", "number_of_replicas": 0}
-TRANSIENT_STATUS = frozenset({429, 500, 502, 503, 504})
 FACET_SIZE = 10_000
 T = TypeVar("T")
-
-
-def load_template(path: Path = TEMPLATE) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise IndexError_(f"{path}: cannot read the Elasticsearch index template: {exc}") from exc
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -70,41 +69,10 @@ def _split(actions: list, parts: int, chunk: int) -> list[list]:
     return [actions[i:i + per] for i in range(0, len(actions), per)] if actions else []
 
 
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, ApiError):
-        error = exc.body.get("error") if isinstance(exc.body, dict) else None
-        if isinstance(error, dict):
-            return f"HTTP {exc.status_code} {error.get('type')}: {error.get('reason')}"
-        return f"HTTP {exc.status_code}: {exc.message}"
-    return f"{type(exc).__name__}: {getattr(exc, 'message', None) or exc}"
-
-
 def _doc_path(reply: dict) -> str:
     source = reply.get("source") if isinstance(reply, dict) else None
     path = source.get("path") if isinstance(source, dict) else None
     return path or "<letter>"
-
-
-def transient(exc: Exception) -> bool:
-    """Worth trying again: the node could not be reached, was overloaded (429) or failed (5xx)."""
-    return isinstance(exc, EsConnectionError) or (isinstance(exc, ApiError) and exc.status_code in TRANSIENT_STATUS)
-
-
-def retrying(fn: Callable[[], T], what: str, retries: int, backoff: float, max_backoff: float,
-             sleep: Callable[[float], None] = time.sleep) -> T:
-    """``fn()``, tried again up to ``retries`` times after a transient error, waiting ``backoff``,
-    then twice as long each time (at most ``max_backoff``); any other error, or the last transient
-    one, becomes an IndexError_ that says what failed and why."""
-    for attempt in range(retries + 1):
-        try:
-            return fn()
-        except (EsConnectionError, ApiError) as exc:
-            if not transient(exc):
-                raise IndexError_(f"{what} failed: {_reason(exc)}") from exc
-            last = exc
-        if attempt < retries:
-            sleep(min(backoff * 2 ** attempt, max_backoff))
-    raise IndexError_(f"{what} failed after {retries + 1} attempts: {_reason(last)}") from last
 
 
 def es_document(record: dict, tokens: dict[str, str], counts: tuple[int, int]) -> dict:
@@ -122,72 +90,68 @@ def letter_documents(reply: dict) -> list[dict]:
     return [es_document(record, tokens, counts) for record, tokens in pairs]
 
 
-def record_kind(record_id: str) -> str:
-    """``letters`` / ``measures`` / ``metrics`` from a record id (``<letter>``, ``:m<i>``, ``:k<i>``)."""
-    _, _, child = record_id.partition(":")
-    return {"m": "measures", "k": "metrics"}.get(child[:1], "letters")
-
-
-def child_ids(letter_id: str, n_measures: int, n_metrics: int, keep: tuple[int, int] = (0, 0)) -> list[str]:
-    """Ids of a letter's measure / metric records beyond the first ``keep`` of each."""
-    return ([f"{letter_id}:m{i}" for i in range(keep[0] + 1, n_measures + 1)]
-            + [f"{letter_id}:k{i}" for i in range(keep[1] + 1, n_metrics + 1)])
-
-
 class ElasticBackend(IndexBackend):
     name = "elasticsearch"
 
     def __init__(self, url: str, api_key: Optional[str] = None, basic_auth: Optional[tuple[str, str]] = None,
                  index: str = "govdoc", retries: int = 5, backoff: float = 0.5, max_backoff: float = 30.0,
-                 request_timeout: float = 60.0, sleep: Callable[[float], None] = time.sleep):
+                 request_timeout: float = 60.0, sleep: Callable[[float], None] = time.sleep, fresh: bool = False):
+        """``fresh``: delete this prefix's indices first (any layout, any mapping version)."""
         self.url, self.prefix = url, index
-        self.indices = {kind: f"{index}-{kind}" for kind in RECORD_KINDS}
         self.retries, self.backoff, self.max_backoff, self._sleep = retries, backoff, max_backoff, sleep
         # Retries live here, with backoff; the transport's own retries would not wait between tries.
         hosts = [u.strip() for u in url.split(",") if u.strip()]  # several nodes: one lost, the others answer
         self.es = Elasticsearch(hosts, api_key=api_key, basic_auth=basic_auth, max_retries=0,
                                 retry_on_timeout=False, request_timeout=request_timeout)
-        self.template = load_template()
-        self._ensure_indices()
+        self.layout = Layout(self.es, index, self._call)
+        self.indices = self.layout.aliases  # record kind → its alias
+        self.replacer = Replacer(self.layout.index_of, year_suffix)
+        self._loading: Optional[dict[str, dict]] = None  # during bulk_loading(): index → its settings before
+        if fresh:
+            self.layout.delete_indices()
+        self.layout.ensure()
 
     # -- plumbing --------------------------------------------------------------------------------
     def _call(self, what: str, fn: Callable[[], T]) -> T:
         return retrying(fn, f"Elasticsearch {self.url} ({self.prefix}-*): {what}", self.retries,
                         self.backoff, self.max_backoff, self._sleep)
 
-    def _ensure_indices(self) -> None:
-        names = list(self.indices.values())
-        body = {k: v for k, v in self.template.items() if k != "index_patterns"}
-        self._call("applying the index template", lambda: self.es.indices.put_index_template(
-            name=f"{self.prefix}-records", index_patterns=names, **body))
-        for name in names:
-            if self._call(f"checking index {name}", lambda: self.es.indices.exists(index=name)):
-                continue
-            try:
-                self._call(f"creating index {name}", lambda: self.es.indices.create(index=name))
-            except IndexError_ as exc:  # created meanwhile by another process
-                if "resource_already_exists" not in str(exc):
-                    raise
-        mapping = self._call("reading the mappings", lambda: self.es.indices.get_mapping(index=names))
-        want = self.template["_meta"]["govdoc_mapping"]
-        for name, spec in mapping.items():
-            have = spec["mappings"].get("_meta", {}).get("govdoc_mapping")
-            if have != want:
-                raise IndexError_(f"Elasticsearch index {name} has mapping version {have}, govdoc needs {want}: "
-                                  "rebuild it (govdoc index --fresh …) or choose another index prefix")
+    def index_for(self, record: str, year: object) -> str:
+        """The concrete index a record of that kind and year goes to."""
+        return self.layout.index_for(record, year)
 
     def _refresh(self) -> None:
         self._call("refreshing", lambda: self.es.indices.refresh(index=list(self.indices.values())))
 
-    def _counts(self, letter_ids: list[str]) -> dict[str, tuple[int, int]]:
-        """Record counts of the letters already in the index (real-time, no refresh needed)."""
-        resp = self._call("reading letters", lambda: self.es.mget(
-            index=self.indices["letters"], ids=letter_ids, source_includes=["n_measures", "n_metrics"]))
-        return {d["_id"]: (d["_source"].get("n_measures") or 0, d["_source"].get("n_metrics") or 0)
-                for d in resp["docs"] if d.get("found")}
+    def _find(self, kind: str, record_ids: list[str], fields: Optional[list[str]] = None
+              ) -> dict[str, list[tuple[str, dict]]]:
+        """Record id → [(concrete index, its source, or only ``fields`` of it)] in every index of
+        that kind where it is now (real-time: what is not refreshed yet is found too)."""
+        names = self.layout.indices(kind)
+        if not names or not record_ids:
+            return {}
+        docs = [{"_index": name, "_id": rid} for rid in record_ids for name in names]
+        resp = self._call(f"looking up {len(record_ids)} record(s)", lambda: self.es.mget(
+            docs=docs, source_includes=fields))
+        found: dict[str, list[tuple[str, dict]]] = {}
+        for doc in resp["docs"]:  # an index deleted meanwhile answers an error: nothing there
+            if doc.get("found"):
+                found.setdefault(doc["_id"], []).append((doc["_index"], doc.get("_source") or {}))
+        return found
 
-    def _delete_action(self, record_id: str) -> dict:
-        return {"_op_type": "delete", "_index": self.indices[record_kind(record_id)], "_id": record_id}
+    def _locate(self, letter_ids: list[str]) -> dict[str, list[Place]]:
+        """Letter id → where its records are now: [(year suffix, n_measures, n_metrics)] (one place,
+        or several after a change of year that failed half-way)."""
+        found = self._find("letters", letter_ids, ["n_measures", "n_metrics"])
+        return {lid: [(index.rsplit("-", 1)[1], src.get("n_measures") or 0, src.get("n_metrics") or 0)
+                      for index, src in places] for lid, places in found.items()}
+
+    def _ensure_indices(self, actions: list[dict]) -> None:
+        """Create the year indices the actions write to that do not exist yet; during a bulk load
+        they get the loading settings too."""
+        made = self.layout.create({a["_index"] for a in actions if a.get("_op_type", "index") == "index"})
+        if made and self._loading is not None:
+            self._start_loading(made)
 
     def _bulk(self, actions: list[dict]) -> list[dict]:
         """Send actions (each record id at most once) in bounded chunks, ``SENDERS`` streams at a
@@ -213,30 +177,39 @@ class ElasticBackend(IndexBackend):
         with ThreadPoolExecutor(max_workers=len(parts), thread_name_prefix="govdoc-bulk-send") as pool:
             return [info for failed in pool.map(sent, parts) for info in failed]
 
-    @contextmanager
-    def bulk_loading(self):
-        """For a large load: no refreshes, translog synced in the background, no replicas (the
-        previous settings come back, and a refresh makes the load visible, when the block ends)."""
-        names = list(self.indices.values())
+    def _start_loading(self, names: list[str]) -> None:
+        """Remember the indices' own settings, then set :data:`LOADING_SETTINGS` on them."""
         keys = [f"index.{k}" for k in LOADING_SETTINGS]
         got = self._call("reading index settings", lambda: self.es.indices.get_settings(
             index=names, name=keys, flat_settings=True))
         # What each index had set itself; None (unset) puts the default back.
-        before = {name: {k: spec.get("settings", {}).get(k) for k in keys} for name, spec in got.items()}
+        self._loading.update({name: {k: spec.get("settings", {}).get(k) for k in keys} for name, spec in got.items()})
         self._call("bulk-load settings", lambda: self.es.indices.put_settings(
             index=names, settings={"index": LOADING_SETTINGS}))
+
+    @contextmanager
+    def bulk_loading(self):
+        """For a large load: no refreshes, translog synced in the background, no replicas, on every
+        index of the prefix and every year index the load creates (the previous settings come
+        back, and a refresh makes the load visible, when the block ends)."""
+        self._loading = {}
         try:
+            self._start_loading(self.layout.indices())
             yield self
         finally:
+            before, self._loading = self._loading, None
+            groups: dict[tuple, list[str]] = {}  # the same settings restored in one request
             for name, settings in before.items():
-                self._call(f"restoring the settings of {name}", lambda: self.es.indices.put_settings(
-                    index=name, settings=settings))
+                groups.setdefault(tuple(sorted(settings.items())), []).append(name)
+            for settings, names in groups.items():
+                self._call(f"restoring the settings of {', '.join(names)}", lambda: self.es.indices.put_settings(
+                    index=names, settings=dict(settings)))
             self._refresh()
 
     # -- writing ---------------------------------------------------------------------------------
-    def prepare_batch(self, batch: list[dict], result: IndexResult) -> dict[str, tuple[str, list[dict]]]:
+    def prepare_batch(self, batch: list[dict], result: IndexResult) -> Prepared:
         """Letter id → (path, Elasticsearch documents) for each good letter; bad ones go to ``result``."""
-        prepared: dict[str, tuple[str, list[dict]]] = {}
+        prepared: Prepared = {}
         for reply in batch:
             try:
                 docs = letter_documents(reply)
@@ -246,28 +219,24 @@ class ElasticBackend(IndexBackend):
             prepared[docs[0]["letter_id"]] = (_doc_path(reply), docs)  # the last copy of a letter wins
         return prepared
 
-    def actions(self, prepared: dict[str, tuple[str, list[dict]]], old: dict[str, tuple[int, int]]) -> list[dict]:
-        """Bulk actions that replace each prepared letter: deletes of records it no longer has, then indexes."""
-        out: list[dict] = []
-        for lid, (_, docs) in prepared.items():
-            if lid in old:
-                keep = (docs[0]["n_measures"], docs[0]["n_metrics"])
-                out += [self._delete_action(i) for i in child_ids(lid, *old[lid], keep=keep)]
-            out += [{"_index": self.indices[d["record"]], "_id": d["id"], "_source": d} for d in docs]
-        return out
-
-    def write_batch(self, prepared: dict[str, tuple[str, list[dict]]]) -> tuple[int, list[str]]:
+    def write_batch(self, prepared: Prepared) -> tuple[int, list[str]]:
         """Replace the prepared letters in the index: ``(letters written, error lines)``."""
         if not prepared:
             return 0, []
-        failed = self._bulk(self.actions(prepared, self._counts(list(prepared))))
+        old = self._locate(list(prepared))
+        first = self.replacer.children(prepared, old)
+        self._ensure_indices(first + self.replacer.letters(prepared, old))
         bad: dict[str, list[dict]] = {}  # letter id → its rejected items
-        for info in failed:
+        for info in self._bulk(first):
+            bad.setdefault(str(info.get("_id", "")).split(":")[0], []).append(info)
+        good = {lid: item for lid, item in prepared.items() if lid not in bad}
+        for info in self._bulk(self.replacer.letters(good, old)):
             bad.setdefault(str(info.get("_id", "")).split(":")[0], []).append(info)
         errors = [self._rejection(prepared[lid][0] if lid in prepared else "<letter>", lid, items)
                   for lid, items in bad.items()]
         if bad:  # a letter is indexed whole or not at all
-            self._bulk([self._delete_action(d["id"]) for lid in bad if lid in prepared for d in prepared[lid][1]])
+            for step in self.replacer.unwrite(prepared, list(bad), old):
+                self._bulk(step)
         return len(prepared) - len(bad), errors
 
     @staticmethod
@@ -302,25 +271,20 @@ class ElasticBackend(IndexBackend):
 
     def delete(self, letter_ids: Iterable[str]) -> None:
         for batch in _batches(letter_ids, BATCH_LETTERS):
-            counts = self._counts(batch)
-            self._bulk([self._delete_action(i) for lid, n in counts.items() for i in [lid, *child_ids(lid, *n)]])
+            for step in self.replacer.remove(self._locate(batch)):  # children first, the letter record last
+                self._bulk(step)
         self._refresh()
 
     def clear(self) -> None:
-        names = list(self.indices.values())
-        self._call("deleting the indices", lambda: self.es.indices.delete(index=names, ignore_unavailable=True))
-        self._ensure_indices()
+        """Delete every index of the prefix (every year, and an older layout's), keep the templates,
+        and start again with the empty undated indices."""
+        self.layout.delete_indices()
+        self.layout.ensure()
 
     def drop(self) -> None:
-        """Remove the three indices and their template (clear() keeps them, empty)."""
-        names = list(self.indices.values())
-        self._call("deleting the indices", lambda: self.es.indices.delete(index=names, ignore_unavailable=True))
-        try:
-            self._call("deleting the template", lambda: self.es.indices.delete_index_template(
-                name=f"{self.prefix}-records"))
-        except IndexError_ as exc:
-            if "404" not in str(exc):
-                raise
+        """Remove every index of the prefix and its templates (clear() keeps them, empty)."""
+        self.layout.delete_indices()
+        self.layout.delete_templates()
 
     # -- reading ---------------------------------------------------------------------------------
     def _index_of(self, record: str) -> str:
@@ -341,9 +305,9 @@ class ElasticBackend(IndexBackend):
         return {"total": resp["hits"]["total"]["value"], "hits": hits, "facets": facets}
 
     def get(self, record_id: str) -> Optional[dict]:
-        index = self.indices[record_kind(record_id)]
-        resp = self._call(f"reading {record_id}", lambda: self.es.options(ignore_status=404).get(index=index, id=record_id))
-        return resp["_source"] if resp.get("found") else None
+        """The record, read in real time from whichever year index holds it."""
+        found = self._find(record_kind(record_id), [record_id]).get(record_id)
+        return found[0][1] if found else None
 
     def doc_freqs(self, words: Iterable[str], record: str = "letters") -> tuple[int, dict[str, int]]:
         words, index = list(dict.fromkeys(words)), self._index_of(record)
@@ -367,7 +331,7 @@ class ElasticBackend(IndexBackend):
         try:
             yield from (doc["_source"] for doc in docs)
         except (TransportError, ApiError) as exc:
-            raise IndexError_(f"Elasticsearch at {self.url}: export failed: {_reason(exc)}") from exc
+            raise IndexError_(f"Elasticsearch at {self.url}: export failed: {reason(exc)}") from exc
 
     def stats(self) -> dict:
         facets = {name: {"terms": {"field": field, "size": FACET_SIZE, "order": {"_key": "asc"}}}
@@ -383,7 +347,7 @@ class ElasticBackend(IndexBackend):
         return out
 
     def size_bytes(self) -> int:
-        """Primary store size of the three indices on disk."""
+        """Primary store size of every index of the prefix on disk."""
         resp = self._call("index stats", lambda: self.es.indices.stats(
             index=list(self.indices.values()), metric="store"))
         return resp["_all"]["primaries"]["store"]["size_in_bytes"]

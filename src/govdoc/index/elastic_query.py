@@ -105,11 +105,13 @@ def text_query(query: Query, plan: Plan, title_plan: Optional[Plan] = None) -> d
 
 def search_body(query: Query, plan: Plan, title_plan: Optional[Plan] = None) -> dict:
     """Keyword arguments for ``Elasticsearch.search``: query, order (score, then id), page, exact
-    totals, facets."""
+    totals, facets.  A scored search asks for ``dfs_query_then_fetch``: a kind's records sit in one
+    index per year, and BM25 then uses the term statistics of all of them, as in one index."""
     boolean = text_query(query, plan, title_plan)
     start = max(0, min(query.offset, MAX_HITS))
     body = {"query": boolean, "from": start, "size": max(0, min(query.limit, MAX_HITS - start)),
             "track_total_hits": True, "_source": HIT_SOURCE, "filter_path": FILTER_PATH, "aggs": facet_aggs()}
     if "must" not in boolean["bool"]:  # nothing scores: id order alone
         return {**body, "sort": [{"id": "asc"}]}
-    return {**body, "sort": [{"_score": "desc"}, {"id": "asc"}], "track_scores": True}
+    return {**body, "sort": [{"_score": "desc"}, {"id": "asc"}], "track_scores": True,
+            "search_type": "dfs_query_then_fetch"}

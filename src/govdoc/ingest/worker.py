@@ -24,6 +24,7 @@ class Options:
     ocr: str = "auto"  # auto | always | never
     max_pages: int = 500
     reader: str = "govdoc.read:read_path"  # "module:function" — (path, **options) -> ReadResult
+    write: bool = True  # False: write nothing; the normalized text comes back in Outcome.text (cluster workers)
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Outcome:
     cpu_seconds: float = 0.0  # CPU time of the worker process on this file (all its threads)
     warnings: list[str] = field(default_factory=list)
     worker: Optional[str] = None  # which worker parsed it (set by the dispatcher, for the summary)
+    text: Optional[str] = None  # the normalized text, when the worker function was told not to write it
 
     @property
     def ok(self) -> bool:
@@ -71,17 +73,22 @@ def write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def letter_json(data: dict) -> str:
+    """A letter's JSON file as govdoc writes it: one line, keys sorted, by ``json``'s C encoder (an
+    indent would take its pure-Python one, a sixth of the parse's CPU); ``govdoc parse`` prints
+    letters indented."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+
+
 def write_json(path: Path, data: dict) -> None:
-    """One line, keys sorted: ``json``'s C encoder (an indent would take its pure-Python one, a
-    sixth of the parse's CPU); ``govdoc parse`` prints letters indented."""
-    write_atomic(path, json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+    write_atomic(path, letter_json(data))
 
 
-def write_letter(json_dir: Path, letter_id: str, data: dict, text: str) -> None:
-    """``<id>.txt`` (the normalized text) first, then ``<id>.json``: a JSON on disk always has
-    its text beside it."""
+def write_letter(json_dir: Path, letter_id: str, data: dict | str, text: str) -> None:
+    """``<id>.txt`` (the normalized text) first, then ``<id>.json`` (``data``, or its JSON already
+    made by :func:`letter_json`): a JSON on disk always has its text beside it."""
     write_atomic(json_dir / f"{letter_id}.txt", text)
-    write_json(json_dir / f"{letter_id}.json", data)
+    write_atomic(json_dir / f"{letter_id}.json", data if isinstance(data, str) else letter_json(data))
 
 
 def file_sha256(path: Path) -> Optional[str]:
@@ -138,7 +145,10 @@ def parse_one(path: str, opts: Options, on_pages: Optional[Callable[[int], None]
         out.letter_id, out.kind, out.reply = letter_id(data), data["kind"], data
         out.sha256 = data["source"]["sha256"]
         out.warnings = list(data.get("warnings") or [])
-        write_letter(Path(opts.json_dir), out.letter_id, data, norm.text)
+        if opts.write:
+            write_letter(Path(opts.json_dir), out.letter_id, data, norm.text)
+        else:
+            out.text = norm.text
         out.blocks = block_tokens(norm.text, tokens)
     except BadInput as exc:
         out.error = exc.reason if exc.page is None else f"page {exc.page}: {exc.reason}"
