@@ -68,3 +68,9 @@ def test_drop_removes_indices_and_templates():
     assert not any(es.indices.exists_index_template(name=alias) for alias in backend.indices.values())
     assert not es.cluster.exists_component_template(name=f"{prefix}-sizing")
     backend.close()
+
+
+def test_template_states_one_mapping_version():
+    """The version govdoc checks (``_meta``) is the one the indices it makes carry."""
+    template = load_template()
+    assert template["_meta"]["govdoc_mapping"] == template["template"]["mappings"]["_meta"]["govdoc_mapping"]
