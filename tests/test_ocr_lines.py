@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govdoc.read.ocr import Box, boxes_to_text, join_words
+from govdoc.read.layout import Box, boxes_to_text, join_words
 
 
 def box(text: str, x0: float, y0: float, width: float | None = None, h: float = 40.0) -> Box:
