@@ -3,6 +3,7 @@ python-docx, literal HTML).  The PDF tests need a CJK font: Debian package fonts
 from __future__ import annotations
 
 import glob
+import re
 import subprocess
 from pathlib import Path
 
@@ -205,3 +206,39 @@ def test_read_html_big5_traditional_page(tmp_path):
     assert result.encoding == "cp950"
     assert norm.text.split("\n")[-4:] == ["羅瑞等代表：", "你們提出的建議收悉，現答復如下：", "感謝您對教育工作的關心和支持。", "鎮康縣教育局"]
     assert "罗瑞等代表" in norm.match and "镇康县教育局" in norm.match
+
+
+def test_read_pdf_joins_only_the_lines_a_paragraph_wrapped(tmp_path):
+    """A title that nearly fills its line (room for one more character) stays apart from the
+    salutation under it; the lines of a wrapped paragraph are joined; the last page, with a
+    few lines and no paragraph of its own, is measured against the document's text block;
+    a wide gap between two columns of a line survives as spaces."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode
+
+    from govdoc.normalize import normalize
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_margins(25, 28, 25)
+    pdf.add_font("zh", "", cjk_font())
+    pdf.set_font("zh", size=15)
+    pdf.add_page()
+    pdf.cell(0, 8, "黔农字〔2016〕12号")
+    pdf.set_x(130)
+    pdf.cell(0, 8, "签发人：罗德明", new_x="LMARGIN", new_y="NEXT")
+    title = "关于区十八届人大四次会议第二十号建议办理情况的答复函二"  # 28 of 30 characters
+    paragraph = ("您提出的关于进一步深化实施城市更新行动推动高质量发展的建议收悉。2021年以来，我局牵头实施"
+                 "城镇老旧小区改造，全区累计改造完成105个老旧小区，惠及17729户居民，建筑面积约152万平方米"
+                 "，今年继续实施老旧小区改造85个")
+    for line in (title, "平原代表：", paragraph):
+        pdf.multi_cell(0, 8, line, wrapmode=WrapMode.CHAR, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    for line in ("区住房和城乡建设局", "2025年7月28日", "联系人：张三，联系电话：0351-1234567", "抄送：区人大常委会选联工委"):
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "wrapped.pdf"
+    pdf.output(str(path))
+    result = read_path(path)
+    lines = normalize(result.pages).text.split("\n")
+    assert re.fullmatch("黔农字〔2016〕12号 {2,}签发人：罗德明", lines[0])  # the column gap, as spaces
+    assert lines[1:] == [title, "平原代表：", paragraph, "区住房和城乡建设局", "2025年7月28日",
+                         "联系人：张三，联系电话：0351-1234567", "抄送：区人大常委会选联工委"]

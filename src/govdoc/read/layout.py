@@ -98,26 +98,53 @@ BLANK_GAP = 1.6
 WRAP_GAP = 1.0
 
 
-def _wraps_into(prev: Line, ln: Line, prev_text: str, left: float, right: float, char: float) -> bool:
+# The text block's right edge is where several lines end together (a paragraph's wrapped lines
+# all stop within a character of it): the rightmost place where this many line ends lie within
+# half a character.  A page with no such place (a last page of four lines, a list of short
+# lines) has no measured edge, and none of its lines counts as wrapped.
+EDGE_LINES = 3
+
+
+@dataclass(frozen=True)
+class Block:
+    """A page's (or a document's) text block: its left edge, its right edge if measured, and
+    the size of a character (the median box height, a little more than a CJK advance)."""
+    left: float
+    right: Optional[float]
+    char: float
+
+
+def text_block(lines: Sequence[Line]) -> Optional[Block]:
+    """The text block the lines were set in (None without lines)."""
+    if not lines:
+        return None
+    char = median(b.height for ln in lines for b in ln.boxes)
+    ends = sorted((ln.x1 for ln in lines), reverse=True)
+    right = next((x for x, x_k in zip(ends, ends[EDGE_LINES - 1:]) if x - x_k < 0.5 * char), None)
+    return Block(min(ln.x0 for ln in lines), right, char)
+
+
+def _wraps_into(prev: Line, ln: Line, prev_text: str, block: Block) -> bool:
     """``ln`` continues the paragraph ``prev`` wrapped: ``prev`` runs to the right edge of the
     text block (closer than one character: had another fitted, the line would not have
     broken — a title or URL line that ends short of the edge is not wrapped), does not end a
-    sentence, and ``ln`` starts at the left edge without indent.  ``char`` is the median box
-    height, a little more than a CJK character's advance."""
-    return (right - prev.x1 < WRAP_GAP * char and ln.x0 < left + 0.8 * char
-            and not prev_text.rstrip().endswith(_CLOSING))
+    sentence, and ``ln`` starts at the left edge without indent."""
+    return (block.right is not None and block.right - prev.x1 < WRAP_GAP * block.char
+            and ln.x0 < block.left + 0.8 * block.char and not prev_text.rstrip().endswith(_CLOSING))
 
 
-def boxes_to_text(boxes: Sequence[Box]) -> str:
+def boxes_to_text(boxes: Sequence[Box], block: Optional[Block] = None) -> str:
     """Reading-order text of a page.  A line that runs to the right edge of the text block and
     is followed by an unindented line is joined to it (the paragraph wrapped there); a vertical
-    gap well above the usual line pitch becomes a blank line, as it was in the document."""
-    lines = group_lines(boxes)
-    if not lines:
+    gap well above the usual line pitch becomes a blank line, as it was in the document.
+    ``block``: the text block, when it was measured over more than this page."""
+    return lines_to_text(group_lines(boxes), block)
+
+
+def lines_to_text(lines: Sequence[Line], block: Optional[Block] = None) -> str:
+    block = block or text_block(lines)
+    if block is None:
         return ""
-    char = median(b.height for b in boxes)  # CJK glyphs are about as wide as they are high
-    left = min(ln.x0 for ln in lines)
-    right = max(ln.x1 for ln in lines)
     centres = [ln.yc for ln in lines]
     gaps = [b - a for a, b in zip(centres, centres[1:])]
     pitch = median(gaps) if gaps else 0.0
@@ -127,7 +154,7 @@ def boxes_to_text(boxes: Sequence[Box]) -> str:
         if prev is not None and gap > BLANK_GAP * pitch:
             out.append("")
             out.append(ln.text())
-        elif prev is not None and _wraps_into(prev, ln, out[-1], left, right, char):
+        elif prev is not None and _wraps_into(prev, ln, out[-1], block):
             out[-1] = join_wrapped(out[-1], ln.text())
         else:
             out.append(ln.text())
