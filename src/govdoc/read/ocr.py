@@ -192,10 +192,11 @@ def open_pdf(path: Path | str, data: bytes, password: Optional[str] = None):
 
 
 def ocr_pdf(path: Path | str, data: bytes, *, ocr: str = "auto", pages: Optional[Sequence[int]] = None,
-            max_pages: Optional[int] = None, dpi: int = MAX_DPI, password: Optional[str] = None, **_) -> ReadResult:
+            max_pages: Optional[int] = None, dpi: int = MAX_DPI, password: Optional[str] = None, prepare: bool = True,
+            **_) -> ReadResult:
     """A PDF read by OCR: pages rendered with pypdfium2 (at most ``dpi``, and no larger than
-    the engine's working size) and recognised; they keep their numbers in the PDF.
-    ``pages``: 1-based page numbers to OCR (default all)."""
+    the engine's working size), prepared for OCR unless ``prepare`` is off, and recognised;
+    they keep their numbers in the PDF.  ``pages``: 1-based page numbers to OCR (default all)."""
     if ocr == "never":
         raise BadInput(path, "PDF has no text layer (scanned) and OCR is off (--ocr never)")
     doc = open_pdf(path, data, password)
@@ -203,7 +204,7 @@ def ocr_pdf(path: Path | str, data: bytes, *, ocr: str = "auto", pages: Optional
         count = len(doc)
         check_page_limit(path, count, max_pages)
         numbers = list(pages) if pages is not None else list(range(1, count + 1))
-        out = [ocr_pdf_page(path, doc, number, dpi) for number in numbers]
+        out = [ocr_pdf_page(path, doc, number, dpi, prepare) for number in numbers]
     finally:
         doc.close()
     if not any(p.text.strip() for p in out):
@@ -219,12 +220,20 @@ def render_scale(width_pt: float, height_pt: float, dpi: int = MAX_DPI) -> float
     return min(dpi / 72, MAX_SIDE / max(width_pt, height_pt, 1.0))
 
 
-def ocr_pdf_page(path: Path | str, doc, number: int, dpi: int = MAX_DPI) -> Page:
+def ocr_pdf_page(path: Path | str, doc, number: int, dpi: int = MAX_DPI, prepare: bool = True) -> Page:
+    """One PDF page rendered and read by OCR; with ``prepare``, rendered in colour and made
+    ready as page images are (:func:`govdoc.read.prepare.prepare_page`: seal ink out, perspective
+    and skew undone), though never split: the page keeps its number in the PDF."""
     try:
         page = doc[number - 1]
-        image = page.render(scale=render_scale(*page.get_size(), dpi), grayscale=True).to_numpy()
+        bitmap = page.render(scale=render_scale(*page.get_size(), dpi), grayscale=not prepare, rev_byteorder=prepare)
+        image = bitmap.to_numpy()
     except Exception as exc:  # pdfium refuses a damaged page: name it
         raise BadInput(path, f"cannot render the page for OCR ({exc})", page=number) from None
     if image.ndim == 3 and image.shape[2] == 1:
         image = image[:, :, 0]
+    if prepare:
+        from govdoc.read.prepare import prepare_page
+
+        (image,) = prepare_page(image, split=False)
     return ocr_page(number, image)
