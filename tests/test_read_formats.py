@@ -242,3 +242,41 @@ def test_read_pdf_joins_only_the_lines_a_paragraph_wrapped(tmp_path):
     assert re.fullmatch("黔农字〔2016〕12号 {2,}签发人：罗德明", lines[0])  # the column gap, as spaces
     assert lines[1:] == [title, "平原代表：", paragraph, "区住房和城乡建设局", "2025年7月28日",
                          "联系人：张三，联系电话：0351-1234567", "抄送：区人大常委会选联工委"]
+
+
+def test_read_pdf_list_wrapped_over_a_page_break_is_joined(tmp_path):
+    """A copy-to list without sentence punctuation that wraps from the foot of one page to
+    the head of the next (under a page number and a running header) is one line again: the
+    reader saw its last line run to the edge and the next page start at the margin."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode
+
+    from govdoc.normalize import normalize
+
+    class Letter(FPDF):
+        def header(self):
+            self.set_y(10)
+            self.cell(0, 8, "衡阳市水利局关于第27号建议的答复", align="C")
+            self.set_y(28)
+
+        def footer(self):
+            self.set_y(-18)
+            self.cell(0, 8, f"— {self.page_no()} —", align="C")
+
+    pdf = Letter(format="A4", unit="mm")
+    pdf.set_margins(25, 28, 25)
+    pdf.set_auto_page_break(True, margin=30)
+    pdf.add_font("zh", "", cjk_font())
+    pdf.set_font("zh", size=15)
+    pdf.add_page()
+    body = "感谢您对全市水利工作的关心和支持，我局将按照建议认真抓好各项工作的落实，切实加强农村饮水安全工程的建设和管理。"
+    while pdf.get_y() < 297 - 30 - 8 * 6:
+        pdf.multi_cell(0, 8, body, wrapmode=WrapMode.CHAR, new_x="LMARGIN", new_y="NEXT")
+    cc = "抄送：市人大常委会选联工委、市政府督查室、祁东县水利局、衡南县水利局、衡阳县水利局、常宁市水利局、耒阳市水利局、衡东县水利局"
+    pdf.set_y(297 - 30 - 8)  # the list's first line is the page's last
+    pdf.multi_cell(0, 8, cc, wrapmode=WrapMode.CHAR, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "runs-on.pdf"
+    pdf.output(str(path))
+    result = read_path(path)
+    assert len(result.pages) == 2 and result.pages[0].runs_on and not result.pages[1].runs_on
+    assert normalize(result.pages).text.split("\n")[-1] == cc

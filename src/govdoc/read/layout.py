@@ -112,6 +112,7 @@ class Block:
     left: float
     right: Optional[float]
     char: float
+    pitch: float = 0.0  # the usual distance between the centres of two lines
 
 
 def text_block(lines: Sequence[Line]) -> Optional[Block]:
@@ -121,10 +122,11 @@ def text_block(lines: Sequence[Line]) -> Optional[Block]:
     char = median(b.height for ln in lines for b in ln.boxes)
     ends = sorted((ln.x1 for ln in lines), reverse=True)
     right = next((x for x, x_k in zip(ends, ends[EDGE_LINES - 1:]) if x - x_k < 0.5 * char), None)
-    return Block(min(ln.x0 for ln in lines), right, char)
+    gaps = [b.yc - a.yc for a, b in zip(lines, lines[1:]) if b.yc > a.yc]  # (pages restart at the top)
+    return Block(min(ln.x0 for ln in lines), right, char, median(gaps) if gaps else 0.0)
 
 
-def _wraps_into(prev: Line, ln: Line, prev_text: str, block: Block) -> bool:
+def wraps_into(prev: Line, ln: Line, prev_text: str, block: Block) -> bool:
     """``ln`` continues the paragraph ``prev`` wrapped: ``prev`` runs to the right edge of the
     text block (closer than one character: had another fitted, the line would not have
     broken — a title or URL line that ends short of the edge is not wrapped), does not end a
@@ -154,9 +156,35 @@ def lines_to_text(lines: Sequence[Line], block: Optional[Block] = None) -> str:
         if prev is not None and gap > BLANK_GAP * pitch:
             out.append("")
             out.append(ln.text())
-        elif prev is not None and _wraps_into(prev, ln, out[-1], block):
+        elif prev is not None and wraps_into(prev, ln, out[-1], block):
             out[-1] = join_wrapped(out[-1], ln.text())
         else:
             out.append(ln.text())
         prev = ln
     return "\n".join(out)
+
+
+def edge_lines(lines: Sequence[Line], block: Block) -> tuple[Optional[Line], Optional[Line]]:
+    """The first and last lines of a page's body: a line at its head or foot set apart by a gap
+    well above the block's line pitch, centred or short (a running header, a page number), is
+    left out."""
+    if not lines:
+        return None, None
+    width = (block.right or max(ln.x1 for ln in lines)) - block.left
+
+    def furniture(ln: Line, gap: float) -> bool:  # set apart, and centred or short
+        return gap > BLANK_GAP * block.pitch and (ln.x0 > block.left + 2.5 * block.char or ln.x1 - ln.x0 < width / 2)
+
+    if len(lines) < 3:
+        return lines[0], lines[-1]
+    first = 1 if furniture(lines[0], lines[1].yc - lines[0].yc) else 0
+    last = len(lines) - (2 if furniture(lines[-1], lines[-1].yc - lines[-2].yc) else 1)
+    return lines[first], lines[last]
+
+
+def runs_on(lines: Sequence[Line], following: Sequence[Line], block: Optional[Block]) -> bool:
+    """A page's last line wraps into the next page's first line (see :func:`wraps_into`)."""
+    if block is None:
+        return False
+    last, first = edge_lines(lines, block)[1], edge_lines(following, block)[0]
+    return last is not None and first is not None and wraps_into(last, first, last.text(), block)

@@ -11,8 +11,10 @@ pdfium's lines come with their character boxes, read as OCR boxes are
 right edge of the document's text block, where several lines end together, and the next line
 starts at the left edge) is joined to its continuation, so a title that nearly fills its line
 is not run into the salutation under it, as joining on the text alone did; a gap well above the
-line pitch becomes a blank line; and a space pdfium wrote for a wide gap between two columns
-becomes spaces enough to keep the columns apart.  Running headers and page numbers are handled
+line pitch becomes a blank line; a page whose last line runs to the edge unfinished, the next
+page starting at the margin, says so (``Page.runs_on``: normalization joins across that page
+break); and a space pdfium wrote for a wide gap between two columns becomes spaces enough to
+keep the columns apart.  Running headers and page numbers are handled
 on the text (:mod:`govdoc.normalize`).  ``engine="plumber"`` remains for callers that want
 pdfminer's reading (its lines are joined on the text alone).
 
@@ -29,7 +31,7 @@ from typing import Union
 
 from govdoc.errors import BadInput
 from govdoc.read.base import Page, ReadResult, register, sha256
-from govdoc.read.layout import Box, Line, group_lines, lines_to_text, text_block
+from govdoc.read.layout import Box, Line, group_lines, lines_to_text, runs_on, text_block
 from govdoc.text.zh import CJK_RE, count_cjk
 
 MAX_PAGES = 500
@@ -115,11 +117,17 @@ def page_lines(textpage, height: float) -> Union[str, list[Line]]:
 
 def laid_out(pages: list[Union[str, list[Line]]]) -> list[Page]:
     """Pages whose wrapped lines are joined, against the document's text block (one page of
-    a few lines shows no edge of its own)."""
+    a few lines shows no edge of its own), each saying whether its last line runs on to the
+    next page."""
     block = text_block([ln for page in pages if not isinstance(page, str) for ln in page])
-    return [Page(number, page, layout=True) if isinstance(page, str)
-            else Page(number, lines_to_text(page, block), layout=True, lines_joined=True)
-            for number, page in enumerate(pages, 1)]
+    out = []
+    for number, (page, following) in enumerate(zip(pages, [*pages[1:], ""]), 1):
+        if isinstance(page, str):
+            out.append(Page(number, page, layout=True))
+        else:
+            out.append(Page(number, lines_to_text(page, block), layout=True, lines_joined=True,
+                            runs_on=not isinstance(following, str) and runs_on(page, following, block)))
+    return out
 
 
 def line_boxes(textpage, text: str, height: float) -> list[Box]:
