@@ -4,13 +4,14 @@ the OCR character error rate against the source text), per degradation of the sc
 the PDF and DOCX readers cost in header F1 against the same letters as text.
 
     .venv/bin/python scripts/bench_ingest.py [--scans corpora/scans] [--speed-pages 16] [--warm-scans 4] [--workers 2] [--skip-speed] [--skip-accuracy]
-        [--skip-degraded] [--letters 14] [--degraded clean,skew,...] [--no-prep] [--skip-formats] [--format-folders real,real2]
+        [--skip-degraded] [--letters 14] [--scan-folder real] [--degraded clean,skew,...] [--no-prep]
+        [--skip-formats] [--format-folders seed,real,heldout,heldout2,real2]
 
 Degradations (``--degraded``, rows of :data:`DEGRADED`): each letter of a sample of corpora/real
-(``--letters``, spread evenly over the folder) is rendered by scripts/make_scans.py with one
-degradation at a time (then all of a real scanner's together) into a multi-page TIFF, OCR'd and
-parsed; each row prints the CER against the source text and the header F1 next to the same
-letters parsed as text.  ``--no-prep`` reads the scans without the OCR page preparation
+(``--letters``, spread evenly over the folder; ``--scan-folder`` takes another) is rendered by
+scripts/make_scans.py with one degradation at a time (then all of a real scanner's together)
+into a multi-page TIFF, OCR'd and parsed; each row prints the CER against the source text and
+the header F1 next to the same letters parsed as text.  ``--no-prep`` reads the scans without the OCR page preparation
 (deskew, seal removal, two-up split, perspective), for the before/after.
 
 Scans come from MANIFEST.tsv (made by scripts/make_scans.py); their gold is the source letter's.
@@ -115,9 +116,9 @@ def _degraded_read(task: tuple) -> tuple[str, dict, int]:
     return text, parse_read(result)[0].model_dump(mode="json"), len(result.pages)
 
 
-def sample_letters(count: int) -> list[Path]:
-    """``count`` letters of corpora/real with gold, spread evenly over the folder."""
-    letters = [p for p in sorted((ROOT / "corpora" / "real").glob("*.txt")) if p.with_suffix(".gold.json").exists()]
+def sample_letters(count: int, folder: str = "real") -> list[Path]:
+    """``count`` letters of corpora/``folder`` with gold, spread evenly over the folder."""
+    letters = [p for p in sorted((ROOT / "corpora" / folder).glob("*.txt")) if p.with_suffix(".gold.json").exists()]
     step = max(1, len(letters) / max(count, 1))
     return [letters[int(i * step)] for i in range(min(count, len(letters)))]
 
@@ -226,7 +227,8 @@ def main() -> None:
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-accuracy", action="store_true")
     ap.add_argument("--skip-degraded", action="store_true")
-    ap.add_argument("--letters", type=int, default=14, help="letters of corpora/real rendered per degradation")
+    ap.add_argument("--letters", type=int, default=14, help="letters rendered per degradation")
+    ap.add_argument("--scan-folder", default="real", help="the corpora folder they come from")
     ap.add_argument("--degraded", default=",".join(r[0] for r in DEGRADED), help="rows of the degradation table")
     ap.add_argument("--no-prep", action="store_true", help="OCR the degraded scans without page preparation")
     ap.add_argument("--skip-formats", action="store_true")
@@ -271,7 +273,7 @@ def main() -> None:
     if not args.skip_formats:
         formats_table(args.format_folders.split(","))
     if not args.skip_degraded:
-        degraded_table(sample_letters(args.letters), args.degraded.split(","), args.workers, not args.no_prep)
+        degraded_table(sample_letters(args.letters, args.scan_folder), args.degraded.split(","), args.workers, not args.no_prep)
     if args.skip_accuracy:
         return
     t0 = time.perf_counter()

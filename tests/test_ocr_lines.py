@@ -111,3 +111,13 @@ def test_ocr_number_broken_by_the_wrap_is_joined_without_a_space():
              box("今后我们将继续加大投入力度，逐步改善全县农村群众的出行条件", 100, 280, width=2000)]
     assert boxes_to_text(lines).split("\n")[0].endswith("项目共39项，硬化159.507公里")
     assert join_words("Room", "101") == "Room 101"  # boxes on one line keep their space
+
+
+@pytest.mark.parametrize("gap, joined", [
+    (10, "黔农字〔2016〕12号签发人：罗德明"),  # the gap between two words of one phrase
+    (300, "黔农字〔2016〕12号" + " " * 19 + "签发人：罗德明"),  # two columns: kept apart
+])
+def test_ocr_wide_gap_between_boxes_of_a_line_becomes_spaces(gap, joined):
+    left = box("黔农字〔2016〕12号", 100, 100)
+    right = box("签发人：罗德明", left.x1 + gap, 102)
+    assert boxes_to_text([left, right]) == joined

@@ -47,10 +47,21 @@ class Line:
         return sum(b.yc for b in self.boxes) / len(self.boxes)
 
     def text(self) -> str:
-        out = ""
+        """The boxes left to right, joined as words are (:func:`join_words`), or by spaces
+        enough to fill a gap wider than :data:`COLUMN_GAP` (two columns of one line:
+        ``黔农字〔2016〕12号      签发人：``), so that normalization keeps them apart."""
+        out, prev = "", None
         for box in sorted(self.boxes, key=lambda b: b.x0):
-            out = join_words(out, box.text.strip())
+            gap = column_spaces(box.x0 - prev.x1, max(box.height, prev.height)) if prev and out else ""
+            out = out + gap + box.text.strip() if gap else join_words(out, box.text.strip())
+            prev = box
         return out
+
+
+def column_spaces(gap: float, height: float) -> str:
+    """Spaces for a gap between two pieces of one line: none for a gap a word processor or
+    the recognizer leaves between words, else about one per 0.4 line heights, at least two."""
+    return " " * max(2, round(gap / (0.4 * height))) if gap > COLUMN_GAP * height else ""
 
 
 def _ascii_word_char(ch: str) -> bool:
@@ -86,6 +97,9 @@ def group_lines(boxes: Iterable[Box]) -> list[Line]:
     return sorted(lines, key=lambda ln: ln.yc)
 
 
+# A gap between two pieces of one line wider than this many line heights (about 1.5 em: a
+# line's box is a little higher than a character is wide) separates columns.
+COLUMN_GAP = 1.2
 # A line that ends a sentence or opens a list with a colon is not joined to the next one even
 # when it reaches the right edge: a paragraph of text with no first-line indent (web pages,
 # many born-digital letters) would otherwise swallow the salutation or heading after it.

@@ -31,7 +31,7 @@ from typing import Union
 
 from govdoc.errors import BadInput
 from govdoc.read.base import Page, ReadResult, register, sha256
-from govdoc.read.layout import Box, Line, group_lines, lines_to_text, runs_on, text_block
+from govdoc.read.layout import Box, Line, column_spaces, group_lines, lines_to_text, runs_on, text_block
 from govdoc.text.zh import CJK_RE, count_cjk
 
 MAX_PAGES = 500
@@ -39,9 +39,6 @@ MAX_PAGES = 500
 # perhaps with a stamped page number).
 MIN_PAGE_CHARS = 8
 _INVISIBLE = re.compile(r"\s+")
-# A gap between two characters of a line wider than this many line heights (about 1.5 em)
-# separates columns, whatever pdfium wrote there.
-COLUMN_GAP = 1.2
 _SPACES = re.compile(r"(?<=\S) +(?=\S)")
 # A line of pdfium's text: its visible part (blanks around it left out), up to a line end.
 _LINE = re.compile(r"[ \t\u3000]*(?P<text>[^\r\n]*?)[ \t\u3000]*(?:\r\n|[\r\n]|$)")
@@ -162,8 +159,9 @@ def line_spaces(textpage, line: str, start: int, line_height: float) -> str:
     def respace(m: re.Match) -> str:
         before, after = start + m.start() - 1, start + m.end()
         gap = textpage.get_charbox(after, loose=True)[0] - textpage.get_charbox(before, loose=True)[2]
-        if gap > COLUMN_GAP * line_height:
-            return " " * max(2, round(gap / (0.4 * line_height)))
+        wide = column_spaces(gap, line_height)
+        if wide:
+            return wide
         if (m.group() == " " and CJK_RE.match(line[m.start() - 1]) and CJK_RE.match(line[m.end()])
                 and pdfium_c.FPDFText_IsGenerated(textpage.raw, start + m.start()) == 0):
             return "  "
