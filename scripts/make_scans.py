@@ -1,19 +1,25 @@
 """Render corpus letters into born-digital PDFs and into page images that look scanned.
 
     .venv/bin/python scripts/make_scans.py OUT_DIR [LETTER.txt ...] [--dpi 300] [--noise mild]
-        [--formats pdf,scan-pdf,png,jpeg,tiff,tiff-g4]
+        [--formats pdf,scan-pdf,png,jpeg,tiff,tiff-g4] [--degrade seal,signature,grey,two-up,skew,photo,jpeg]
 
 Each letter becomes, per requested format:
   <stem>.pdf        born-digital PDF with a CJK font (text layer, no OCR needed)
   <stem>.scan.pdf   image-only PDF of the degraded pages (needs OCR)
-  <stem>.p<N>.png   one greyscale PNG per degraded page (.jpg: JPEG)
-  <stem>.tif        one multi-page greyscale TIFF of the degraded pages
+  <stem>.p<N>.png   one PNG per degraded page (.jpg: JPEG), greyscale unless a seal or
+                    signature brought colour
+  <stem>.tif        one multi-page TIFF of the degraded pages (greyscale or colour, deflate)
   <stem>.g4.tif     the same pages bitonal, CCITT G4 compressed (as archive scanners store them)
 and OUT_DIR/MANIFEST.tsv maps every file to the gold of its source letter (the gold of a
 letter is the gold of its scans).  Without letters, renders corpora/seed and corpora/real.
 
 Degradation ("scanned look"): grey paper, a slight rotation, Gaussian noise, a little blur and
-a few specks; ``--noise none|mild|heavy``.  Everything is seeded, so reruns are identical.
+a few specks; ``--noise none|mild|heavy``.  ``--degrade`` adds, one by one or together, what real
+scanners and cameras do (scripts/scan_degrade.py): a red round seal over the issuer and date, a
+handwritten signature, grey speckled paper, two pages in one image, a 0.5-3 degree skew, a photo
+taken at an angle, strong JPEG compression; their names go into the file names
+(``<stem>.seal+skew.tif``) and the manifest's ``degrade`` column; ``--dpi 200`` is the low
+resolution.  Everything is seeded, so reruns are identical.
 """
 from __future__ import annotations
 
@@ -26,6 +32,9 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageFilter
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import scan_degrade  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FONT_CANDIDATES = [
@@ -60,8 +69,9 @@ def find_cjk_font(explicit: str | None = None) -> Path:
     sys.exit("no CJK font found: apt-get install fonts-wqy-zenhei (or pass --font)")
 
 
-def render_pdf(text: str, font: Path, size: float = 15) -> bytes:
-    """A born-digital A4 PDF: one paragraph per non-empty source line, form feeds = new page."""
+def render_pdf(text: str, font: Path, size: float = 15, placed: list | None = None) -> bytes:
+    """A born-digital A4 PDF: one paragraph per non-empty source line, form feeds = new page.
+    ``placed``: a list that receives where each line was set (:class:`scan_degrade.Placed`)."""
     import logging
 
     from fpdf import FPDF
@@ -80,6 +90,10 @@ def render_pdf(text: str, font: Path, size: float = 15) -> bytes:
             if line:
                 pdf.multi_cell(0, size * 0.55, line, wrapmode=WrapMode.CHAR,
                                new_x="LMARGIN", new_y="NEXT")
+                if placed is not None:  # the paragraph's last line box, on the page it ended on
+                    last = pdf.multi_cell(0, size * 0.55, line, wrapmode=WrapMode.CHAR, dry_run=True, output="LINES")[-1]
+                    placed.append(scan_degrade.Placed(line, pdf.page_no() - 1, pdf.l_margin, pdf.get_y() - size * 0.55,
+                                                      pdf.get_string_width(last), size * 0.55))
     return bytes(pdf.output())
 
 
@@ -93,7 +107,7 @@ def rasterize(pdf_bytes: bytes, dpi: int) -> list[Image.Image]:
         doc.close()
 
 
-def degrade(img: Image.Image, noise: str, rng: random.Random) -> Image.Image:
+def degrade_noise(img: Image.Image, noise: str, rng: random.Random) -> Image.Image:
     """Make a clean rendered page look scanned: grey paper, tilt, noise, blur, specks."""
     max_rot, sigma, blur, specks, paper = NOISE[noise]
     arr = np.asarray(img, dtype=np.float32)
@@ -126,7 +140,7 @@ def tiff(pages: list[Image.Image], dpi: int, bitonal: bool = False) -> bytes:
     """Multi-page TIFF: greyscale (deflate) or, like most archive scanners, bitonal CCITT G4."""
     buf = io.BytesIO()
     if bitonal:
-        pages = [p.point(lambda v: 255 if v > 150 else 0).convert("1") for p in pages]
+        pages = [p.convert("L").point(lambda v: 255 if v > 150 else 0).convert("1") for p in pages]
     else:
         pages = [p.copy() for p in pages]  # Pillow keeps the last save's options on the image
     pages[0].save(buf, format="TIFF", save_all=True, append_images=pages[1:], dpi=(dpi, dpi),
@@ -138,51 +152,62 @@ def gold_for(txt: Path) -> Path:
     return txt.with_name(txt.name[: -len(".txt")] + ".gold.json")
 
 
-def make(txt: Path, out: Path, formats: set[str], dpi: int, noise: str, font: Path, seed: int) -> list[tuple]:
-    """Render one letter; return manifest rows (file, format, source, gold, dpi, noise, pages)."""
+def make(txt: Path, out: Path, formats: set[str], dpi: int, noise: str, font: Path, seed: int,
+         degrade: tuple[str, ...] = ()) -> list[tuple]:
+    """Render one letter; return manifest rows (file, format, source, gold, dpi, noise, pages,
+    degrade).  ``degrade``: names from :data:`scan_degrade.DEGRADATIONS`, applied after ``noise``."""
     text = txt.read_text(encoding="utf-8")
-    pdf = render_pdf(text, font)
-    rows, stem = [], txt.stem
+    placed: list = []
+    pdf = render_pdf(text, font, placed=placed)
+    rows, stem = [], txt.stem + ("." + "+".join(degrade) if degrade else "")
     rel = lambda p: Path(p).resolve().relative_to(ROOT).as_posix() if Path(p).resolve().is_relative_to(ROOT) else str(p)
     gold = gold_for(txt)
     meta = (rel(txt), rel(gold) if gold.exists() else "")
-    if "pdf" in formats:
+    if "pdf" in formats and not degrade:
         (out / f"{stem}.pdf").write_bytes(pdf)
-        rows.append((f"{stem}.pdf", "pdf", *meta, "", "none", ""))
+        rows.append((f"{stem}.pdf", "pdf", *meta, "", "none", "", ""))
     if formats & {"scan-pdf", "png", "jpeg", "tiff", "tiff-g4"}:
-        rng = random.Random(f"{seed}:{stem}:{dpi}:{noise}")
-        pages = [degrade(p, noise, rng) for p in rasterize(pdf, dpi)]
-        n = str(len(pages))
+        rng = random.Random(f"{seed}:{txt.stem}:{dpi}:{noise}")
+        pages = [degrade_noise(p, noise, rng) for p in rasterize(pdf, dpi)]
+        if degrade:  # a generator of its own, so the plain renderings stay as they were
+            drng = random.Random(f"{seed}:{txt.stem}:{dpi}:{noise}:{'+'.join(degrade)}")
+            pages = scan_degrade.apply(pages, list(degrade), placed, dpi, font, drng)
+        n, tag = str(len(pages)), "+".join(degrade)
         if "scan-pdf" in formats:
             (out / f"{stem}.scan.pdf").write_bytes(image_pdf(pages, dpi))
-            rows.append((f"{stem}.scan.pdf", "scan-pdf", *meta, str(dpi), noise, n))
+            rows.append((f"{stem}.scan.pdf", "scan-pdf", *meta, str(dpi), noise, n, tag))
         if "tiff" in formats:
             (out / f"{stem}.tif").write_bytes(tiff(pages, dpi))
-            rows.append((f"{stem}.tif", "tiff", *meta, str(dpi), noise, n))
+            rows.append((f"{stem}.tif", "tiff", *meta, str(dpi), noise, n, tag))
         if "tiff-g4" in formats:
             (out / f"{stem}.g4.tif").write_bytes(tiff(pages, dpi, bitonal=True))
-            rows.append((f"{stem}.g4.tif", "tiff-g4", *meta, str(dpi), noise, n))
+            rows.append((f"{stem}.g4.tif", "tiff-g4", *meta, str(dpi), noise, n, tag))
         if "jpeg" in formats:
             for i, page in enumerate(pages, 1):
                 page.save(out / f"{stem}.p{i}.jpg", dpi=(dpi, dpi), quality=60)
-                rows.append((f"{stem}.p{i}.jpg", "jpeg", *meta, str(dpi), noise, "1"))
+                rows.append((f"{stem}.p{i}.jpg", "jpeg", *meta, str(dpi), noise, "1", tag))
         if "png" in formats:
             for i, page in enumerate(pages, 1):
                 page.save(out / f"{stem}.p{i}.png", dpi=(dpi, dpi), optimize=True)
-                rows.append((f"{stem}.p{i}.png", "png", *meta, str(dpi), noise, "1"))
+                rows.append((f"{stem}.p{i}.png", "png", *meta, str(dpi), noise, "1", tag))
     return rows
 
 
+HEAD = ("file", "format", "source", "gold", "dpi", "noise", "pages", "degrade")
+
+
 def write_manifest(out: Path, rows: list[tuple]) -> None:
+    """MANIFEST.tsv in ``out``: the rows of this run over those already listed (a manifest
+    from before the ``degrade`` column gets it, empty)."""
     path = out / "MANIFEST.tsv"
     old = {}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-            old[line.split("\t")[0]] = line
+            cells = line.split("\t")
+            old[cells[0]] = "\t".join(cells + [""] * (len(HEAD) - len(cells)))
     for row in rows:
         old[row[0]] = "\t".join(row)
-    head = "file\tformat\tsource\tgold\tdpi\tnoise\tpages"
-    path.write_text("\n".join([head, *sorted(old.values())]) + "\n", encoding="utf-8")
+    path.write_text("\n".join(["\t".join(HEAD), *sorted(old.values())]) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -194,14 +219,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--formats", default="pdf,scan-pdf,png,tiff")
     ap.add_argument("--font")
     ap.add_argument("--seed", type=int, default=4)
+    ap.add_argument("--degrade", default="", help="comma-separated: " + ", ".join(
+        f"{name} ({what})" for name, what in scan_degrade.DEGRADATIONS.items()))
     args = ap.parse_args(argv)
+    given = {d for d in args.degrade.split(",") if d}
+    degrade = tuple(d for d in scan_degrade.DEGRADATIONS if d in given)
+    unknown = sorted(given - set(scan_degrade.DEGRADATIONS))
+    if unknown:
+        ap.error(f"unknown degradation(s) {', '.join(unknown)}; choose from {', '.join(scan_degrade.DEGRADATIONS)}")
     letters = args.letters or sorted((ROOT / "corpora" / "seed").glob("*.txt")) + sorted((ROOT / "corpora" / "real").glob("*.txt"))
     formats = set(args.formats.split(","))
     args.out.mkdir(parents=True, exist_ok=True)
     font = find_cjk_font(args.font)
     rows = []
     for txt in letters:
-        rows += make(txt, args.out, formats, args.dpi, args.noise, font, args.seed)
+        rows += make(txt, args.out, formats, args.dpi, args.noise, font, args.seed, degrade)
         print(f"{txt}: {len(rows)} file(s) so far", file=sys.stderr)
     write_manifest(args.out, rows)
 

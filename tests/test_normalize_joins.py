@@ -142,3 +142,18 @@ def test_normalize_full_line_rule_skips_pages_whose_reader_joined_the_wraps():
     joined = normalize([Page(1, page, 0.9, layout=True, lines_joined=True)]).text
     assert joined == page
     assert normalize([Page(1, page, 0.9, layout=True)]).text != page  # the PDF rule would join
+
+
+@pytest.mark.parametrize("runs_on, expected", [
+    (True, ["抄送：市人大常委会选联工委、市政府督查室、祁东县水利局、衡南县水利局"]),
+    (False, ["抄送：市人大常委会选联工委、市政府督查室、祁东县水利局、衡", "南县水利局"]),
+])
+def test_normalize_page_break_join_when_the_reader_saw_the_line_run_on(runs_on, expected):
+    # a list without sentence punctuation, wrapped at the foot of a page: only the reader's
+    # geometry can tell that its last line ran on to the next page
+    pages = [Page(1, "感谢您的关心和支持。\n抄送：市人大常委会选联工委、市政府督查室、祁东县水利局、衡", layout=True,
+                  lines_joined=True, runs_on=runs_on),
+             Page(2, "南县水利局", layout=True, lines_joined=True)]
+    norm = normalize(pages)
+    assert norm.text.split("\n")[1:] == expected
+    assert norm.page_of(norm.text.index("南县")) == 2

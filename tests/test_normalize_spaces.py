@@ -1,5 +1,7 @@
-"""Spaces between CJK characters: removed on laid-out pages (PDF/OCR), kept next to digits
-and Latin letters, and touched only for clearly letter-spaced words in plain text."""
+"""Spaces between CJK characters: removed on laid-out pages (PDF/OCR), as is a single space
+between a CJK character and a digit or Latin letter there (the gap word processors set between
+scripts, ``第 4 号``); in plain text kept next to digits and Latin letters, and touched only for
+clearly letter-spaced words."""
 from __future__ import annotations
 
 import pytest
@@ -18,9 +20,13 @@ def text_of(raw: str, layout: bool) -> str:
         ("生 态 环 境", True, "生态环境"),
         ("生 态 环 境", False, "生态环境"),
         ("推动 我市 生态 环境 保护 ，取得 成效 。", True, "推动我市生态环境保护，取得成效。"),
-        ("PM10 平均浓度 85 微克/立方米", True, "PM10 平均浓度 85 微克/立方米"),
+        ("PM10 平均浓度 85 微克/立方米", True, "PM10平均浓度85微克/立方米"),
         ("PM10 平均浓度 85 微克/立方米", False, "PM10 平均浓度 85 微克/立方米"),
-        ("自 2016 年开始", True, "自 2016 年开始"),
+        ("自 2016 年开始", True, "自2016年开始"),
+        ("自 2016 年开始", False, "自 2016 年开始"),
+        ("许环〔2019〕4 号 签发人", True, "许环〔2019〕4号签发人"),
+        ("用 PM2.5 和 PM10 两项", True, "用PM2.5和PM10两项"),
+        ("第  4  号", True, "第  4  号"),  # two spaces or more: a column gap, kept
         ("答  复  函", True, "答复函"),
         ("答 复", False, "答 复"),
         ("李  颖", False, "李  颖"),

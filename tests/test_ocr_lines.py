@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govdoc.read.ocr import Box, boxes_to_text, join_words
+from govdoc.read.layout import Box, boxes_to_text, join_words
 
 
 def box(text: str, x0: float, y0: float, width: float | None = None, h: float = 40.0) -> Box:
@@ -36,18 +36,44 @@ def test_ocr_boxes_grouped_into_lines_in_reading_order(boxes, text):
 def test_ocr_wrapped_paragraph_lines_are_joined_and_short_lines_kept():
     lines = [
         box("许昌市生态环境局", 100, 100),  # short heading line
-        box("您提出的关于统筹生态环境与经济协调发展的建议收悉现答", 100, 160),  # runs to the right edge
+        box("您提出的关于统筹生态环境与经济协调发展的建议收悉现答", 100, 160, width=1040),  # runs to the right edge
         box("复如下：", 100, 220),  # continuation of the wrapped paragraph
-        box("二〇一九年九月二十日", 100, 280),
+        box("我市开展污染防治攻坚战取得的成效显著全市空气质量持续", 100, 280, width=1040),
+        box("改善重点行业差异化错峰生产的措施已经落实到每一家企", 100, 340, width=1040),
+        box("业。", 100, 400),
+        box("二〇一九年九月二十日", 100, 460),
     ]
     assert boxes_to_text(lines) == ("许昌市生态环境局\n您提出的关于统筹生态环境与经济协调发展的建议收悉现答复如下：\n"
-                                    "二〇一九年九月二十日")
+                                    "我市开展污染防治攻坚战取得的成效显著全市空气质量持续改善重点行业差异化错峰生产的措施"
+                                    "已经落实到每一家企业。\n二〇一九年九月二十日")
 
 
 def test_ocr_indented_line_after_full_line_starts_a_paragraph():
-    lines = [box("一、我市开展污染防治攻坚战取得的成效显著全市空气质量持续", 100, 100),
-             box("自2016年开始按照统一部署", 180, 160)]  # indented two characters
+    lines = [box("一、我市开展污染防治攻坚战取得的成效显著全市空气质量持续", 100, 100, width=1040),
+             box("改善重点行业差异化错峰生产的措施已经落实到每一家企业中", 100, 160, width=1040),
+             box("在全市范围内推进工业企业深度治理和清洁能源替代工作的", 100, 220, width=1040),
+             box("自2016年开始按照统一部署", 180, 280)]  # indented two characters
     assert boxes_to_text(lines).count("\n") == 1
+
+
+@pytest.mark.parametrize("ends, edge", [
+    ([1000, 1000, 990, 700, 400], 1000),  # wrapped lines stop together at the edge
+    ([1400, 1000, 995, 990, 400], 1000),  # one wider line (a table row, a URL) is not the edge
+    ([1000, 800, 600, 400], None),  # a last page of a few lines: no edge measured
+    ([], None),
+])
+def test_layout_text_block_edge_is_where_several_lines_end(ends, edge):
+    from govdoc.read.layout import group_lines, text_block
+
+    block = text_block(group_lines([Box("字", 0.9, 100, 100 + 60 * i, x1, 140 + 60 * i) for i, x1 in enumerate(ends)]))
+    assert (block.right if block else None) == edge
+
+
+def test_ocr_lines_of_a_short_last_page_are_not_joined():
+    # the contact line is the widest of four lines, but no paragraph wrapped on this page
+    lines = [box("苍溪县教育局", 100, 100), box("2019年8月12日", 100, 160),
+             box("联系人：严志刚联系电话：0839-5222617", 100, 220), box("抄送：县政协提案委，县政府督查室。", 100, 280)]
+    assert boxes_to_text(lines).split("\n")[2:] == ["联系人：严志刚联系电话：0839-5222617", "抄送：县政协提案委，县政府督查室。"]
 
 
 def test_ocr_no_boxes_no_text():
@@ -81,6 +107,17 @@ def test_ocr_wide_vertical_gap_becomes_a_blank_line():
 def test_ocr_number_broken_by_the_wrap_is_joined_without_a_space():
     lines = [box("2017年通过贷款对全县二十个贫困行政村基础设施进行建设，项目共3", 100, 100, width=2000),
              box("9项，硬化159.507公里", 100, 160),
-             box("你们的提案提得很好，我县农村公路共计三百九十条两千五百多公里。", 100, 220, width=2000)]
+             box("你们的提案提得很好，我县农村公路共计三百九十条两千五百多公里。", 100, 220, width=2000),
+             box("今后我们将继续加大投入力度，逐步改善全县农村群众的出行条件", 100, 280, width=2000)]
     assert boxes_to_text(lines).split("\n")[0].endswith("项目共39项，硬化159.507公里")
     assert join_words("Room", "101") == "Room 101"  # boxes on one line keep their space
+
+
+@pytest.mark.parametrize("gap, joined", [
+    (10, "黔农字〔2016〕12号签发人：罗德明"),  # the gap between two words of one phrase
+    (300, "黔农字〔2016〕12号" + " " * 19 + "签发人：罗德明"),  # two columns: kept apart
+])
+def test_ocr_wide_gap_between_boxes_of_a_line_becomes_spaces(gap, joined):
+    left = box("黔农字〔2016〕12号", 100, 100)
+    right = box("签发人：罗德明", left.x1 + gap, 102)
+    assert boxes_to_text([left, right]) == joined

@@ -3,6 +3,7 @@ python-docx, literal HTML).  The PDF tests need a CJK font: Debian package fonts
 from __future__ import annotations
 
 import glob
+import re
 import subprocess
 from pathlib import Path
 
@@ -205,3 +206,77 @@ def test_read_html_big5_traditional_page(tmp_path):
     assert result.encoding == "cp950"
     assert norm.text.split("\n")[-4:] == ["羅瑞等代表：", "你們提出的建議收悉，現答復如下：", "感謝您對教育工作的關心和支持。", "鎮康縣教育局"]
     assert "罗瑞等代表" in norm.match and "镇康县教育局" in norm.match
+
+
+def test_read_pdf_joins_only_the_lines_a_paragraph_wrapped(tmp_path):
+    """A title that nearly fills its line (room for one more character) stays apart from the
+    salutation under it; the lines of a wrapped paragraph are joined; the last page, with a
+    few lines and no paragraph of its own, is measured against the document's text block;
+    a wide gap between two columns of a line survives as spaces."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode
+
+    from govdoc.normalize import normalize
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_margins(25, 28, 25)
+    pdf.add_font("zh", "", cjk_font())
+    pdf.set_font("zh", size=15)
+    pdf.add_page()
+    pdf.cell(0, 8, "黔农字〔2016〕12号")
+    pdf.set_x(130)
+    pdf.cell(0, 8, "签发人：罗德明", new_x="LMARGIN", new_y="NEXT")
+    title = "关于区十八届人大四次会议第二十号建议办理情况的答复函二"  # 28 of 30 characters
+    paragraph = ("您提出的关于进一步深化实施城市更新行动推动高质量发展的建议收悉。2021年以来，我局牵头实施"
+                 "城镇老旧小区改造，全区累计改造完成105个老旧小区，惠及17729户居民，建筑面积约152万平方米"
+                 "，今年继续实施老旧小区改造85个")
+    for line in (title, "平原代表：", paragraph):
+        pdf.multi_cell(0, 8, line, wrapmode=WrapMode.CHAR, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    for line in ("区住房和城乡建设局", "2025年7月28日", "联系人：张三，联系电话：0351-1234567", "抄送：区人大常委会选联工委"):
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "wrapped.pdf"
+    pdf.output(str(path))
+    result = read_path(path)
+    lines = normalize(result.pages).text.split("\n")
+    assert re.fullmatch("黔农字〔2016〕12号 {2,}签发人：罗德明", lines[0])  # the column gap, as spaces
+    assert lines[1:] == [title, "平原代表：", paragraph, "区住房和城乡建设局", "2025年7月28日",
+                         "联系人：张三，联系电话：0351-1234567", "抄送：区人大常委会选联工委"]
+
+
+def test_read_pdf_list_wrapped_over_a_page_break_is_joined(tmp_path):
+    """A copy-to list without sentence punctuation that wraps from the foot of one page to
+    the head of the next (under a page number and a running header) is one line again: the
+    reader saw its last line run to the edge and the next page start at the margin."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode
+
+    from govdoc.normalize import normalize
+
+    class Letter(FPDF):
+        def header(self):
+            self.set_y(10)
+            self.cell(0, 8, "衡阳市水利局关于第27号建议的答复", align="C")
+            self.set_y(28)
+
+        def footer(self):
+            self.set_y(-18)
+            self.cell(0, 8, f"— {self.page_no()} —", align="C")
+
+    pdf = Letter(format="A4", unit="mm")
+    pdf.set_margins(25, 28, 25)
+    pdf.set_auto_page_break(True, margin=30)
+    pdf.add_font("zh", "", cjk_font())
+    pdf.set_font("zh", size=15)
+    pdf.add_page()
+    body = "感谢您对全市水利工作的关心和支持，我局将按照建议认真抓好各项工作的落实，切实加强农村饮水安全工程的建设和管理。"
+    while pdf.get_y() < 297 - 30 - 8 * 6:
+        pdf.multi_cell(0, 8, body, wrapmode=WrapMode.CHAR, new_x="LMARGIN", new_y="NEXT")
+    cc = "抄送：市人大常委会选联工委、市政府督查室、祁东县水利局、衡南县水利局、衡阳县水利局、常宁市水利局、耒阳市水利局、衡东县水利局"
+    pdf.set_y(297 - 30 - 8)  # the list's first line is the page's last
+    pdf.multi_cell(0, 8, cc, wrapmode=WrapMode.CHAR, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "runs-on.pdf"
+    pdf.output(str(path))
+    result = read_path(path)
+    assert len(result.pages) == 2 and result.pages[0].runs_on and not result.pages[1].runs_on
+    assert normalize(result.pages).text.split("\n")[-1] == cc

@@ -52,12 +52,13 @@ class JoinRules:
     def is_full(self, line: str) -> bool:
         return self.full_width is not None and display_width(line) >= FULL_SHARE * self.full_width
 
-    def should_join(self, a: str, a_last: str, a_layout: bool, b: str) -> bool:
-        """Does ``b`` continue ``a``?  ``a`` is the line built so far, ``a_last`` the last
-        physical line in it."""
+    def should_join(self, a: str, a_full: bool, b: str) -> bool:
+        """Does ``b`` continue ``a``?  ``a`` is the line built so far; ``a_full``: the last
+        physical line in it was full (a laid-out line as wide as the text block, or the last
+        line of a page its reader saw run on to the next)."""
         if not ends_open(a):
             return False
-        if a_layout and self.is_full(a_last):
+        if a_full:
             # a wrapped line may start with anything that is not a heading
             return not HEADING_START.match(b)
         pause = a.endswith(PAUSE_MARKS)

@@ -23,6 +23,10 @@ LINE_BLANKS = " \u3000"
 # break.  Runs of two or more spaces are kept: they separate columns (``联系人：张三    电话``).
 # (Patterns start with a literal space so that the regex engine scans for it quickly.)
 LAYOUT_CJK_SPACE = re.compile(f" (?<=[{CJK}{CJK_PUNCT}] )(?=[{CJK}{CJK_PUNCT}])")
+# PDF/OCR: a single space between a CJK character and a Latin letter or digit is the gap that
+# LibreOffice, Word and WPS set between scripts (``第 4 号``, ``PM2.5 平均``, ``2019 年``), which
+# text extraction turns into a space; the text as typed had none.
+LAYOUT_SCRIPT_SPACE = re.compile(f" (?:(?<=[{CJK}] )(?=[0-9A-Za-z])|(?<=[0-9A-Za-z] )(?=[{CJK}]))")
 # Letter-spaced words (``生 态 环 境``, ``答  复  函``): three or more single characters, each
 # separated by 1-3 spaces.  Plain text keeps two- and three-character ones (``李  颖``, ``答 复``)
 # and accepts single spaces only.
@@ -59,6 +63,7 @@ def clean_page(text: str, layout: bool) -> list[str]:
         text = text.replace("\u3000", " ")
         text = LETTER_SPACED_LAYOUT.sub(_unspace, text)
         text = LAYOUT_CJK_SPACE.sub("", text)
+        text = LAYOUT_SCRIPT_SPACE.sub("", text)
     else:
         text = LETTER_SPACED_TEXT.sub(_unspace, text)
     if text.endswith("\n"):  # the end of the last line, not a blank line

@@ -35,25 +35,30 @@ def normalize(pages: Iterable[Page]) -> NormText:
         rules = JoinRules.for_layout_lines(line for lines, w in zip(cleaned, wrapped) if w for line in lines)
     else:
         rules = NO_LAYOUT
-    out, positions = assemble(cleaned, wrapped, rules)
+    out, positions = assemble(cleaned, wrapped, rules, [page.runs_on for page in pages])
     text = "\n".join(out)
     return NormText(text, page_offsets(out, positions, len(text)),
                     [page.number for page in pages], [page.confidence for page in pages])
 
 
-def assemble(pages: list[list[str]], wrapped: list[bool], rules: JoinRules) -> tuple[list[str], list[Position]]:
+def assemble(pages: list[list[str]], wrapped: list[bool], rules: JoinRules,
+             runs_on: Optional[list[bool]] = None) -> tuple[list[str], list[Position]]:
     """Output lines, and where each page's first character landed.  ``wrapped[i]``: page
-    ``i``'s lines are broken where its layout wrapped them (the full-line rule applies)."""
+    ``i``'s lines are broken where its layout wrapped them (the full-line rule applies);
+    ``runs_on[i]``: its reader saw its last line run on to the next page (the full-line rule
+    applies at that page break)."""
     out: list[str] = []
     positions: list[Position] = []
     last_raw, last_layout, blank = "", False, False
-    for lines, layout in zip(pages, wrapped):
+    ran_on = [False, *(runs_on or [False] * len(pages))]
+    for lines, layout, carried in zip(pages, wrapped, ran_on):
         first: Position = None
         for line in lines:
             if not line:
                 blank = bool(out)
                 continue
-            if out and rules.should_join(out[-1], last_raw, last_layout, line):
+            full = (last_layout and rules.is_full(last_raw)) or (first is None and carried)
+            if out and rules.should_join(out[-1], full, line):
                 out[-1], column = join_lines(out[-1], line)
             else:
                 if blank:

@@ -25,6 +25,9 @@ class Page:
     # The reader already joined the lines its layout wrapped, from the page geometry (OCR):
     # normalization does not join a line again just because it is as wide as the text block.
     lines_joined: bool = False
+    # (PDF) The page's last line runs to the right edge of the text block, unfinished, and the
+    # next page's first line starts at the left edge: the paragraph may go on over the page.
+    runs_on: bool = False
 
 
 @dataclass

@@ -3,20 +3,18 @@
 One engine per process, created on first use.  ``configure(threads=1)`` pins ONNX Runtime and
 OpenCV to one thread, so N ingest workers use N cores instead of fighting over them.
 
-The engine returns text boxes; :func:`boxes_to_text` puts them back into lines in reading
-order (boxes grouped by their vertical centre, sorted left to right, joined without spaces
-between Chinese characters) and re-joins lines that a paragraph wrapped.
+The engine returns text boxes; :func:`govdoc.read.layout.boxes_to_text` puts them back into
+lines in reading order and re-joins lines that a paragraph wrapped.
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from statistics import median
 from typing import Iterable, Optional, Sequence
 
 from govdoc.errors import BadInput
 from govdoc.read.base import Page, ReadResult, sha256
+from govdoc.read.layout import Box, boxes_to_text
 
 MAX_DPI = 300  # PDF pages are rendered at most this fine for OCR ...
 # ... and no larger than the engine works on: rapidocr first shrinks a page to at most
@@ -129,129 +127,6 @@ def engine():
     return _engine
 
 
-@dataclass
-class Box:
-    text: str
-    score: float
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-
-    @property
-    def height(self) -> float:
-        return self.y1 - self.y0
-
-    @property
-    def yc(self) -> float:
-        return (self.y0 + self.y1) / 2
-
-
-@dataclass
-class Line:
-    boxes: list[Box]
-
-    @property
-    def x0(self) -> float:
-        return min(b.x0 for b in self.boxes)
-
-    @property
-    def x1(self) -> float:
-        return max(b.x1 for b in self.boxes)
-
-    @property
-    def yc(self) -> float:
-        return sum(b.yc for b in self.boxes) / len(self.boxes)
-
-    def text(self) -> str:
-        out = ""
-        for box in sorted(self.boxes, key=lambda b: b.x0):
-            out = join_words(out, box.text.strip())
-        return out
-
-
-def _ascii_word_char(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def join_words(left: str, right: str) -> str:
-    """Join two pieces of one line: a space only between two Latin letters or digits."""
-    if left and right and _ascii_word_char(left[-1]) and _ascii_word_char(right[0]):
-        return f"{left} {right}"
-    return left + right
-
-
-def join_wrapped(left: str, right: str) -> str:
-    """Join a wrapped line to its continuation.  Chinese typesetting breaks a number anywhere
-    (…项目共3 / 9项 is 39项), so no space goes between digits; Latin words keep theirs."""
-    if left and right and (left[-1].isdigit() or right[0].isdigit()):
-        return left + right
-    return join_words(left, right)
-
-
-def group_lines(boxes: Iterable[Box]) -> list[Line]:
-    """Boxes → lines, top to bottom: a box joins the line whose vertical centre lies within
-    half a text height of its own."""
-    boxes = sorted(boxes, key=lambda b: b.yc)
-    lines: list[Line] = []
-    for box in boxes:
-        near = [ln for ln in lines[-3:] if abs(ln.yc - box.yc) < 0.5 * max(box.height, 1.0)]
-        if near:
-            near[-1].boxes.append(box)
-        else:
-            lines.append(Line([box]))
-    return sorted(lines, key=lambda ln: ln.yc)
-
-
-# A line that ends a sentence or opens a list with a colon is not joined to the next one even
-# when it reaches the right edge: a paragraph of text with no first-line indent (web pages,
-# many born-digital letters) would otherwise swallow the salutation or heading after it.
-_CLOSING = tuple("。！？：；:!?;")
-# The gap between two lines' centres, as a multiple of the page's usual line pitch, above which
-# a blank line stood there (a title block set apart, a paragraph gap).
-BLANK_GAP = 1.6
-# A wrapped line ends less than this many box heights short of the text block's right edge
-# (measured on corpora/scans: wrapped lines 0-0.8, full-looking title lines 1.2 and more).
-WRAP_GAP = 1.0
-
-
-def _wraps_into(prev: Line, ln: Line, prev_text: str, left: float, right: float, char: float) -> bool:
-    """``ln`` continues the paragraph ``prev`` wrapped: ``prev`` runs to the right edge of the
-    text block (closer than one character: had another fitted, the line would not have
-    broken — a title or URL line that ends short of the edge is not wrapped), does not end a
-    sentence, and ``ln`` starts at the left edge without indent.  ``char`` is the median box
-    height, a little more than a CJK character's advance."""
-    return (right - prev.x1 < WRAP_GAP * char and ln.x0 < left + 0.8 * char
-            and not prev_text.rstrip().endswith(_CLOSING))
-
-
-def boxes_to_text(boxes: Sequence[Box]) -> str:
-    """Reading-order text of a page.  A line that runs to the right edge of the text block and
-    is followed by an unindented line is joined to it (the paragraph wrapped there); a vertical
-    gap well above the usual line pitch becomes a blank line, as it was in the document."""
-    lines = group_lines(boxes)
-    if not lines:
-        return ""
-    char = median(b.height for b in boxes)  # CJK glyphs are about as wide as they are high
-    left = min(ln.x0 for ln in lines)
-    right = max(ln.x1 for ln in lines)
-    centres = [ln.yc for ln in lines]
-    gaps = [b - a for a, b in zip(centres, centres[1:])]
-    pitch = median(gaps) if gaps else 0.0
-    out: list[str] = []
-    prev: Optional[Line] = None
-    for ln, gap in zip(lines, [0.0] + gaps):
-        if prev is not None and gap > BLANK_GAP * pitch:
-            out.append("")
-            out.append(ln.text())
-        elif prev is not None and _wraps_into(prev, ln, out[-1], left, right, char):
-            out[-1] = join_wrapped(out[-1], ln.text())
-        else:
-            out.append(ln.text())
-        prev = ln
-    return "\n".join(out)
-
-
 def _boxes(result) -> list[Box]:
     if result is None or result.boxes is None or result.txts is None:
         return []
@@ -317,10 +192,11 @@ def open_pdf(path: Path | str, data: bytes, password: Optional[str] = None):
 
 
 def ocr_pdf(path: Path | str, data: bytes, *, ocr: str = "auto", pages: Optional[Sequence[int]] = None,
-            max_pages: Optional[int] = None, dpi: int = MAX_DPI, password: Optional[str] = None, **_) -> ReadResult:
+            max_pages: Optional[int] = None, dpi: int = MAX_DPI, password: Optional[str] = None, prepare: bool = True,
+            **_) -> ReadResult:
     """A PDF read by OCR: pages rendered with pypdfium2 (at most ``dpi``, and no larger than
-    the engine's working size) and recognised; they keep their numbers in the PDF.
-    ``pages``: 1-based page numbers to OCR (default all)."""
+    the engine's working size), prepared for OCR unless ``prepare`` is off, and recognised;
+    they keep their numbers in the PDF.  ``pages``: 1-based page numbers to OCR (default all)."""
     if ocr == "never":
         raise BadInput(path, "PDF has no text layer (scanned) and OCR is off (--ocr never)")
     doc = open_pdf(path, data, password)
@@ -328,7 +204,7 @@ def ocr_pdf(path: Path | str, data: bytes, *, ocr: str = "auto", pages: Optional
         count = len(doc)
         check_page_limit(path, count, max_pages)
         numbers = list(pages) if pages is not None else list(range(1, count + 1))
-        out = [ocr_pdf_page(path, doc, number, dpi) for number in numbers]
+        out = [ocr_pdf_page(path, doc, number, dpi, prepare) for number in numbers]
     finally:
         doc.close()
     if not any(p.text.strip() for p in out):
@@ -344,12 +220,20 @@ def render_scale(width_pt: float, height_pt: float, dpi: int = MAX_DPI) -> float
     return min(dpi / 72, MAX_SIDE / max(width_pt, height_pt, 1.0))
 
 
-def ocr_pdf_page(path: Path | str, doc, number: int, dpi: int = MAX_DPI) -> Page:
+def ocr_pdf_page(path: Path | str, doc, number: int, dpi: int = MAX_DPI, prepare: bool = True) -> Page:
+    """One PDF page rendered and read by OCR; with ``prepare``, rendered in colour and made
+    ready as page images are (:func:`govdoc.read.prepare.prepare_page`: seal ink out, perspective
+    and skew undone), though never split: the page keeps its number in the PDF."""
     try:
         page = doc[number - 1]
-        image = page.render(scale=render_scale(*page.get_size(), dpi), grayscale=True).to_numpy()
+        bitmap = page.render(scale=render_scale(*page.get_size(), dpi), grayscale=not prepare, rev_byteorder=prepare)
+        image = bitmap.to_numpy()
     except Exception as exc:  # pdfium refuses a damaged page: name it
         raise BadInput(path, f"cannot render the page for OCR ({exc})", page=number) from None
     if image.ndim == 3 and image.shape[2] == 1:
         image = image[:, :, 0]
+    if prepare:
+        from govdoc.read.prepare import prepare_page
+
+        (image,) = prepare_page(image, split=False)
     return ocr_page(number, image)
