@@ -23,7 +23,7 @@ from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from govdoc.text.jieba_cache import _write, cut_blocks, full_freq, jieba
+from govdoc.text.jieba_cache import cut_blocks, full_freq, jieba, write_cache_file
 
 EXTENSION = "_jieba_fast_dat_functions_py3"
 
@@ -121,8 +121,8 @@ def build_dat(tok, path: Optional[Path] = None) -> DatSegmenter:
         if count:
             dat.add_word(word, count, "")
     if path is not None:
-        _write(path.with_suffix(".total"), lambda tmp: tmp.write_text(str(tok.total), encoding="ascii"))
-        _write(path, lambda tmp: _save(dat, tmp))
+        write_cache_file(path.with_suffix(".total"), lambda tmp: tmp.write_text(str(tok.total), encoding="ascii"))
+        write_cache_file(path, lambda tmp: _save(dat, tmp))
     return DatSegmenter(dat, tok.total)
 
 

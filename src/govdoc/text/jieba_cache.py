@@ -103,8 +103,8 @@ def load_dictionary(tok) -> None:
             os.unlink(os.path.join(tok.tmp_dir, name))
         os.rmdir(tok.tmp_dir)
         tok.tmp_dir = None
-    _write(marshalled, lambda tmp: tmp.write_bytes(marshal.dumps((tok.FREQ, tok.total))))
-    _write(table, lambda tmp: _write_table(tmp, tok.FREQ, tok.total))
+    write_cache_file(marshalled, lambda tmp: tmp.write_bytes(marshal.dumps((tok.FREQ, tok.total))))
+    write_cache_file(table, lambda tmp: _write_table(tmp, tok.FREQ, tok.total))
 
 
 class FreqTable:
@@ -158,7 +158,7 @@ def _write_table(path: Path, freq: dict, total: int) -> None:
     db.close()
 
 
-def _write(path: Path, write) -> None:
+def write_cache_file(path: Path, write) -> None:
     """``write(tmp)`` a file beside ``path``, then move it there (nothing half-written is ever read)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
