@@ -182,3 +182,17 @@ def test_compare_data_ingest_drops_the_findings_of_a_letter_it_deletes(data):
     state.close()
     assert read_findings(data_dir, gone) is None and not (data_dir / "json" / f"{gone}.json").exists()
     assert read_findings(data_dir, ids["p004.reply.txt"]) is not None
+
+
+def test_compare_data_export_filters_and_writes_coverage(data, tmp_path):
+    """``govdoc export --coverage-below`` keeps the compared replies under the bound, with their coverage."""
+    data_dir, _ids = data
+    assert run("--data", str(data_dir)).exit_code == 0
+    out = tmp_path / "low.jsonl"
+    result = CliRunner().invoke(app, ["export", "", "--coverage-below", "0.5", "--format", "jsonl", "--out", str(out),
+                                      "--data", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    expected = coverage_in_index(data_dir, coverage_below=0.5)
+    assert expected and all(c < 0.5 for c in expected.values())
+    assert {r["letter_id"]: r["coverage"] for r in rows} == expected

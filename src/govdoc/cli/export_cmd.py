@@ -12,8 +12,9 @@ from govdoc.cli.app import app
 from govdoc.cli.index_cmd import (DEFAULT_DATA, Backend, BackendOpt, DataOpt, DebugOpt, EsAuthOpt, EsIndexOpt,
                                   EsKeyOpt, EsUrlOpt, open_from_options)
 from govdoc.cli.output import err
-from govdoc.cli.search_cmd import (GradeOpt, IndicatorOpt, IssuerOpt, ItemTypeOpt, KindOpt, MaxOpt, MinOpt, QueryArg,
-                                   Records, RecordsOpt, SessionOpt, YearOpt, build_query, fail)
+from govdoc.cli.search_cmd import (CoverageBelowOpt, CoverageMinOpt, GradeOpt, IndicatorOpt, IssuerOpt, ItemTypeOpt,
+                                   KindOpt, MaxOpt, MinOpt, QueryArg, Records, RecordsOpt, SessionOpt, YearOpt,
+                                   build_query, fail)
 from govdoc.errors import GovdocError
 
 
@@ -39,6 +40,8 @@ def export_command(
     max_value: MaxOpt = None,
     item_type: ItemTypeOpt = None,
     kind: KindOpt = None,
+    coverage_below: CoverageBelowOpt = None,
+    coverage_min: CoverageMinOpt = None,
     backend: BackendOpt = Backend.sqlite,
     data: DataOpt = DEFAULT_DATA,
     es_url: EsUrlOpt = None,
@@ -52,7 +55,8 @@ def export_command(
 
     try:
         q = build_query(query, year=year, issuer=issuer, grade=grade, session=session, records=records, limit=1,
-                        indicator=indicator, value_min=min_value, value_max=max_value, item_type=item_type, kind=kind)
+                        indicator=indicator, value_min=min_value, value_max=max_value, item_type=item_type, kind=kind,
+                        coverage_min=coverage_min, coverage_below=coverage_below)
         with open_from_options(backend, data, es_url, es_api_key, es_basic_auth, es_index) as index:
             total = index.search(q)["total"]
             with Progress(TextColumn("export"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

@@ -16,7 +16,7 @@ from govdoc.index.base import IndexBackend, Query
 
 FORMATS = ("csv", "jsonl", "parquet")
 COMMON = ("id", "letter_id", "record", "title", "year", "issuer", "issuer_norm", "grade", "kind", "congress_body",
-          "congress_level", "congress_term", "congress_session", "item_type", "item_number", "source_path")
+          "congress_level", "congress_term", "congress_session", "item_type", "item_number", "coverage", "source_path")
 COLUMNS = {
     "letters": COMMON,
     "measures": COMMON + ("ordinal", "measure_title", "measure_text", "section"),
@@ -66,7 +66,7 @@ def parquet_schema(columns: tuple[str, ...]):
     import pyarrow as pa
 
     types = {"year": pa.int32(), "congress_term": pa.int32(), "congress_session": pa.int32(),
-             "ordinal": pa.int32(), "value": pa.float64()}
+             "ordinal": pa.int32(), "value": pa.float64(), "coverage": pa.float64()}
     return pa.schema([(name, types.get(name, pa.string())) for name in columns])
 
 
