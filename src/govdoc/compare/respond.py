@@ -38,7 +38,6 @@ MAX_HEADING = 30  # a numbered line this short, without a full stop, is a sectio
 MIN_HEADING = 4  # a heading this long or longer is matched against the asks on its own,
 HEADING_SHARE = 0.5  # and names an ask when half its bigrams are the ask's
 ABOUT_HEADING = re.compile(r"关于.{2,40}(问题|建议|方面|情况)")
-FORMULA_LINE = re.compile(r"^[ \t]*(以上答复|特此|如有不妥|再次感谢|感谢您|联系人|承办人|联系电话)", re.M)
 
 
 @dataclass(frozen=True)
@@ -131,16 +130,23 @@ def label_of(evidence: list, signals: list[Signal]) -> str:
     return "concrete" if kinds & set(CONCRETE) else "general"
 
 
-def sections(match: str) -> list[Segment]:
+def sections(match: str, cues: Cues) -> list[Segment]:
     """The reply's numbered sections: from a heading line (一、稳定山区教师队伍, （二）关于…的问题) to
-    the next one, or to the closing formula; none unless there are two."""
-    heads = [line for line in lines(match) if _is_heading(line.of(match))]
+    the next one, or to the first line that opens with a closing formula (the ``formula`` cues:
+    以上答复…, 感谢…, 联系人…); none unless there are two."""
+    all_lines = lines(match)
+    heads = [line for line in all_lines if _is_heading(line.of(match))]
     out = []
     for head, nxt in zip(heads, heads[1:] + [None]):
         end = nxt.start if nxt else len(match)
-        closing = FORMULA_LINE.search(match, head.end, end)
-        out.append(Segment(head.start, closing.start() if closing else end))
+        closing = next((line.start for line in all_lines if head.end <= line.start < end
+                        and _opens_with_formula(line.of(match), cues)), end)
+        out.append(Segment(head.start, closing))
     return out if len(out) >= 2 else []
+
+
+def _opens_with_formula(text: str, cues: Cues) -> bool:
+    return any(m.start() == 0 for _cue, m in cues.search("formula", text))
 
 
 def _is_heading(text: str) -> bool:
@@ -176,24 +182,25 @@ def respond(asks: list[str], candidates: list[ReplySentence], cues: Cues,
     match text, whose numbered sections (``sections``), when it has them, each answer the ask
     they match best: that ask's evidence is its section's relevant and decision sentences, and no
     other ask takes a sentence from a section that answers another ask."""
-    blocks = sections(match) if match and len(asks) > 1 else []
+    blocks = sections(match, cues) if match and len(asks) > 1 else []
     owner = [_section_of(ask, blocks, match, cues) for ask in asks]
     taken = {b for b in owner if b is not None}
+    found = {s.segment: signals_of(s, cues) for s in candidates}  # each sentence's signals, once
     claimed = []
     for ask, block in zip(asks, owner):
         if block is not None:
             pool = [s for s in candidates if block.start <= s.segment.start < block.end]
             own = relevant(ask, pool, cues)
-            claimed.append(own + [s for s in pool if s not in own and signals_of(s, cues)])
+            claimed.append(own + [s for s in pool if s not in own and found[s.segment]])
         else:
             pool = [s for s in candidates if not any(b.start <= s.segment.start < b.end for b in taken)]
             claimed.append(relevant(ask, pool, cues))
-    decisions = [s for s in candidates if signals_of(s, cues)]
+    decisions = [s for s in candidates if found[s.segment]]
     whole = len(asks) == 1 or not any(claimed)
     out = []
     for own in claimed:
         chosen = own + [s for s in decisions if whole and s not in own]
         chosen.sort(key=lambda s: s.segment.start)
-        signals = [sig for s in chosen for sig in signals_of(s, cues)]
+        signals = [sig for s in chosen for sig in found[s.segment]]
         out.append(Response(label_of(chosen, signals), [s.segment for s in chosen], signals))
     return out
