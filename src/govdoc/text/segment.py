@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence, Union
 
@@ -108,17 +109,12 @@ def block_tokens(text: str, tokens: Sequence[str]) -> dict[str, list[str]]:
     of the same blocks (titles, measures, metrics, lines) without segmenting it again."""
     from govdoc.text.jieba_cache import WORD_CHARS
 
+    ends = list(accumulate(map(len, tokens), initial=0))  # ends[i]: where token i starts
+    first = dict(zip(reversed(ends), range(len(ends) - 1, -1, -1)))  # offset → the first token starting there
     out: dict[str, list[str]] = {}
-    i, pos = 0, 0
     for m in WORD_CHARS.finditer(text):
-        while i < len(tokens) and pos < m.start():
-            pos += len(tokens[i])
-            i += 1
-        first = i
-        while i < len(tokens) and pos < m.end():
-            pos += len(tokens[i])
-            i += 1
-        if pos != m.end():
+        a, b = first.get(m.start()), first.get(m.end())
+        if a is None or b is None:
             break  # not this text's tokens: keep what was right so far
-        out.setdefault(m.group(), list(tokens[first:i]))
+        out.setdefault(m.group(), list(tokens[a:b]))
     return out
