@@ -13,6 +13,7 @@ whitespace tokenizer (Elasticsearch) or ``unicode61 tokenchars '.'`` (SQLite FTS
 from __future__ import annotations
 
 import re
+from operator import add
 from typing import Mapping, Optional, Sequence
 
 from govdoc.nlp.segment import cut, cut_for_search, search_words
@@ -29,9 +30,9 @@ def runs(folded: str) -> list[str]:
 def bigrams(folded: str) -> list[str]:
     """Bigram tokens of already folded text."""
     out: list[str] = []
-    for run in runs(folded):
-        if _CJK_RUN.fullmatch(run) and len(run) > 1:
-            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    for run in RUN_RE.findall(folded):
+        if len(run) > 1 and not run.isascii():  # a CJK run (the other runs are ASCII)
+            out.extend(map(add, run, run[1:]))
         else:
             out.append(run)
     return out
@@ -60,7 +61,8 @@ class BlockWords(dict):
 
     def __missing__(self, block: str) -> list[str]:
         tokens = self.known.get(block)
-        out = self[block] = [r for tok in search_words(cut(block) if tokens is None else tokens) for r in runs(tok)]
+        # runs of the words joined by spaces: the runs of each word in turn (no run holds a space)
+        out = self[block] = RUN_RE.findall(" ".join(search_words(cut(block) if tokens is None else tokens)))
         return out
 
     def words(self, folded: str) -> list[str]:
