@@ -20,6 +20,8 @@ def labels(suggestion: str, asks: list[str], reply: str) -> list[str]:
     (["硬化张村至李村道路"], "张村至李村道路因县级财政困难,暂无资金实施,我局将积极争取。", ["explained"]),
     (["硬化张村至李村道路"], "通组道路的修建主要责任在乡人民政府,下一步有望纳入考虑。", ["explained"]),
     (["新建村卫生室"], "我局将积极与上级部门对接,争取卫生室重建工作。", ["general"]),
+    # outside the remit, said with 属 (not 属于), and forwarded: explained
+    (["规范市场周边占道经营"], "市场周边占道经营的查处属区综合行政执法局职责,我局已将您的意见函告该局。", ["explained"]),
     # a sentence that no ask claims answers the suggestion as a whole only when no ask claimed any
     (["建设教育园区", "引进高端院校"], "我们积极谋划,争取引进一所院校。但这项工作需要一个过程,我们将积极推动。",
      ["not_addressed", "general"]),
