@@ -125,6 +125,9 @@ def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, nee
             # once the request has begun, a sentence that opens with an action is a further one
             started = request or cues.fires("ask", text) or (begun and n == 0 and _starts_ask(text, cues))
             current = seg if started and _has_content(text, cues) else None
+        elif started and not JOINED.match(match, clause.start, clause.end) and cues.fires("outcome", text):
+            # the effect the request is for: it goes on with the request, or is nothing of its own
+            current = Segment(current.start, clause.end) if current else None
         elif (_starts_ask(text, cues) or (started and _joined(match, clause, text, cues))) and _has_content(text, cues):
             asks += [(current, in_item)] if current else []
             current, started, in_item = seg, True, False
