@@ -48,6 +48,10 @@ def asks_of(text: str) -> list[str]:
     # a numbered item runs on over the sentences of its line
     ("建议:\n一、提高养老护理员待遇。建议设立护理员岗位津贴,稳定队伍。\n二、鼓励社会力量参与。推行公建民营。\n",
      ["提高养老护理员待遇。建议设立护理员岗位津贴,稳定队伍", "鼓励社会力量参与。推行公建民营"]),
+    # but a first sentence that states the request whole is the ask; what follows on its line details it
+    ("为此建议:\n一、在县城建设一个游客集散中心。集中提供咨询、换乘服务,方便散客出行。\n"
+     "二、开通县城至主要古村落的旅游专线。建议在旅游旺季开通至杨家堂村的专线。\n",
+     ["在县城建设一个游客集散中心", "开通县城至主要古村落的旅游专线"]),
     # a bare connector clause (同时,) does not hide the request after it; 并 joins a further request;
     # 、 before 在/对 parts two requests
     ("我们认为,应当对库区内的养殖场开展一次全面排查;同时,在入库溪流设置水质自动监测站。",

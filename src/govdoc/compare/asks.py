@@ -7,8 +7,9 @@ Rules, in order (each with a synthetic test in ``tests/test_compare_asks.py``):
    its first clause a request.
 2. A sentence asks from the clause that holds an ask cue (建议, 希望, 恳请, 政府应当…); clauses
    before it are background, and a bare cue (建议如下) is no ask itself.  A numbered item (一是, 1.,
-   (一)) is one ask to its end, over the sentences of its line: with an action verb wherever it
-   stands, any item once the request has begun.  After an ask, a clause with an action verb, or
+   (一)) is one ask to its end, over the sentences of its line unless its first sentence states the
+   request whole (``MIN_HEADLINE_CJK``): with an action verb wherever it stands, any item once the
+   request has begun.  After an ask, a clause with an action verb, or
    one joined by 并/同时, starts a further ask, a continuing clause (建成…, 涉及…) extends the
    current one, anything else (reasons, purposes) ends it; once the request has begun, a sentence
    that opens with an action verb is a further ask too (a bare 同时, / 此外, before it does not
@@ -38,6 +39,7 @@ CONNECTOR_ONLY = re.compile(r"\s*(同时|此外|另外|并且|其次|再次|最�
 ENUMERATION = re.compile(r"[两二三四五六七八九十\d]+[条个处座所项](?:[^(]{0,12})\(([^()]+)\)")
 MIN_ITEM_CJK = 4
 MIN_ASK_CJK = 4
+MIN_HEADLINE_CJK = 10  # a numbered item's first sentence this long is its request (rule 2)
 # An item marker at the start of a clause: 一是 第二是 一、 (一) (1) 1. 1、 第一,
 MARKER = re.compile(r"\s*(第?[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]|[一二三四五六七八九十]+[、.]"
                     r"|\([一二三四五六七八九十\d]+\)|\d{1,2}[.、](?!\d))\s*")
@@ -139,6 +141,13 @@ def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, nee
     return asks + ([(current, in_item)] if current else []), begun or started or (request and need_cue)
 
 
+def _headline(text: str) -> bool:
+    """A numbered item's first sentence that states its request whole (一、在县城建设一个游客集散中心。):
+    the sentences after it on its line are its details, not part of the ask.  A shorter one names
+    only a topic (一、建设零工市场。), and the item's ask runs on over its line."""
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= MIN_HEADLINE_CJK
+
+
 def split_works(match: str, seg: Segment, cues: Cues, item: bool = False) -> list[Segment]:
     """Rule 4: one segment per work named in an ask clause (``item``: a numbered item, which a
     second action alone does not split)."""
@@ -190,7 +199,8 @@ def find_asks(match: str, cues: Cues, use_title: bool = True) -> list[AskSpan]:
             item: Optional[AskSpan] = None  # a numbered item of this line, which runs on to its end
             for sentence in sentences(match, seg.start, seg.end):
                 if item is not None and not MARKER.match(match, sentence.start, sentence.end):
-                    found[-1] = item = AskSpan(Segment(item.segment.start, sentence.end), item.context)
+                    if not _headline(item.segment.of(match)):
+                        found[-1] = item = AskSpan(Segment(item.segment.start, sentence.end), item.context)
                     continue
                 asks, begun = _sentence_asks(match, sentence, cues, request, need_cue, begun)
                 spans = [(AskSpan(work, sentence), numbered) for ask, numbered in asks
