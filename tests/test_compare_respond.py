@@ -47,6 +47,14 @@ def labels(suggestion: str, asks: list[str], reply: str) -> list[str]:
      "二、改善教师住宿条件\n我区利用上级资金320万元,在两所山区中心学校新建周转房48套,预计9月交付使用。\n"
      "以上答复,如有不妥,请提出宝贵意见。",
      ["explained", "concrete"]),
+    # unnumbered paragraphs that open by naming their topic are sections too: a concrete paragraph
+    # about another place does not answer the ask whose own paragraph only promises a study
+    (["在东湖片区新建一个社区卫生服务站", "开设社区夜间门诊"],
+     "现答复如下:\n2016年,我委投入资金260万元,在西城街道新建社区卫生服务站1所,已投入使用。\n"
+     "关于东湖片区社区卫生服务站设置问题,我委将结合规划修编,对该片区服务需求进行统筹研究。\n"
+     "关于开设夜间门诊的建议,目前医务人员普遍不足,现阶段暂不具备开设夜间门诊的条件。\n"
+     "感谢您对卫生工作的关心和支持。",
+     ["general", "explained"]),
 ])
 def test_compare_respond_labels(asks, reply, expected):
     assert labels("。".join(asks), asks, reply) == expected

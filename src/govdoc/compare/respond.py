@@ -10,7 +10,8 @@
   plan, money, date, named document, a count of things, intention) that no ask claims answers the
   suggestion as a whole, and is added to every ask when there is one ask only or when no ask
   claimed any sentence.
-* A reply in numbered sections (一、… （二）关于…的问题) answers each ask in the section that
+* A reply in numbered sections (一、… （二）关于…的问题), or in paragraphs that open by naming their
+  topic (关于夜间门诊的建议,… 在家庭医生签约服务方面,…), answers each ask in the section that
   matches it best: that section's relevant and decision sentences are the ask's evidence, and no
   other ask takes a sentence from it.
 * The label: no evidence → ``not_addressed``; a refusal → ``explained`` (not now, not ours, already
@@ -38,6 +39,8 @@ MAX_HEADING = 30  # a numbered line this short, without a full stop, is a sectio
 MIN_HEADING = 4  # a heading this long or longer is matched against the asks on its own,
 HEADING_SHARE = 0.5  # and names an ask when half its bigrams are the ask's
 ABOUT_HEADING = re.compile(r"关于.{2,40}(问题|建议|方面|情况)")
+# A paragraph that opens by naming its topic, unnumbered (关于太湖港片区服务站设置问题, / 在家庭医生签约服务方面,).
+TOPIC_LEAD = re.compile(r"(关于|对于|针对).{2,40}(问题|建议|方面|情况)|在.{2,30}方面")
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,7 @@ def sections(match: str, cues: Cues) -> list[Segment]:
     the next one, or to the first line that opens with a closing formula (the ``formula`` cues:
     以上答复…, 感谢…, 联系人…); none unless there are two."""
     all_lines = lines(match)
-    heads = [line for line in all_lines if _is_heading(line.of(match))]
+    heads = [line for line in all_lines if _is_heading(line.of(match), cues)]
     out = []
     for head, nxt in zip(heads, heads[1:] + [None]):
         end = nxt.start if nxt else len(match)
@@ -149,12 +152,16 @@ def _opens_with_formula(text: str, cues: Cues) -> bool:
     return any(m.start() == 0 for _cue, m in cues.search("formula", text))
 
 
-def _is_heading(text: str) -> bool:
+def _is_heading(text: str, cues: Cues) -> bool:
     """A numbered line whose first sentence is short or names a topic (一、改善教师住宿条件;
-    (一)关于简化审批流程。今年3月起…): the paragraph under it, or after it on the line, answers it."""
+    (一)关于简化审批流程。今年3月起…), or a line whose first clause names its topic (关于开设夜间门诊的
+    建议,…; 在家庭医生签约服务方面,…) with the paragraph going on after it (a title line alone is
+    none) and no courtesy formula (关于您的建议,现答复如下): the paragraph under it, or after it on
+    the line, answers it."""
     marker = MARKER.match(text)
     if not marker:
-        return False
+        lead, *rest = re.split(r"[,。;:]", text, maxsplit=1)
+        return bool(rest and rest[0].strip() and TOPIC_LEAD.fullmatch(lead)) and not cues.fires("formula", text)
     first = re.split(r"[。;]", text[marker.end():], maxsplit=1)[0]
     return len(first) <= MAX_HEADING or bool(ABOUT_HEADING.match(first))
 
