@@ -39,6 +39,8 @@ def asks_of(text: str) -> list[str]:
     # a clause naming the effect a request should have (提高…, 引导…) is no further ask, even after a detail
     ("建议规范路内泊位的收费管理,实行差异化收费,提高泊位周转率;在各投放点配备督导员,引导居民分类投放。",
      ["建议规范路内泊位的收费管理", "在各投放点配备督导员,引导居民分类投放"]),
+    # a clause that only borrows a way from elsewhere (借鉴外地经验) is no ask: the request follows it
+    ("同时,建议借鉴外地经验,建立垃圾分类积分兑换奖励制度。", ["建立垃圾分类积分兑换奖励制度"]),
     # the cue with a first-person subject (我建议) asks like 我们建议
     ("片区至今没有卫生机构。我建议在片区新建一个卫生服务站,同时为片区组建家庭医生团队。",
      ["我建议在片区新建一个卫生服务站", "为片区组建家庭医生团队"]),

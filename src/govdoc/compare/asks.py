@@ -83,8 +83,9 @@ def _clean(match: str, seg: Segment) -> Segment:
 
 
 def _has_content(text: str, cues: Cues) -> bool:
-    """More than a bare cue (建议如下, 为此建议): at least ``MIN_ASK_CJK`` characters besides."""
-    rest = cues.strip("ask", text).replace("如下", "")
+    """More than a bare cue (建议如下, 为此建议) or a way borrowed from elsewhere (建议借鉴外地经验, the
+    ``manner`` cues): at least ``MIN_ASK_CJK`` characters besides."""
+    rest = cues.strip("manner", cues.strip("ask", text)).replace("如下", "")
     return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= MIN_ASK_CJK
 
 
