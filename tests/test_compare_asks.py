@@ -36,9 +36,14 @@ def asks_of(text: str) -> list[str]:
     ("我们认为,政府应当设立中小企业应急转贷资金。同时,要推动融资担保机构降低担保费率。",
      ["政府应当设立中小企业应急转贷资金", "要推动融资担保机构降低担保费率"]),
     ("建议修建村内文化广场,还可增加群众活动场所。", ["建议修建村内文化广场"]),
-    # a clause naming the effect a request should have (提高…, 引导…) is no further ask, even after a detail
+    # a clause without an action verb goes on with the request as its detail; a reason ends it
+    ("建议设立护理员岗位津贴,按照职业技能等级给予每月200元至500元补助。",
+     ["建议设立护理员岗位津贴,按照职业技能等级给予每月200元至500元补助"]),
+    ("建议开通县城至高铁站的公交线路,对改善沿线居民出行条件具有重大意义。", ["建议开通县城至高铁站的公交线路"]),
+    # a clause naming the effect a request should have (提高…, 引导…) is no further ask, even after a purpose
     ("建议规范路内泊位的收费管理,实行差异化收费,提高泊位周转率;在各投放点配备督导员,引导居民分类投放。",
-     ["建议规范路内泊位的收费管理", "在各投放点配备督导员,引导居民分类投放"]),
+     ["建议规范路内泊位的收费管理,实行差异化收费,提高泊位周转率", "在各投放点配备督导员,引导居民分类投放"]),
+    ("建议修建村内文化广场,以便群众开展活动,提高群众参与的积极性。", ["建议修建村内文化广场"]),
     # a clause that only borrows a way from elsewhere (借鉴外地经验) is no ask: the request follows it
     ("同时,建议借鉴外地经验,建立垃圾分类积分兑换奖励制度。", ["建立垃圾分类积分兑换奖励制度"]),
     # the cue with a first-person subject (我建议) asks like 我们建议

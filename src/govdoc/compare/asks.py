@@ -9,9 +9,10 @@ Rules, in order (each with a synthetic test in ``tests/test_compare_asks.py``):
    before it are background, and a bare cue (建议如下) is no ask itself.  A numbered item (一是, 1.,
    (一)) is one ask to its end, over the sentences of its line unless its first sentence states the
    request whole (``MIN_HEADLINE_CJK``): with an action verb wherever it stands, any item once the
-   request has begun.  After an ask, a clause with an action verb, or
-   one joined by 并/同时, starts a further ask, a continuing clause (建成…, 涉及…) extends the
-   current one, anything else (reasons, purposes) ends it; once the request has begun, a sentence
+   request has begun.  After an ask, a clause with an action verb, or one joined by 并/同时,
+   starts a further ask, unless it names the effect the request is for (提高…, 引导…: it goes on
+   with it); a purpose or a reason (还可…, 对改善…具有重大意义) ends the ask, and any other clause
+   is its detail (按照…给予补助, 归集…信息) and extends it; once the request has begun, a sentence
    that opens with an action verb is a further ask too (a bare 同时, / 此外, before it does not
    count).  The name of a kind of document on a line of its own (代表建议、批评和意见) is no request.
 3. With no cue in the whole text, every clause with an action verb is an ask (quoted passages,
@@ -134,8 +135,8 @@ def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, nee
         elif (_starts_ask(text, cues) or (started and _joined(match, clause, text, cues))) and _has_content(text, cues):
             asks += [(current, in_item)] if current else []
             current, started, in_item = seg, True, False
-        elif current and cues.fires("continues", text):
-            current = Segment(current.start, clause.end)
+        elif current and not any(cues.fires(c, text) for c in ("purpose", "background")):
+            current = Segment(current.start, clause.end)  # its detail: 按照…给予补助, 归集…信息
         else:
             asks += [(current, in_item)] if current else []
             current, in_item = None, False
