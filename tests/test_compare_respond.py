@@ -55,6 +55,12 @@ def labels(suggestion: str, asks: list[str], reply: str) -> list[str]:
      "关于开设夜间门诊的建议,目前医务人员普遍不足,现阶段暂不具备开设夜间门诊的条件。\n"
      "感谢您对卫生工作的关心和支持。",
      ["general", "explained"]),
+    # only the terms an ask does not share with the others tie a sentence to it: a section on the bus
+    # line names the scenic area and 旅游 that the signage ask names too, but not its signs
+    (["开通高铁站至麦积山景区的旅游直通车", "在高速出口至麦积山景区沿线设置旅游交通指引标志"],
+     "现答复如下:\n一、关于开通旅游直通车\n2019年4月起,公交集团开通高铁站至麦积山景区旅游专线,全程42公里。\n"
+     "二、关于景区管理\n景区的规划建设由风景名胜区管理委员会负责。\n感谢您的关心和支持。",
+     ["concrete", "not_addressed"]),
 ])
 def test_compare_respond_labels(asks, reply, expected):
     assert labels("。".join(asks), asks, reply) == expected
