@@ -36,12 +36,29 @@ def asks_of(text: str) -> list[str]:
     ("我们认为,政府应当设立中小企业应急转贷资金。同时,要推动融资担保机构降低担保费率。",
      ["政府应当设立中小企业应急转贷资金", "要推动融资担保机构降低担保费率"]),
     ("建议修建村内文化广场,还可增加群众活动场所。", ["建议修建村内文化广场"]),
+    # a clause without an action verb goes on with the request as its detail; a reason ends it
+    ("建议设立护理员岗位津贴,按照职业技能等级给予每月200元至500元补助。",
+     ["建议设立护理员岗位津贴,按照职业技能等级给予每月200元至500元补助"]),
+    ("建议开通县城至高铁站的公交线路,对改善沿线居民出行条件具有重大意义。", ["建议开通县城至高铁站的公交线路"]),
+    # a clause naming the effect a request should have (提高…, 引导…) is no further ask, even after a purpose
+    ("建议规范路内泊位的收费管理,实行差异化收费,提高泊位周转率;在各投放点配备督导员,引导居民分类投放。",
+     ["建议规范路内泊位的收费管理,实行差异化收费,提高泊位周转率", "在各投放点配备督导员,引导居民分类投放"]),
+    ("建议修建村内文化广场,以便群众开展活动,提高群众参与的积极性。", ["建议修建村内文化广场"]),
+    # a clause that only borrows a way from elsewhere (借鉴外地经验) is no ask: the request follows it
+    ("同时,建议借鉴外地经验,建立垃圾分类积分兑换奖励制度。", ["建立垃圾分类积分兑换奖励制度"]),
+    # the cue with a first-person subject (我建议) asks like 我们建议
+    ("片区至今没有卫生机构。我建议在片区新建一个卫生服务站,同时为片区组建家庭医生团队。",
+     ["我建议在片区新建一个卫生服务站", "为片区组建家庭医生团队"]),
     # once the request has begun, a sentence opening with an action is a further ask; a description is not
     ("建议区政府新建一座立体停车场;推动机关单位停车场夜间向社会开放。其工程规模为:硬化场地5000平方米。",
      ["建议区政府新建一座立体停车场", "推动机关单位停车场夜间向社会开放"]),
     # a numbered item runs on over the sentences of its line
     ("建议:\n一、提高养老护理员待遇。建议设立护理员岗位津贴,稳定队伍。\n二、鼓励社会力量参与。推行公建民营。\n",
      ["提高养老护理员待遇。建议设立护理员岗位津贴,稳定队伍", "鼓励社会力量参与。推行公建民营"]),
+    # but a first sentence that states the request whole is the ask; what follows on its line details it
+    ("为此建议:\n一、在县城建设一个游客集散中心。集中提供咨询、换乘服务,方便散客出行。\n"
+     "二、开通县城至主要古村落的旅游专线。建议在旅游旺季开通至杨家堂村的专线。\n",
+     ["在县城建设一个游客集散中心", "开通县城至主要古村落的旅游专线"]),
     # a bare connector clause (同时,) does not hide the request after it; 并 joins a further request;
     # 、 before 在/对 parts two requests
     ("我们认为,应当对库区内的养殖场开展一次全面排查;同时,在入库溪流设置水质自动监测站。",

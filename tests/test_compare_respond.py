@@ -20,6 +20,8 @@ def labels(suggestion: str, asks: list[str], reply: str) -> list[str]:
     (["硬化张村至李村道路"], "张村至李村道路因县级财政困难,暂无资金实施,我局将积极争取。", ["explained"]),
     (["硬化张村至李村道路"], "通组道路的修建主要责任在乡人民政府,下一步有望纳入考虑。", ["explained"]),
     (["新建村卫生室"], "我局将积极与上级部门对接,争取卫生室重建工作。", ["general"]),
+    # outside the remit, said with 属 (not 属于), and forwarded: explained
+    (["规范市场周边占道经营"], "市场周边占道经营的查处属区综合行政执法局职责,我局已将您的意见函告该局。", ["explained"]),
     # a sentence that no ask claims answers the suggestion as a whole only when no ask claimed any
     (["建设教育园区", "引进高端院校"], "我们积极谋划,争取引进一所院校。但这项工作需要一个过程,我们将积极推动。",
      ["not_addressed", "general"]),
@@ -45,6 +47,20 @@ def labels(suggestion: str, asks: list[str], reply: str) -> list[str]:
      "二、改善教师住宿条件\n我区利用上级资金320万元,在两所山区中心学校新建周转房48套,预计9月交付使用。\n"
      "以上答复,如有不妥,请提出宝贵意见。",
      ["explained", "concrete"]),
+    # unnumbered paragraphs that open by naming their topic are sections too: a concrete paragraph
+    # about another place does not answer the ask whose own paragraph only promises a study
+    (["在东湖片区新建一个社区卫生服务站", "开设社区夜间门诊"],
+     "现答复如下:\n2016年,我委投入资金260万元,在西城街道新建社区卫生服务站1所,已投入使用。\n"
+     "关于东湖片区社区卫生服务站设置问题,我委将结合规划修编,对该片区服务需求进行统筹研究。\n"
+     "关于开设夜间门诊的建议,目前医务人员普遍不足,现阶段暂不具备开设夜间门诊的条件。\n"
+     "感谢您对卫生工作的关心和支持。",
+     ["general", "explained"]),
+    # only the terms an ask does not share with the others tie a sentence to it: a section on the bus
+    # line names the scenic area and 旅游 that the signage ask names too, but not its signs
+    (["开通高铁站至麦积山景区的旅游直通车", "在高速出口至麦积山景区沿线设置旅游交通指引标志"],
+     "现答复如下:\n一、关于开通旅游直通车\n2019年4月起,公交集团开通高铁站至麦积山景区旅游专线,全程42公里。\n"
+     "二、关于景区管理\n景区的规划建设由风景名胜区管理委员会负责。\n感谢您的关心和支持。",
+     ["concrete", "not_addressed"]),
 ])
 def test_compare_respond_labels(asks, reply, expected):
     assert labels("。".join(asks), asks, reply) == expected

@@ -7,10 +7,12 @@ Rules, in order (each with a synthetic test in ``tests/test_compare_asks.py``):
    its first clause a request.
 2. A sentence asks from the clause that holds an ask cue (建议, 希望, 恳请, 政府应当…); clauses
    before it are background, and a bare cue (建议如下) is no ask itself.  A numbered item (一是, 1.,
-   (一)) is one ask to its end, over the sentences of its line: with an action verb wherever it
-   stands, any item once the request has begun.  After an ask, a clause with an action verb, or
-   one joined by 并/同时, starts a further ask, a continuing clause (建成…, 涉及…) extends the
-   current one, anything else (reasons, purposes) ends it; once the request has begun, a sentence
+   (一)) is one ask to its end, over the sentences of its line unless its first sentence states the
+   request whole (``MIN_HEADLINE_CJK``): with an action verb wherever it stands, any item once the
+   request has begun.  After an ask, a clause with an action verb, or one joined by 并/同时,
+   starts a further ask, unless it names the effect the request is for (提高…, 引导…: it goes on
+   with it); a purpose or a reason (还可…, 对改善…具有重大意义) ends the ask, and any other clause
+   is its detail (按照…给予补助, 归集…信息) and extends it; once the request has begun, a sentence
    that opens with an action verb is a further ask too (a bare 同时, / 此外, before it does not
    count).  The name of a kind of document on a line of its own (代表建议、批评和意见) is no request.
 3. With no cue in the whole text, every clause with an action verb is an ask (quoted passages,
@@ -38,6 +40,7 @@ CONNECTOR_ONLY = re.compile(r"\s*(同时|此外|另外|并且|其次|再次|最�
 ENUMERATION = re.compile(r"[两二三四五六七八九十\d]+[条个处座所项](?:[^(]{0,12})\(([^()]+)\)")
 MIN_ITEM_CJK = 4
 MIN_ASK_CJK = 4
+MIN_HEADLINE_CJK = 10  # a numbered item's first sentence this long is its request (rule 2)
 # An item marker at the start of a clause: 一是 第二是 一、 (一) (1) 1. 1、 第一,
 MARKER = re.compile(r"\s*(第?[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]|[一二三四五六七八九十]+[、.]"
                     r"|\([一二三四五六七八九十\d]+\)|\d{1,2}[.、](?!\d))\s*")
@@ -81,8 +84,9 @@ def _clean(match: str, seg: Segment) -> Segment:
 
 
 def _has_content(text: str, cues: Cues) -> bool:
-    """More than a bare cue (建议如下, 为此建议): at least ``MIN_ASK_CJK`` characters besides."""
-    rest = cues.strip("ask", text).replace("如下", "")
+    """More than a bare cue (建议如下, 为此建议) or a way borrowed from elsewhere (建议借鉴外地经验, the
+    ``manner`` cues): at least ``MIN_ASK_CJK`` characters besides."""
+    rest = cues.strip("manner", cues.strip("ask", text)).replace("如下", "")
     return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= MIN_ASK_CJK
 
 
@@ -125,15 +129,25 @@ def _sentence_asks(match: str, sentence: Segment, cues: Cues, request: bool, nee
             # once the request has begun, a sentence that opens with an action is a further one
             started = request or cues.fires("ask", text) or (begun and n == 0 and _starts_ask(text, cues))
             current = seg if started and _has_content(text, cues) else None
+        elif started and not JOINED.match(match, clause.start, clause.end) and cues.fires("outcome", text):
+            # the effect the request is for: it goes on with the request, or is nothing of its own
+            current = Segment(current.start, clause.end) if current else None
         elif (_starts_ask(text, cues) or (started and _joined(match, clause, text, cues))) and _has_content(text, cues):
             asks += [(current, in_item)] if current else []
             current, started, in_item = seg, True, False
-        elif current and cues.fires("continues", text):
-            current = Segment(current.start, clause.end)
+        elif current and not any(cues.fires(c, text) for c in ("purpose", "background")):
+            current = Segment(current.start, clause.end)  # its detail: 按照…给予补助, 归集…信息
         else:
             asks += [(current, in_item)] if current else []
             current, in_item = None, False
     return asks + ([(current, in_item)] if current else []), begun or started or (request and need_cue)
+
+
+def _headline(text: str) -> bool:
+    """A numbered item's first sentence that states its request whole (一、在县城建设一个游客集散中心。):
+    the sentences after it on its line are its details, not part of the ask.  A shorter one names
+    only a topic (一、建设零工市场。), and the item's ask runs on over its line."""
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= MIN_HEADLINE_CJK
 
 
 def split_works(match: str, seg: Segment, cues: Cues, item: bool = False) -> list[Segment]:
@@ -187,7 +201,8 @@ def find_asks(match: str, cues: Cues, use_title: bool = True) -> list[AskSpan]:
             item: Optional[AskSpan] = None  # a numbered item of this line, which runs on to its end
             for sentence in sentences(match, seg.start, seg.end):
                 if item is not None and not MARKER.match(match, sentence.start, sentence.end):
-                    found[-1] = item = AskSpan(Segment(item.segment.start, sentence.end), item.context)
+                    if not _headline(item.segment.of(match)):
+                        found[-1] = item = AskSpan(Segment(item.segment.start, sentence.end), item.context)
                     continue
                 asks, begun = _sentence_asks(match, sentence, cues, request, need_cue, begun)
                 spans = [(AskSpan(work, sentence), numbered) for ask, numbered in asks

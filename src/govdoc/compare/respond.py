@@ -6,11 +6,14 @@
 * Courtesy and closing sentences (感谢…, 如有不妥…, 联系人…), metadata lines, headings and
   signatures never respond; a leading label (办理复文(摘要):) is dropped.
 * A sentence responds to an ask when it holds enough of the ask's key words or bigrams
-  (``similarity.relevance``).  A *decision* sentence (one with a signal: refusal, completed action,
-  plan, money, date, named document, a count of things, intention) that no ask claims answers the
+  (``similarity.relevance``), counting only those the suggestion's other asks do not share (a
+  place or topic they all name ties a sentence to the suggestion, not to one ask).  A *decision*
+  sentence (one with a signal: refusal, completed action, plan, money, date, named document, a
+  count of things, intention) that no ask claims answers the
   suggestion as a whole, and is added to every ask when there is one ask only or when no ask
   claimed any sentence.
-* A reply in numbered sections (一、… （二）关于…的问题) answers each ask in the section that
+* A reply in numbered sections (一、… （二）关于…的问题), or in paragraphs that open by naming their
+  topic (关于夜间门诊的建议,… 在家庭医生签约服务方面,…), answers each ask in the section that
   matches it best: that section's relevant and decision sentences are the ask's evidence, and no
   other ask takes a sentence from it.
 * The label: no evidence → ``not_addressed``; a refusal → ``explained`` (not now, not ours, already
@@ -38,6 +41,8 @@ MAX_HEADING = 30  # a numbered line this short, without a full stop, is a sectio
 MIN_HEADING = 4  # a heading this long or longer is matched against the asks on its own,
 HEADING_SHARE = 0.5  # and names an ask when half its bigrams are the ask's
 ABOUT_HEADING = re.compile(r"关于.{2,40}(问题|建议|方面|情况)")
+# A paragraph that opens by naming its topic, unnumbered (关于太湖港片区服务站设置问题, / 在家庭医生签约服务方面,).
+TOPIC_LEAD = re.compile(r"(关于|对于|针对).{2,40}(问题|建议|方面|情况)|在.{2,30}方面")
 
 
 @dataclass(frozen=True)
@@ -112,10 +117,10 @@ def signals_of(sentence: ReplySentence, cues: Cues) -> list[Signal]:
     return found
 
 
-def relevant(ask: str, candidates: list[ReplySentence], cues: Cues) -> list[ReplySentence]:
+def relevant(ask: str, candidates: list[ReplySentence], cues: Cues, common: str = "") -> list[ReplySentence]:
     hits = []
     for sentence in candidates:
-        share, count = relevance(ask, sentence.text, cues)
+        share, count = relevance(ask, sentence.text, cues, common)
         if (share >= MIN_SHARE and count >= 1) or count >= MIN_HITS:
             hits.append(sentence)
     return hits
@@ -135,7 +140,7 @@ def sections(match: str, cues: Cues) -> list[Segment]:
     the next one, or to the first line that opens with a closing formula (the ``formula`` cues:
     以上答复…, 感谢…, 联系人…); none unless there are two."""
     all_lines = lines(match)
-    heads = [line for line in all_lines if _is_heading(line.of(match))]
+    heads = [line for line in all_lines if _is_heading(line.of(match), cues)]
     out = []
     for head, nxt in zip(heads, heads[1:] + [None]):
         end = nxt.start if nxt else len(match)
@@ -149,29 +154,33 @@ def _opens_with_formula(text: str, cues: Cues) -> bool:
     return any(m.start() == 0 for _cue, m in cues.search("formula", text))
 
 
-def _is_heading(text: str) -> bool:
+def _is_heading(text: str, cues: Cues) -> bool:
     """A numbered line whose first sentence is short or names a topic (一、改善教师住宿条件;
-    (一)关于简化审批流程。今年3月起…): the paragraph under it, or after it on the line, answers it."""
+    (一)关于简化审批流程。今年3月起…), or a line whose first clause names its topic (关于开设夜间门诊的
+    建议,…; 在家庭医生签约服务方面,…) with the paragraph going on after it (a title line alone is
+    none) and no courtesy formula (关于您的建议,现答复如下): the paragraph under it, or after it on
+    the line, answers it."""
     marker = MARKER.match(text)
     if not marker:
-        return False
+        lead, *rest = re.split(r"[,。;:]", text, maxsplit=1)
+        return bool(rest and rest[0].strip() and TOPIC_LEAD.fullmatch(lead)) and not cues.fires("formula", text)
     first = re.split(r"[。;]", text[marker.end():], maxsplit=1)[0]
     return len(first) <= MAX_HEADING or bool(ABOUT_HEADING.match(first))
 
 
-def _section_score(ask: str, block: str, cues: Cues) -> float:
+def _section_score(ask: str, block: str, cues: Cues, common: str = "") -> float:
     """How well a section answers an ask: the share of the ask's key terms in it, or of its
     heading's bigrams in the ask (二、职业技能培训 heads the answer to 开展订单式技能培训)."""
     head = re.split(r"[。;\n]", block, maxsplit=1)[0]
     head = head[MARKER.match(head).end():] if MARKER.match(head) else head
     heading = containment_in(head, ask, cues) if len(head) >= MIN_HEADING else 0.0
-    return max(relevance(ask, block, cues)[0], heading if heading >= HEADING_SHARE else 0.0)
+    return max(relevance(ask, block, cues, common)[0], heading if heading >= HEADING_SHARE else 0.0)
 
 
-def _section_of(ask: str, blocks: list[Segment], match: str, cues: Cues) -> Segment | None:
+def _section_of(ask: str, blocks: list[Segment], match: str, cues: Cues, common: str = "") -> Segment | None:
     """The section that answers an ask: the one that matches it best (``_section_score``), at
     ``MIN_SHARE`` at least."""
-    scored = [(_section_score(ask, b.of(match), cues), -i, b) for i, b in enumerate(blocks)]
+    scored = [(_section_score(ask, b.of(match), cues, common), -i, b) for i, b in enumerate(blocks)]
     best = max(scored, default=None)
     return best[2] if best and best[0] >= MIN_SHARE else None
 
@@ -183,18 +192,19 @@ def respond(asks: list[str], candidates: list[ReplySentence], cues: Cues,
     they match best: that ask's evidence is its section's relevant and decision sentences, and no
     other ask takes a sentence from a section that answers another ask."""
     blocks = sections(match, cues) if match and len(asks) > 1 else []
-    owner = [_section_of(ask, blocks, match, cues) for ask in asks]
+    others = ["\n".join(a for j, a in enumerate(asks) if j != i) for i in range(len(asks))]
+    owner = [_section_of(ask, blocks, match, cues, common) for ask, common in zip(asks, others)]
     taken = {b for b in owner if b is not None}
     found = {s.segment: signals_of(s, cues) for s in candidates}  # each sentence's signals, once
     claimed = []
-    for ask, block in zip(asks, owner):
+    for ask, block, common in zip(asks, owner, others):
         if block is not None:
             pool = [s for s in candidates if block.start <= s.segment.start < block.end]
-            own = relevant(ask, pool, cues)
+            own = relevant(ask, pool, cues, common)
             claimed.append(own + [s for s in pool if s not in own and found[s.segment]])
         else:
             pool = [s for s in candidates if not any(b.start <= s.segment.start < b.end for b in taken)]
-            claimed.append(relevant(ask, pool, cues))
+            claimed.append(relevant(ask, pool, cues, common))
     decisions = [s for s in candidates if found[s.segment]]
     whole = len(asks) == 1 or not any(claimed)
     out = []

@@ -38,12 +38,13 @@ def containment_in(part: str, whole: str, cues: Cues) -> float:
     return len(x & bigrams(whole, cues)) / len(x) if x else 0.0
 
 
-def relevance(ask: str, sentence: str, cues: Cues) -> tuple[float, int]:
+def relevance(ask: str, sentence: str, cues: Cues, common: str = "") -> tuple[float, int]:
     """How much of the ask's key words and bigrams a sentence holds: ``(share, hits)``, the better
-    of the two measures (words catch 院校 in 引进一所…院校; bigrams catch unsegmented names)."""
-    words = key_words(ask, cues)
+    of the two measures (words catch 院校 in 引进一所…院校; bigrams catch unsegmented names).  With
+    ``common`` (the other asks' text), only the ask's own words and bigrams count, unless it has none."""
+    words = {w for w in key_words(ask, cues) if w not in common} or key_words(ask, cues)
     word_hits = sum(w in sentence for w in words)
-    grams = bigrams(ask, cues)
+    grams = (bigrams(ask, cues) - bigrams(common, cues)) or bigrams(ask, cues)
     gram_hits = len(grams & bigrams(sentence, cues))
     word_share = word_hits / len(words) if words else 0.0
     gram_share = gram_hits / len(grams) if grams else 0.0
