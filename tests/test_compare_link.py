@@ -41,6 +41,13 @@ def links_of(folder: Path, files: dict[str, str]):
     ({"s12.txt": SUGGESTION.replace("第12号建议", "建议"),
       "r1.txt": REPLY.format(n=12, body="东村蓄水池已完成修缮加固,投资25万元。").replace("第12号", "").replace("张三代表", "王五代表")},
      {}),
+    # a reply to item 13 on the same pond: the surer reply to this suggestion (no number, no
+    # proposer of its own) gives item 12 and 张三, so the second answers another suggestion
+    ({"s12.txt": "建议内容:村内水池年久失修,建议拨付资金修缮加固东村蓄水池。\n",
+      "s14.txt": OTHER.replace("第13号", "第14号").replace("李四", "王五"),
+      "r1.txt": REPLY.format(n=12, body="拨付资金修缮加固东村蓄水池一事,已完成,投资25万元。"),
+      "r2.txt": REPLY.format(n=13, body="东村蓄水池已完成修缮加固,周边道路已硬化。").replace("张三代表", "李四代表")},
+     {"r1.txt": "s12.txt"}),
 ])
 def test_compare_link_rules(tmp_path, files, expected):
     links, result = links_of(tmp_path, files)

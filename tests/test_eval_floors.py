@@ -70,21 +70,23 @@ def test_eval_floors_compare():
     assert not below, f"compare: below the floor: {below}"
 
 
-# corpora/compare-blind, compare-blind2 and compare-blind3 (pairs written blind to the rules; their READMEs): each
+# corpora/compare-blind … compare-blind4 (pairs written blind to the rules; their READMEs): each
 # set as it scores now, so that a change cannot lose it unnoticed.  These are not the issue's
 # targets: when first seen the sets scored ask F1 0.69 / response 0.48 (blind), 0.69 / 0.66
-# (blind2) and 0.78 / 0.67 (blind3, never tuned on), the held-out parts 0.71 / 0.69 and 0.95 / 0.70.
-# blind3 was then used as development data (its README): its floors are its new score less one ask.
-# (pairs, asks, false links allowed, floors).  compare-blind2's one false link: its distractor d02 (a
-# reply to 刘德才) links to p202's record page, whose suggestion part is parsed without the record's
-# 建议人 field, so the proposer conflict (link.py) cannot see it.
+# (blind2), 0.78 / 0.67 (blind3) and 0.89 / 0.80 with links 0.92 (blind4), the held-out parts of the
+# first two 0.71 / 0.69 and 0.95 / 0.70.  blind3 was then used as development data (its README):
+# its floors are its new score less one ask.  blind4's page-splitting and linking errors were then
+# fixed (split.py, link.py): its floors are its score after that, less one ask.
+# (pairs, asks, false links allowed, floors).
 BLIND_FLOORS = {
     "compare-blind": (12, 40, 0, {"ask_f1": 0.9, "response_accuracy": 0.9, "response_macro_f1": 0.88,
                                   "link_accuracy": 1.0}),
-    "compare-blind2": (10, 32, 1, {"ask_f1": 0.88, "response_accuracy": 0.88, "response_macro_f1": 0.9,
+    "compare-blind2": (10, 32, 0, {"ask_f1": 0.88, "response_accuracy": 0.88, "response_macro_f1": 0.9,
                                    "link_accuracy": 1.0}),
     "compare-blind3": (8, 24, 0, {"ask_f1": 0.95, "response_accuracy": 0.95, "response_macro_f1": 0.9,
                                   "link_accuracy": 1.0}),
+    "compare-blind4": (12, 40, 0, {"ask_f1": 0.87, "response_accuracy": 0.825, "response_macro_f1": 0.85,
+                                   "link_accuracy": 1.0}),
 }
 
 

@@ -17,7 +17,8 @@ Each feature adds to a score; the confidence is the score capped at 1:
   fewer than 20 letters has no rare names): +0.2.
 
 Assignment, surest replies first: a reply links to its best suggestion at or above ``MIN_LINK``
-(several replies may link to one: 主办/协办/会办, 续复; among near ties the suggestion no other
+(several replies may link to one: 主办/协办/会办, 续复, unless a reply's item number or addressees
+differ from those of the surer reply already linked there; among near ties the suggestion no other
 reply has claimed wins).  A reply left over links to a suggestion no reply has claimed when the
 score reaches ``MIN_WEAK`` and some evidence besides the text agrees (item, congress, proposer,
 handling unit).  Otherwise it takes the suggestion its own page carries, or stays unlinked.
@@ -209,11 +210,26 @@ def link_score(suggestion, reply, cues: Cues, weights: Weights | None = None) ->
     return Link(round(max(0.0, min(1.0, total)), 3), evidence, text_only=not any(score > 0 for score, _ in facts))
 
 
-def _best(scored: list, claimed: dict, floor: float, weak: bool) -> tuple | None:
-    """The best candidate at or above ``floor``; among near ties, one no other reply claimed.
+def co_reply_conflict(reply, other) -> str | None:
+    """Why ``reply`` cannot answer the suggestion ``other`` (a surer reply) answers, or None:
+    replies to one suggestion (主办/协办/会办, 续复) give its item number and address its proposers,
+    so a different item number, or persons named by both and none shared, is another suggestion."""
+    a, b = item_digits(reply.letter), item_digits(other.letter)
+    if a and b and a != b:
+        return f"item {a} ≠ {b} of the surer reply"
+    x, y = _names(reply.letter), _names(other.letter)
+    if x and y and not x & y:
+        return "addressed to other persons than the surer reply"
+    return None
+
+
+def _best(reply, scored: list, claimed: dict, floor: float, weak: bool) -> tuple | None:
+    """The best candidate at or above ``floor``; among near ties, one no other reply claimed;
+    never a suggestion a surer reply answers when the two replies disagree (``co_reply_conflict``).
     ``weak``: only unclaimed suggestions, and evidence besides the text is needed."""
     scored = [c for c in scored if c[0].confidence >= floor
-              and (not weak or (id(c[1]) not in claimed and not c[0].text_only))]
+              and (not weak or (id(c[1]) not in claimed and not c[0].text_only))
+              and (id(c[1]) not in claimed or not co_reply_conflict(reply, claimed[id(c[1])]))]
     if not scored:
         return None
     top = max(link.confidence for link, _ in scored)
@@ -224,9 +240,9 @@ def _best(scored: list, claimed: dict, floor: float, weak: bool) -> tuple | None
 def _assign(table: dict, replies: list, claimed: dict, chosen: dict, weak: bool) -> None:
     order = sorted(replies, key=lambda r: -max((l.confidence for l, _ in table[id(r)]), default=0))
     for reply in (r for r in order if id(r) not in chosen):
-        best = _best(table[id(reply)], claimed, MIN_WEAK if weak else MIN_LINK, weak)
+        best = _best(reply, table[id(reply)], claimed, MIN_WEAK if weak else MIN_LINK, weak)
         if best:
-            claimed[id(best[1])] = reply
+            claimed.setdefault(id(best[1]), reply)
             chosen[id(reply)] = (reply, best[1], best[0])
 
 
