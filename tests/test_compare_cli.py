@@ -13,7 +13,8 @@ from govdoc.compare.model import Comparison
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 PAIRS = CORPORA / "compare"
-IDS = sorted(p.name.split(".")[0] for p in PAIRS.glob("*.compare.json"))
+# every pair of every compare set: the development set and the ones written blind
+PAIR_FILES = sorted(p for p in CORPORA.glob("compare*/*.compare.json"))
 PAGES = sorted(CORPORA.glob("*/*.txt"))
 NOTICE = ("关于做好春节期间安全生产工作的通知\n各乡镇人民政府,县直各部门:\n春节将至,为切实做好安全生产工作,现将有关事项通知如下。\n"
           "一、加强隐患排查。\n二、落实值班制度。\n县人民政府办公室\n2023年1月10日\n")
@@ -23,9 +24,10 @@ def run(*args: str):
     return CliRunner().invoke(app, ["compare", *args])
 
 
-@pytest.mark.parametrize("pid", IDS)
-def test_compare_cli_pair_json_and_html(pid):
-    files = [str(PAIRS / f"{pid}.suggestion.txt"), str(PAIRS / f"{pid}.reply.txt")]
+@pytest.mark.parametrize("gold", PAIR_FILES, ids=[f"{p.parent.name}/{p.name.split('.')[0]}" for p in PAIR_FILES])
+def test_compare_cli_pair_json_and_html(gold):
+    pid = gold.name.split(".")[0]
+    files = [str(gold.with_name(f"{pid}.suggestion.txt")), str(gold.with_name(f"{pid}.reply.txt"))]
     result = run(*files)
     assert result.exit_code == 0, result.output
     comparison = Comparison.model_validate(json.loads(result.stdout))
@@ -112,7 +114,7 @@ def test_eval_cli_scores_compare_pairs(tmp_path):
     result = CliRunner().invoke(app, ["eval", str(PAIRS), "--report", str(report)])
     assert result.exit_code == 0, result.output
     groups = json.loads(report.read_text(encoding="utf-8"))["groups"]
-    assert set(groups) == {"held-out", "tuning", "all"} and groups["all"]["pairs"] == len(IDS)
+    assert set(groups) == {"held-out", "tuning", "all"} and groups["all"]["pairs"] == len(list(PAIRS.glob("*.compare.json")))
     assert "(compare; 0 distractors, 0 linked to a pair)" in result.stdout
     missing = CliRunner().invoke(app, ["eval", str(PAIRS), "--distractor", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 2 and "nope.txt: no such file" in missing.output

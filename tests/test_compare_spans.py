@@ -12,7 +12,8 @@ from govdoc.compare.link import link_score
 from govdoc.compare.parts import page_parts, pick
 
 PAIRS = Path(__file__).resolve().parents[1] / "corpora" / "compare"
-IDS = sorted(p.name.split(".")[0] for p in PAIRS.glob("*.compare.json"))
+# every pair of every compare set: the development set and the ones written blind
+PAIR_FILES = sorted(PAIRS.parent.glob("compare*/*.compare.json"))
 RECORD_PAGE = ("建议标题:关于修建村道的建议\n建议内容(摘要):群众出行困难,建议硬化张村至李村道路。\n承办单位:县交通运输局\n"
                "办理复文(摘要):张村至李村道路已于2020年7月开工建设,预计年底前完工。\n办理结果:A类\n")
 
@@ -26,10 +27,10 @@ def assert_spans(suggestion, reply, comparison):
             assert reply.norm.text[signal.span.start:signal.span.end] == signal.text
 
 
-@pytest.mark.parametrize("pid", IDS)
-def test_compare_spans_corpus_pairs(pid):
-    cues = default_cues()
-    suggestion, reply = load_pair(PAIRS / f"{pid}.suggestion.txt", PAIRS / f"{pid}.reply.txt", cues)
+@pytest.mark.parametrize("gold", PAIR_FILES, ids=[f"{p.parent.name}/{p.name.split('.')[0]}" for p in PAIR_FILES])
+def test_compare_spans_corpus_pairs(gold):
+    cues, pid = default_cues(), gold.name.split(".")[0]
+    suggestion, reply = load_pair(gold.with_name(f"{pid}.suggestion.txt"), gold.with_name(f"{pid}.reply.txt"), cues)
     assert_spans(suggestion, reply, compare_parts(suggestion, reply, link_score(suggestion, reply, cues), cues))
 
 
