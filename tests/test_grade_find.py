@@ -104,6 +104,7 @@ def test_letter_grade_json_has_no_scheme_keys():
 @pytest.mark.parametrize("text, expected", [
     ("临自然资字〔2023〕5号 B1类 同意公开\n\n对临湘市十八届人大二次会议第88号建议的答复\n", ("B", "B1类")),  # sub-graded
     ("办复类别:A2类\n", ("A", "办复类别:A2类")),
+    ("办理结果：B2\n代表意见：满意\n", ("B", "办理结果：B2")),  # sub-graded, in a labelled field without 类
     ("岳縣鐵水建字﹝2015﹞1號(hào)(B類)\n對(duì)市七屆人大三次會(huì)議第117號(hào)建議的答復(fù)\n", ("B", "(B類)")),  # after pinyin
 ])
 def test_grade_unseen_forms(text, expected):
@@ -113,6 +114,7 @@ def test_grade_unseen_forms(text, expected):
 @pytest.mark.parametrize("text", [
     "许环〔2019〕4号 B1栋\n",           # a building, not a class
     "临自然资字〔2023〕5号 B12类\n",    # two digits: not a sub-graded class
+    "办理结果：B12\n",                  # nor in a labelled field
 ])
 def test_not_sub_graded(text):
     assert _best(text) is None

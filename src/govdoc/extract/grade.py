@@ -70,12 +70,18 @@ def grade_patterns() -> GradePatterns:
     letters = "".join(g.label for g in labels.values() if g.letter)
     latin = "".join(g.label for g in labels.values() if g.letter == g.label)
     worded = "|".join(re.escape(g.label) for g in sorted(labels.values(), key=lambda g: -len(g.label)) if not g.letter)
-    # The class as written: B, B类, (B), (B)类, (B类), and a sub-graded class B1类 (read as B).
-    body = (rf"(?P<open>[(（【\[]{_SP})?(?P<letter>[{letters}])(?:[1-9](?=类)){{0,1}}{_SP}(?:类{_SP})?"
-            rf"(?P<close>[)）】\]])?(?:{_SP}类)?")
+    # The class as written: B, B类, (B), (B)类, (B类), and a sub-graded class B1类 (read as B); in a
+    # labelled field also B2 without 类 (办理结果：B2), where nothing else can be meant.
+    sub = r"(?:[1-9](?=类)){0,1}"
+
+    def body_with(sub: str) -> str:
+        return (rf"(?P<open>[(（【\[]{_SP})?(?P<letter>[{letters}]){sub}{_SP}(?:类{_SP})?"
+                rf"(?P<close>[)）】\]])?(?:{_SP}类)?")
+
+    body = body_with(sub)
     return GradePatterns(
         labels=labels, latin=latin,
-        labelled=re.compile(rf"(?P<label>{LABEL}){_SP}(?:[:：]|为|是)?{_SP}{body}{GRADE_END}"),
+        labelled=re.compile(rf"(?P<label>{LABEL}){_SP}(?:[:：]|为|是)?{_SP}{body_with(r'[1-9]?')}{GRADE_END}"),
         worded=re.compile(rf"(?P<label>{LABEL}){_SP}(?:[:：]|为|是)?{_SP}"
                           rf"(?P<open>[(（【\[]{_SP})?(?P<letter>{worded})(?P<close>{_SP}[)）】\]])?{GRADE_END}"),
         bare_line=re.compile(rf"^{_SP}{body}{_SP}$", re.M),
