@@ -83,6 +83,9 @@ def test_seed_issue_date(parsed_seed, seed_gold):
     # labels in brackets, as metadata tables print them
     ("[ 发布机构 ] 市科技局\n[ 成文日期 ] 2021-07-16 [ 发布日期 ] 2021-07-20\n" + LETTER, ("2021-07-16", "2021-07-16")),
     ("【成文日期】2021年7月16日\n" + LETTER, ("2021-07-16", "2021年7月16日")),
+    # a metadata table with cell borders
+    ("| 发文字号 | 黑文旅函〔2026〕57号 | 发布机构 | 省文化和旅游厅 |\n| 成文日期 | 2026-04-28 | 发布日期 | 2026-05-12 |\n"
+     + LETTER, ("2026-04-28", "2026-04-28")),
 ])
 def test_issue_date_unseen_metadata(text, expected):
     assert issue(text) == expected

@@ -34,8 +34,8 @@ DATE_LINE_RE = re.compile(rf"^[ \t]*(?:(?P<organ>(?:[\u4e00-\u9fff()]|{PINYIN_IN
                           r"(?P<value>[\d〇○零一二三四五六七八九十][^\n]{2,22}?)[ \t]*$", re.M)
 # The value on the label's line, or – after a colon that ends the line – on the next text line
 # (a bulleted metadata list: ``• 发文日期:\n\n    2022-07-14``); a label may stand in brackets
-# (``[ 成文日期 ] 2021-07-16``, ``【成文日期】``).
-META_RE = re.compile(r"(?P<label>成文日期|成文时间|生效日期|印发日期|发文日期)[ \t]*[\]】]?[ \t]*[:：]?[ \t]*"
+# (``[ 成文日期 ] 2021-07-16``, ``【成文日期】``) or in a table's cell (``| 成文日期 | 2026-04-28 |``).
+META_RE = re.compile(r"(?P<label>成文日期|成文时间|生效日期|印发日期|发文日期)[ \t]*[\]】|]?[ \t]*[:：]?[ \t]*"
                      r"(?:(?<=[:：])(?:[ \t]*\n){1,2}[ \t]*(?=[\d〇○零一二三四五六七八九十]))?")
 META_SCORE = {"成文日期": 0.85, "成文时间": 0.85, "生效日期": 0.7, "印发日期": 0.65, "发文日期": 0.65}
 PRINTED_RE = re.compile(r"印发[ \t]*$", re.M)

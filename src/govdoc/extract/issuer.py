@@ -29,9 +29,10 @@ if TYPE_CHECKING:  # the stages receive the analysis; they never import it at ru
 TAIL_WINDOW = 1500
 _SP = r"[ \t]*"
 _WENJIAN_RE = re.compile(rf"文{_SP}件")  # the red header's lines: those holding this
-# The value on the label's line, or – after a colon that ends the line – alone on the next text
-# line (a bulleted metadata list: ``• 发文单位:\n\n   住房和城乡建设部``).
-_METADATA_VALUE = (rf"{_SP}(?:[:：]{_SP}(?:\n{_SP}){{1,2}}(?=[^\s|:：]{{2,40}}{_SP}(?:\n|$))|[:：]?{_SP})"
+# The value on the label's line (after a colon, spaces, or a table's cell border: ``| 发布机构 | X |``),
+# or – after a colon that ends the line – alone on the next text line (a bulleted metadata list:
+# ``• 发文单位:\n\n   住房和城乡建设部``).
+_METADATA_VALUE = (rf"{_SP}(?:[:：]{_SP}(?:\n{_SP}){{1,2}}(?=[^\s|:：]{{2,40}}{_SP}(?:\n|$))|[:：|]?{_SP})"
                    rf"(?P<val>[^\s|:：]{{2,40}})(?![:：])")
 # (?:来源|信息来源|发布机构|发文机关|发文机构|发文单位|发布单位|回复人|回复单位) + _METADATA_VALUE as one pattern per
 # first character of the label, each searched on its own
