@@ -23,11 +23,14 @@ from govdoc.text.numerals import cn_to_int
 from govdoc.text.zh import PINYIN_INSERT
 
 LEVELS = "省市州县区"
+# Places named by other last words, with the level they stand at: a banner (旗, Inner Mongolia's
+# county-level unit, 鄂温克族自治旗) is a 县.
+PLACE_LEVELS = {"旗": "县"}
 _NUM = r"[一二三四五六七八九十〇零\d]{1,4}"
 # A CJK character, optionally followed by inserted pinyin in brackets: 镇(zhèn).
 _HAN = r"[\u4e00-\u9fff](?:\([a-zA-Z\u00c0-\u024f\u0300-\u036f]{1,8}\))?"
 _SP = r"[ \t]*\n?[ \t]*"
-_PREFIX = rf"(?:政协|人大)?(?:{_HAN}){{0,11}}?[{LEVELS}](?:政协|人大)?|全国(?:政协|人大)?|(?:政协|人大)(?:全国)?"
+_PREFIX = rf"(?:政协|人大)?(?:{_HAN}){{0,11}}?[{LEVELS}{''.join(PLACE_LEVELS)}](?:政协|人大)?|全国(?:政协|人大)?|(?:政协|人大)(?:全国)?"
 # The core, matched where a term (届) starts: 十三届全国委员会第四次会议 · 七届人大四次会议.
 # A mirror's pinyin may follow any of its characters (會(huì)議): ``_PY``.
 _PY = rf"(?:{PINYIN_INSERT})?"
@@ -80,6 +83,8 @@ def _level(prefix: str, mid: str) -> Optional[str]:
         return "省"  # an autonomous region is a province-level unit (自治州, 自治县 keep their last word)
     if place and place[-1] in LEVELS:
         return place[-1]
+    if place and place[-1] in PLACE_LEVELS:
+        return PLACE_LEVELS[place[-1]]
     mid_level = [c for c in mid if c in LEVELS]
     return mid_level[0] if mid_level else None
 
