@@ -57,6 +57,12 @@ _PIECE_RE = re.compile(r"[^,，、;；/\s:：()]+")
 # Words that look like a short name in a person field but are labels or units.
 NOT_NAME_WORDS = set(PHONE_LABELS + UNIT_LABELS) | {"座机", "传真", "电话号码", "办公室", "联系", "地址", "邮编"}
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \t]*[\u4e00-\u9fff]){1,3}$")
+# A transcribed Uyghur, Tibetan or Mongolian name: parts joined by a middle dot (古丽米热·艾买提).
+_DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,3}$")
+
+
+def _is_name(text: str) -> bool:
+    return bool(_CJK_NAME.match(text) or _DOTTED_NAME.match(text))
 
 
 @dataclass
@@ -150,12 +156,12 @@ def split_person(value: str) -> tuple[Optional[tuple[int, int]], Optional[tuple[
     phone_span = phone.span() if phone else None
     head = value[: phone.start()] if phone else value
     whole = head.strip(" \t,，;；、/")
-    if _CJK_NAME.match(whole):  # 李  颖 – a name with spaces inside
+    if _is_name(whole):  # 李  颖 – a name with spaces inside; 古丽米热·艾买提
         s = head.find(whole)
         return (s, s + len(whole)), phone_span
     for m in reversed(list(_PIECE_RE.finditer(head))):
         piece = m.group()
-        if _CJK_NAME.match(piece) and piece not in NOT_NAME_WORDS:
+        if _is_name(piece) and piece not in NOT_NAME_WORDS:
             return m.span(), phone_span
         size = _glued_name(piece) if len(piece) > 4 else None
         if size:
