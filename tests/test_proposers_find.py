@@ -100,6 +100,8 @@ def test_seed_proposers(parsed_seed, seed_gold):
     ("姜xx代表:\n您提出的建议收悉。", []),
     ("李××、王明代表：\n你们提出的建议收悉。", [("王明", "代表")]),
     ("张某某委员：\n您提出的提案收悉。", []),
+    ("张**委员：\n您提出的提案收悉。", []),  # masked with asterisks
+    ("李＊、王明代表：\n你们提出的建议收悉。", [("王明", "代表")]),
 ])
 def test_find_proposers_unseen_forms(text, expected):
     assert proposers(text) == expected

@@ -80,7 +80,7 @@ _COUNT_RE = re.compile(r"等?\d+[位名]")  # 等25位 / 12名
 PLACEHOLDER_RE = re.compile(r"[XxＸ×]{2}|某某|○○")
 # A person's name masked by the publisher: the surname kept, the given name replaced (姜xx代表,
 # 张某某委员, 李×、王××代表).  Kept in the salutation as written; never a proposer's name.
-MASKED_NAME_RE = re.compile(r"(?:^|(?<=[、，,\s]))[\u4e00-\u9fff](?:[XxＸ×]{1,3}|某某?)"
+MASKED_NAME_RE = re.compile(r"(?:^|(?<=[、，,\s]))[\u4e00-\u9fff](?:[XxＸ×*＊]{1,3}|某某?)"
                             r"(?=[、，,\s]|等|代表|委员|同志|先生|女士)")
 
 

@@ -54,7 +54,7 @@ GROUP_MENTION_RE = re.compile(rf"(?:中国)?(?:{_HAN}{{0,7}}[省市州县区旗]
 _NOT_GROUP_START = "由经在对向据及与将把被是"
 NOT_NAMES = {"各位", "全体", "有关", "部分", "广大", "相关", "这位", "该位", "本届", "您们", "你们", "我们"}
 # Characters no name holds after its surname, and words that are never a surname.
-_BAD_INNER = re.compile(r"[们的是了在和及对向请将该您你我他她其各位等XxＸ×]|人大|政协|代表|委员|领衔|提出|某")
+_BAD_INNER = re.compile(r"[们的是了在和及对向请将该您你我他她其各位等XxＸ×*＊]|人大|政协|代表|委员|领衔|提出|某")
 _BAD_FIRST = set("们的是了在对向请将该您你我他她其各这本此")
 # In a salutation the name stands first, so 向 there is the surname (向红英), not a preposition.
 _BAD_FIRST_SALUTATION = _BAD_FIRST - {"向"}
