@@ -121,3 +121,22 @@ def test_ocr_wide_gap_between_boxes_of_a_line_becomes_spaces(gap, joined):
     left = box("黔农字〔2016〕12号", 100, 100)
     right = box("签发人：罗德明", left.x1 + gap, 102)
     assert boxes_to_text([left, right]) == joined
+
+
+@pytest.mark.parametrize("prev, nxt, lead, joined", [
+    ("关于第二十号建议办理情况的答复函", "平原代表：", 30.0, False),  # room for 平 (30) was left: no wrap
+    ("关于第二十号建议办理情况的答复函", "平原代表：", 0.0, True),  # advance not measured (OCR): wrapped
+    ("关于第二十号建议办理情况的答复函", "平。", 30.0, True),  # 。 cannot start a line: 平 moved with it
+    ("全区累计改造完成老旧小区2016", "年起实施", 30.0, True),  # a breaker may wrap at the space after 2016
+    ("全区累计改造完成老旧小区", "2016年起实施", 30.0, True),  # digits: their advance says nothing here
+    ("来源：http://www.example.gov.cn/a.html", "平原代表：", 0.0, False),  # an address never runs into Chinese
+    ("来源：http://www.example.gov.cn/jyta/2", "021/a.html", 0.0, True),  # … but into its own rest
+])
+def test_layout_line_with_room_left_or_ending_an_address_is_not_wrapped(prev, nxt, lead, joined):
+    # three wrapped lines measure the edge at 1140; ``prev`` ends 35 short of it (a character
+    # is 40 high): close enough to have wrapped, unless ``nxt``'s first character would fit
+    full = "我市开展污染防治攻坚战取得的成效显著全市空气质量持续改善"
+    lines = [box(full, 100, 100 + 60 * i, width=1040) for i in range(3)]
+    lines += [box(prev, 100, 280, width=1005), Box(nxt, 0.95, 100, 340, 100 + 30 * len(nxt), 380, lead=lead)]
+    text = boxes_to_text(lines)
+    assert (prev + nxt in text) == joined

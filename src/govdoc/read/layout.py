@@ -7,9 +7,12 @@ continuation, and a vertical gap well above the line pitch becomes a blank line.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Iterable, Optional, Sequence
+
+from govdoc.text.zh import CJK_RE
 
 
 @dataclass
@@ -20,6 +23,7 @@ class Box:
     y0: float
     x1: float
     y1: float
+    lead: float = 0.0  # the advance of the first character, where the reader measured it (PDF)
 
     @property
     def height(self) -> float:
@@ -140,13 +144,43 @@ def text_block(lines: Sequence[Line]) -> Optional[Block]:
     return Block(min(ln.x0 for ln in lines), right, char, median(gaps) if gaps else 0.0)
 
 
+# A line ending in a web address wraps into a line that goes on with the address's characters,
+# never into one that opens with Chinese (a ``来源：http://…`` line, then the title).
+_URL_END = re.compile(r"(?:https?://|www\.)[!-~]*$")
+_URL_CHAR = re.compile(r"[!-~]")
+# Marks a typesetter never starts a line with (kinsoku): the character before one moves down
+# with it, so a line may break with room left for that character.
+_NO_LINE_START = frozenset("，、。．：；！？）》」』】〕”’％%,.:;!?)]}…—·")
+
+
 def wraps_into(prev: Line, ln: Line, prev_text: str, block: Block) -> bool:
     """``ln`` continues the paragraph ``prev`` wrapped: ``prev`` runs to the right edge of the
     text block (closer than one character: had another fitted, the line would not have
-    broken — a title or URL line that ends short of the edge is not wrapped), does not end a
-    sentence, and ``ln`` starts at the left edge without indent."""
-    return (block.right is not None and block.right - prev.x1 < WRAP_GAP * block.char
-            and ln.x0 < block.left + 0.8 * block.char and not prev_text.rstrip().endswith(_CLOSING))
+    broken — a title or URL line that ends short of the edge is not wrapped; nor one with room
+    left for ``ln``'s first character, where the reader measured it), does not end a sentence
+    or a web address, and ``ln`` starts at the left edge without indent."""
+    if block.right is None or ln.x0 >= block.left + 0.8 * block.char:
+        return False
+    text = prev_text.rstrip()
+    room = block.right - prev.x1
+    if room >= WRAP_GAP * block.char or would_have_fitted(room, text, ln):
+        return False
+    if text.endswith(_CLOSING):
+        return False
+    return not (_URL_END.search(text) and not _URL_CHAR.match(ln.text()[:1]))
+
+
+def would_have_fitted(room: float, prev_text: str, ln: Line) -> bool:
+    """``ln``'s first character fits in the ``room`` left at the end of the line above, so the
+    line did not break for want of room.  Only where the reader measured its advance
+    (:attr:`Box.lead`), it is a Chinese character, the one after it is no mark a line cannot
+    start with, and the line above does not end in a Latin word or number (a breaker may have
+    wrapped at the space after it: ``2016 年``)."""
+    first = min(ln.boxes, key=lambda b: b.x0)
+    text = first.text.lstrip()
+    if not first.lead or not CJK_RE.match(text[:1]) or text[1:2] in _NO_LINE_START:
+        return False
+    return not (prev_text[-1:].isascii() and prev_text[-1:].isalnum()) and room >= first.lead
 
 
 def boxes_to_text(boxes: Sequence[Box], block: Optional[Block] = None) -> str:
