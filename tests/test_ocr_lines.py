@@ -140,3 +140,16 @@ def test_layout_line_with_room_left_or_ending_an_address_is_not_wrapped(prev, nx
     lines += [box(prev, 100, 280, width=1005), Box(nxt, 0.95, 100, 340, 100 + 30 * len(nxt), 380, lead=lead)]
     text = boxes_to_text(lines)
     assert (prev + nxt in text) == joined
+
+
+@pytest.mark.parametrize("prev, nxt, joined", [
+    ("全年网络零售额达到462.5亿元，同比增长21.7%", "（二）完善县乡村物流配送网络。", False),  # 。 lost by OCR
+    ("力争2021年新增共同配送县20个", "2.支持邮政、快递企业与电商平台合作。", False),
+    ("2006、2009、20", "15、2016等多年的中央1号文件。", True),  # a number broken by the wrap
+    ("来源：http://www.example.gov.cn/public/163031", "6.html", True),  # an address broken by the wrap
+])
+def test_layout_full_line_does_not_wrap_into_a_heading(prev, nxt, joined):
+    full = "我市开展污染防治攻坚战取得的成效显著全市空气质量持续改善"
+    lines = [box(full, 100, 100 + 60 * i, width=1040) for i in range(3)]
+    lines += [box(prev, 100, 280, width=1040), box(nxt, 100, 340)]
+    assert (prev + nxt in boxes_to_text(lines)) == joined

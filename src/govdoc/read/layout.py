@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Iterable, Optional, Sequence
 
-from govdoc.text.zh import CJK_RE
+from govdoc.text.zh import CJK_RE, HEADING_START
 
 
 @dataclass
@@ -147,7 +147,8 @@ def text_block(lines: Sequence[Line]) -> Optional[Block]:
 # A line ending in a web address wraps into a line that goes on with the address's characters,
 # never into one that opens with Chinese (a ``来源：http://…`` line, then the title).
 _URL_END = re.compile(r"(?:https?://|www\.)[!-~]*$")
-_URL_CHAR = re.compile(r"[!-~]")
+_ASCII_CHAR = re.compile(r"[!-~]")  # a visible ASCII character (of an address, a number, a Latin word)
+_WORD_END = re.compile(r"[0-9A-Za-z_/-]$")  # the end of a number, a Latin word or an address
 # Marks a typesetter never starts a line with (kinsoku): the character before one moves down
 # with it, so a line may break with room left for that character.
 _NO_LINE_START = frozenset("，、。．：；！？）》」』】〕”’％%,.:;!?)]}…—·")
@@ -158,16 +159,18 @@ def wraps_into(prev: Line, ln: Line, prev_text: str, block: Block) -> bool:
     text block (closer than one character: had another fitted, the line would not have
     broken — a title or URL line that ends short of the edge is not wrapped; nor one with room
     left for ``ln``'s first character, where the reader measured it), does not end a sentence
-    or a web address, and ``ln`` starts at the left edge without indent."""
+    or a web address, and ``ln`` starts at the left edge without indent and does not open a
+    heading or list item (``（二）`` ``2.``: OCR may have lost the full stop before it), unless
+    the line above ends in a number or an address that the heading's digits may go on."""
     if block.right is None or ln.x0 >= block.left + 0.8 * block.char:
         return False
     text = prev_text.rstrip()
     room = block.right - prev.x1
     if room >= WRAP_GAP * block.char or would_have_fitted(room, text, ln):
         return False
-    if text.endswith(_CLOSING):
+    if text.endswith(_CLOSING) or (HEADING_START.match(ln.text()) and not _WORD_END.search(text)):
         return False
-    return not (_URL_END.search(text) and not _URL_CHAR.match(ln.text()[:1]))
+    return not (_URL_END.search(text) and not _ASCII_CHAR.match(ln.text()[:1]))
 
 
 def would_have_fitted(room: float, prev_text: str, ln: Line) -> bool:
