@@ -60,6 +60,8 @@ def test_ocr_indented_line_after_full_line_starts_a_paragraph():
     ([1000, 1000, 990, 700, 400], 1000),  # wrapped lines stop together at the edge
     ([1400, 1000, 995, 990, 400], 1000),  # one wider line (a table row, a URL) is not the edge
     ([1000, 800, 600, 400], None),  # a last page of a few lines: no edge measured
+    # OCR'd wrapped lines ending 0.6 characters apart are the edge, not three short lines further left
+    ([1000, 985, 976, 700, 695, 690], 1000),
     ([], None),
 ])
 def test_layout_text_block_edge_is_where_several_lines_end(ends, edge):
