@@ -155,3 +155,17 @@ def test_layout_full_line_does_not_wrap_into_a_heading(prev, nxt, joined):
     lines = [box(full, 100, 100 + 60 * i, width=1040) for i in range(3)]
     lines += [box(prev, 100, 280, width=1040), box(nxt, 100, 340)]
     assert (prev + nxt in boxes_to_text(lines)) == joined
+
+
+@pytest.mark.parametrize("read, mended", [
+    ("黔农字〔2016]第12号", "黔农字〔2016〕第12号"),
+    ("宁教字[2013〕41号", "宁教字〔2013〕41号"),
+    ("豫环函（2020〕15号", "豫环函〔2020〕15号"),
+    ("豫环函〔2020〕15号", "豫环函〔2020〕15号"),
+    ("（2020）年度", "（2020）年度"),  # no hexagonal half: left alone
+    ("[2016]12号", "[2016]12号"),
+])
+def test_ocr_mismatched_year_brackets_of_a_document_number_are_mended(read, mended):
+    from govdoc.read.ocr import mend_year_brackets
+
+    assert mend_year_brackets(read) == mended

@@ -9,6 +9,7 @@ lines in reading order and re-joins lines that a paragraph wrapped.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -127,6 +128,16 @@ def engine():
     return _engine
 
 
+# The recognizer now and then reads one half of the hexagonal brackets round a document
+# number's year as a square or round one (黔农字〔2016]第12号): a year between 〔 and a closing
+# bracket of another shape, or between an opening one and 〕, gets 〔〕 again.
+_YEAR_BRACKETS = re.compile(r"〔(\d{4})[\]］】)）]|[\[［【(（](\d{4})〕")
+
+
+def mend_year_brackets(text: str) -> str:
+    return _YEAR_BRACKETS.sub(lambda m: f"〔{m.group(1) or m.group(2)}〕", text)
+
+
 def _boxes(result) -> list[Box]:
     if result is None or result.boxes is None or result.txts is None:
         return []
@@ -135,7 +146,8 @@ def _boxes(result) -> list[Box]:
         if score < MIN_SCORE or not text.strip():
             continue
         xs, ys = [p[0] for p in quad], [p[1] for p in quad]
-        boxes.append(Box(text, float(score), float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))))
+        boxes.append(Box(mend_year_brackets(text), float(score),
+                         float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))))
     return boxes
 
 
