@@ -169,3 +169,28 @@ def test_ocr_mismatched_year_brackets_of_a_document_number_are_mended(read, mend
     from govdoc.read.ocr import mend_year_brackets
 
     assert mend_year_brackets(read) == mended
+
+
+def _word(text: str, x0: float, x1: float) -> tuple:
+    return (text, 0.99, [[x0, 0], [x1, 0], [x1, 70], [x0, 70]])
+
+
+@pytest.mark.parametrize("text, words, box, pieces", [
+    # a column gap inside one detected line (two ideographic spaces, 2.7 line heights): two pieces
+    ("来源：局发布", [_word("来", 320, 371), _word("源", 382, 433), _word("：", 444, 494), _word("局", 505, 556),
+                  _word("发", 760, 811), _word("布", 822, 873)], (303, 890),
+     [("来源：局", 303, 556), ("发布", 760, 890)]),
+    # the detected box reaches more than a line height left of the first character (a seal's residue)
+    ("内蒙古", [_word("内", 802, 842), _word("蒙", 842, 882), _word("古", 882, 922)], (724, 930),
+     [("内蒙古", 802, 930)]),
+    # words a space apart stay one piece, the box as detected
+    ("2017-06-15 16:42", [_word("2017-06-15", 100, 400), _word("16:42", 420, 560)], (90, 570),
+     [("2017-06-15 16:42", 90, 570)]),
+    # no word boxes, or words that do not match the text: the whole line
+    ("联系人：张三", [("", 1.0, None)], (100, 500), [("联系人：张三", 100, 500)]),
+    ("联系人：张三", [_word("联系", 100, 200), _word("李四", 300, 400)], (100, 500), [("联系人：张三", 100, 500)]),
+])
+def test_ocr_line_split_at_a_column_gap_and_trimmed_to_its_characters(text, words, box, pieces):
+    from govdoc.read.ocr import text_pieces
+
+    assert text_pieces(text, words, box[0], box[1], 74.0) == pieces
