@@ -164,6 +164,10 @@ def test_layout_full_line_does_not_wrap_into_a_heading(prev, nxt, joined):
     ("豫环函〔2020〕15号", "豫环函〔2020〕15号"),
     ("（2020）年度", "（2020）年度"),  # no hexagonal half: left alone
     ("[2016]12号", "[2016]12号"),
+    ("教建议〔2017〕·第39号", "教建议〔2017〕第39号"),  # a speck read as a dot
+    ("个自然资函〔2022〕..25号", "个自然资函〔2022〕25号"),
+    ("教建议〔.2017〕第39号", "教建议〔2017〕第39号"),
+    ("国发〔2017〕12号。下一步", "国发〔2017〕12号。下一步"),
 ])
 def test_ocr_mismatched_year_brackets_of_a_document_number_are_mended(read, mended):
     from govdoc.read.ocr import mend_year_brackets

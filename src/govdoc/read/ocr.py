@@ -135,10 +135,14 @@ def engine():
 # number's year as a square or round one (黔农字〔2016]第12号): a year between 〔 and a closing
 # bracket of another shape, or between an opening one and 〕, gets 〔〕 again.
 _YEAR_BRACKETS = re.compile(r"〔(\d{4})[\]］】)）]|[\[［【(（](\d{4})〕")
+# … and reads a speck or JPEG's ringing next to those brackets as a dot (教建议〔2017〕·第39号,
+# 个自然资函〔2022〕..25号): no document number has one there.
+_YEAR_DOTS = re.compile(r"(?<=〔)[.·．]+(?=\d{4})|(?<=〔\d{4})[.·．]+(?=〕)|(?<=〔\d{4}〕)[.·．]+")
 
 
 def mend_year_brackets(text: str) -> str:
-    return _YEAR_BRACKETS.sub(lambda m: f"〔{m.group(1) or m.group(2)}〕", text)
+    text = _YEAR_BRACKETS.sub(lambda m: f"〔{m.group(1) or m.group(2)}〕", text)
+    return _YEAR_DOTS.sub("", text)
 
 
 def _boxes(result) -> list[Box]:
