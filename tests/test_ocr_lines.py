@@ -60,6 +60,8 @@ def test_ocr_indented_line_after_full_line_starts_a_paragraph():
     ([1000, 1000, 990, 700, 400], 1000),  # wrapped lines stop together at the edge
     ([1400, 1000, 995, 990, 400], 1000),  # one wider line (a table row, a URL) is not the edge
     ([1000, 800, 600, 400], None),  # a last page of a few lines: no edge measured
+    # OCR'd wrapped lines ending 0.6 characters apart are the edge, not three short lines further left
+    ([1000, 985, 976, 700, 695, 690], 1000),
     ([], None),
 ])
 def test_layout_text_block_edge_is_where_several_lines_end(ends, edge):
@@ -121,3 +123,78 @@ def test_ocr_wide_gap_between_boxes_of_a_line_becomes_spaces(gap, joined):
     left = box("黔农字〔2016〕12号", 100, 100)
     right = box("签发人：罗德明", left.x1 + gap, 102)
     assert boxes_to_text([left, right]) == joined
+
+
+@pytest.mark.parametrize("prev, nxt, lead, joined", [
+    ("关于第二十号建议办理情况的答复函", "平原代表：", 30.0, False),  # room for 平 (30) was left: no wrap
+    ("关于第二十号建议办理情况的答复函", "平原代表：", 0.0, True),  # advance not measured (OCR): wrapped
+    ("关于第二十号建议办理情况的答复函", "平。", 30.0, True),  # 。 cannot start a line: 平 moved with it
+    ("全区累计改造完成老旧小区2016", "年起实施", 30.0, True),  # a breaker may wrap at the space after 2016
+    ("全区累计改造完成老旧小区", "2016年起实施", 30.0, True),  # digits: their advance says nothing here
+    ("来源：http://www.example.gov.cn/a.html", "平原代表：", 0.0, False),  # an address never runs into Chinese
+    ("来源：http://www.example.gov.cn/jyta/2", "021/a.html", 0.0, True),  # … but into its own rest
+])
+def test_layout_line_with_room_left_or_ending_an_address_is_not_wrapped(prev, nxt, lead, joined):
+    # three wrapped lines measure the edge at 1140; ``prev`` ends 35 short of it (a character
+    # is 40 high): close enough to have wrapped, unless ``nxt``'s first character would fit
+    full = "我市开展污染防治攻坚战取得的成效显著全市空气质量持续改善"
+    lines = [box(full, 100, 100 + 60 * i, width=1040) for i in range(3)]
+    lines += [box(prev, 100, 280, width=1005), Box(nxt, 0.95, 100, 340, 100 + 30 * len(nxt), 380, lead=lead)]
+    text = boxes_to_text(lines)
+    assert (prev + nxt in text) == joined
+
+
+@pytest.mark.parametrize("prev, nxt, joined", [
+    ("全年网络零售额达到462.5亿元，同比增长21.7%", "（二）完善县乡村物流配送网络。", False),  # 。 lost by OCR
+    ("力争2021年新增共同配送县20个", "2.支持邮政、快递企业与电商平台合作。", False),
+    ("2006、2009、20", "15、2016等多年的中央1号文件。", True),  # a number broken by the wrap
+    ("来源：http://www.example.gov.cn/public/163031", "6.html", True),  # an address broken by the wrap
+])
+def test_layout_full_line_does_not_wrap_into_a_heading(prev, nxt, joined):
+    full = "我市开展污染防治攻坚战取得的成效显著全市空气质量持续改善"
+    lines = [box(full, 100, 100 + 60 * i, width=1040) for i in range(3)]
+    lines += [box(prev, 100, 280, width=1040), box(nxt, 100, 340)]
+    assert (prev + nxt in boxes_to_text(lines)) == joined
+
+
+@pytest.mark.parametrize("read, mended", [
+    ("黔农字〔2016]第12号", "黔农字〔2016〕第12号"),
+    ("宁教字[2013〕41号", "宁教字〔2013〕41号"),
+    ("豫环函（2020〕15号", "豫环函〔2020〕15号"),
+    ("豫环函〔2020〕15号", "豫环函〔2020〕15号"),
+    ("（2020）年度", "（2020）年度"),  # no hexagonal half: left alone
+    ("[2016]12号", "[2016]12号"),
+    ("教建议〔2017〕·第39号", "教建议〔2017〕第39号"),  # a speck read as a dot
+    ("个自然资函〔2022〕..25号", "个自然资函〔2022〕25号"),
+    ("教建议〔.2017〕第39号", "教建议〔2017〕第39号"),
+    ("国发〔2017〕12号。下一步", "国发〔2017〕12号。下一步"),
+])
+def test_ocr_mismatched_year_brackets_of_a_document_number_are_mended(read, mended):
+    from govdoc.read.ocr import mend_year_brackets
+
+    assert mend_year_brackets(read) == mended
+
+
+def _word(text: str, x0: float, x1: float) -> tuple:
+    return (text, 0.99, [[x0, 0], [x1, 0], [x1, 70], [x0, 70]])
+
+
+@pytest.mark.parametrize("text, words, box, pieces", [
+    # a column gap inside one detected line (two ideographic spaces, 2.7 line heights): two pieces
+    ("来源：局发布", [_word("来", 320, 371), _word("源", 382, 433), _word("：", 444, 494), _word("局", 505, 556),
+                  _word("发", 760, 811), _word("布", 822, 873)], (303, 890),
+     [("来源：局", 303, 556), ("发布", 760, 890)]),
+    # the detected box reaches more than a line height left of the first character (a seal's residue)
+    ("内蒙古", [_word("内", 802, 842), _word("蒙", 842, 882), _word("古", 882, 922)], (724, 930),
+     [("内蒙古", 802, 930)]),
+    # words a space apart stay one piece, the box as detected
+    ("2017-06-15 16:42", [_word("2017-06-15", 100, 400), _word("16:42", 420, 560)], (90, 570),
+     [("2017-06-15 16:42", 90, 570)]),
+    # no word boxes, or words that do not match the text: the whole line
+    ("联系人：张三", [("", 1.0, None)], (100, 500), [("联系人：张三", 100, 500)]),
+    ("联系人：张三", [_word("联系", 100, 200), _word("李四", 300, 400)], (100, 500), [("联系人：张三", 100, 500)]),
+])
+def test_ocr_line_split_at_a_column_gap_and_trimmed_to_its_characters(text, words, box, pieces):
+    from govdoc.read.ocr import text_pieces
+
+    assert text_pieces(text, words, box[0], box[1], 74.0) == pieces

@@ -280,3 +280,34 @@ def test_read_pdf_list_wrapped_over_a_page_break_is_joined(tmp_path):
     result = read_path(path)
     assert len(result.pages) == 2 and result.pages[0].runs_on and not result.pages[1].runs_on
     assert normalize(result.pages).text.split("\n")[-1] == cc
+
+
+def test_read_pdf_line_with_room_for_the_next_character_or_ending_a_url_is_not_wrapped(tmp_path):
+    """A line that ends short of the edge by more than the advance of the next line's first
+    character did not wrap there (that character would have fitted), though it ends within a
+    line height of the edge; nor did a web address that ends at the edge with Chinese under it.
+    The lines of the paragraph under them, which did wrap, are joined."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode
+
+    from govdoc.normalize import normalize
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_margins(25, 28, 25)
+    pdf.add_font("zh", "", cjk_font())
+    pdf.set_font("zh", size=15)
+    pdf.add_page()
+    url = "来源：http://www.example.gov.cn/jyta/2021/"
+    while pdf.get_string_width(url + "a.html") <= pdf.epw:  # the address ends at the edge
+        url += "a"
+    url += ".html"
+    # 27 characters and three digits: 1.2 characters short of the edge, room for one more
+    title = "宁远县住房和城乡建设局关于十八届人大四次会议第101号建议的答复"
+    paragraph = ("您提出的关于进一步深化实施城市更新行动推动高质量发展的建议收悉。2021年以来，我局牵头实施"
+                 "城镇老旧小区改造，全区累计改造完成105个老旧小区，惠及17729户居民，建筑面积约152万平方米"
+                 "，今年继续实施老旧小区改造85个，涉及居民八千余户")
+    for line in (url, title, "平原代表：", paragraph):
+        pdf.multi_cell(0, 8, line, wrapmode=WrapMode.CHAR, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "fits.pdf"
+    pdf.output(str(path))
+    assert normalize(read_path(path).pages).text.split("\n") == [url, title, "平原代表：", paragraph]

@@ -7,9 +7,12 @@ continuation, and a vertical gap well above the line pitch becomes a blank line.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Iterable, Optional, Sequence
+
+from govdoc.text.zh import CJK_RE, HEADING_START
 
 
 @dataclass
@@ -20,6 +23,7 @@ class Box:
     y0: float
     x1: float
     y1: float
+    lead: float = 0.0  # the advance of the first character, where the reader measured it (PDF)
 
     @property
     def height(self) -> float:
@@ -114,9 +118,12 @@ WRAP_GAP = 1.0
 
 # The text block's right edge is where several lines end together (a paragraph's wrapped lines
 # all stop within a character of it): the rightmost place where this many line ends lie within
-# half a character.  A page with no such place (a last page of four lines, a list of short
-# lines) has no measured edge, and none of its lines counts as wrapped.
+# EDGE_SPREAD characters.  A page with no such place (a last page of four lines, a list of short
+# lines) has no measured edge, and none of its lines counts as wrapped.  Half a character was
+# too tight for OCR boxes of a scanned page: three wrapped lines ending 0.53 characters apart
+# were missed, and three short signature lines further left taken for the edge.
 EDGE_LINES = 3
+EDGE_SPREAD = 0.75
 
 
 @dataclass(frozen=True)
@@ -135,18 +142,51 @@ def text_block(lines: Sequence[Line]) -> Optional[Block]:
         return None
     char = median(b.height for ln in lines for b in ln.boxes)
     ends = sorted((ln.x1 for ln in lines), reverse=True)
-    right = next((x for x, x_k in zip(ends, ends[EDGE_LINES - 1:]) if x - x_k < 0.5 * char), None)
+    right = next((x for x, x_k in zip(ends, ends[EDGE_LINES - 1:]) if x - x_k < EDGE_SPREAD * char), None)
     gaps = [b.yc - a.yc for a, b in zip(lines, lines[1:]) if b.yc > a.yc]  # (pages restart at the top)
     return Block(min(ln.x0 for ln in lines), right, char, median(gaps) if gaps else 0.0)
+
+
+# A line ending in a web address wraps into a line that goes on with the address's characters,
+# never into one that opens with Chinese (a ``来源：http://…`` line, then the title).
+_URL_END = re.compile(r"(?:https?://|www\.)[!-~]*$")
+_ASCII_CHAR = re.compile(r"[!-~]")  # a visible ASCII character (of an address, a number, a Latin word)
+_WORD_END = re.compile(r"[0-9A-Za-z_/-]$")  # the end of a number, a Latin word or an address
+# Marks a typesetter never starts a line with (kinsoku): the character before one moves down
+# with it, so a line may break with room left for that character.
+_NO_LINE_START = frozenset("，、。．：；！？）》」』】〕”’％%,.:;!?)]}…—·")
 
 
 def wraps_into(prev: Line, ln: Line, prev_text: str, block: Block) -> bool:
     """``ln`` continues the paragraph ``prev`` wrapped: ``prev`` runs to the right edge of the
     text block (closer than one character: had another fitted, the line would not have
-    broken — a title or URL line that ends short of the edge is not wrapped), does not end a
-    sentence, and ``ln`` starts at the left edge without indent."""
-    return (block.right is not None and block.right - prev.x1 < WRAP_GAP * block.char
-            and ln.x0 < block.left + 0.8 * block.char and not prev_text.rstrip().endswith(_CLOSING))
+    broken — a title or URL line that ends short of the edge is not wrapped; nor one with room
+    left for ``ln``'s first character, where the reader measured it), does not end a sentence
+    or a web address, and ``ln`` starts at the left edge without indent and does not open a
+    heading or list item (``（二）`` ``2.``: OCR may have lost the full stop before it), unless
+    the line above ends in a number or an address that the heading's digits may go on."""
+    if block.right is None or ln.x0 >= block.left + 0.8 * block.char:
+        return False
+    text = prev_text.rstrip()
+    room = block.right - prev.x1
+    if room >= WRAP_GAP * block.char or would_have_fitted(room, text, ln):
+        return False
+    if text.endswith(_CLOSING) or (HEADING_START.match(ln.text()) and not _WORD_END.search(text)):
+        return False
+    return not (_URL_END.search(text) and not _ASCII_CHAR.match(ln.text()[:1]))
+
+
+def would_have_fitted(room: float, prev_text: str, ln: Line) -> bool:
+    """``ln``'s first character fits in the ``room`` left at the end of the line above, so the
+    line did not break for want of room.  Only where the reader measured its advance
+    (:attr:`Box.lead`), it is a Chinese character, the one after it is no mark a line cannot
+    start with, and the line above does not end in a Latin word or number (a breaker may have
+    wrapped at the space after it: ``2016 年``)."""
+    first = min(ln.boxes, key=lambda b: b.x0)
+    text = first.text.lstrip()
+    if not first.lead or not CJK_RE.match(text[:1]) or text[1:2] in _NO_LINE_START:
+        return False
+    return not (prev_text[-1:].isascii() and prev_text[-1:].isalnum()) and room >= first.lead
 
 
 def boxes_to_text(boxes: Sequence[Box], block: Optional[Block] = None) -> str:

@@ -9,12 +9,13 @@ lines in reading order and re-joins lines that a paragraph wrapped.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from govdoc.errors import BadInput
 from govdoc.read.base import Page, ReadResult, sha256
-from govdoc.read.layout import Box, boxes_to_text
+from govdoc.read.layout import COLUMN_GAP, Box, boxes_to_text
 
 MAX_DPI = 300  # PDF pages are rendered at most this fine for OCR ...
 # ... and no larger than the engine works on: rapidocr first shrinks a page to at most
@@ -28,11 +29,14 @@ MAX_SIDE = 2000
 #   on 300 dpi A4 pages (a 16 pt character is still ~25 px high there);
 # - the recognizer takes one line at a time: batches are padded to their widest line and ran
 #   10–20 % slower per line on one thread than single lines;
+# - the recognizer places each character it read (word boxes), so that a gap inside a detected
+#   line is seen (:func:`text_pieces`);
 # - ONNX Runtime keeps its memory arena, so buffers are not allocated afresh for every line.
 ENGINE_PARAMS = {
     "Global.log_level": "error",
     "Global.use_cls": False,
     "Global.max_side_len": MAX_SIDE,
+    "Global.return_word_box": True,
     "Det.limit_type": "max",
     "Det.limit_side_len": 960,
     "Rec.rec_batch_num": 1,
@@ -127,16 +131,63 @@ def engine():
     return _engine
 
 
+# The recognizer now and then reads one half of the hexagonal brackets round a document
+# number's year as a square or round one (黔农字〔2016]第12号): a year between 〔 and a closing
+# bracket of another shape, or between an opening one and 〕, gets 〔〕 again.
+_YEAR_BRACKETS = re.compile(r"〔(\d{4})[\]］】)）]|[\[［【(（](\d{4})〕")
+# … and reads a speck or JPEG's ringing next to those brackets as a dot (教建议〔2017〕·第39号,
+# 个自然资函〔2022〕..25号): no document number has one there.
+_YEAR_DOTS = re.compile(r"(?<=〔)[.·．]+(?=\d{4})|(?<=〔\d{4})[.·．]+(?=〕)|(?<=〔\d{4}〕)[.·．]+")
+
+
+def mend_year_brackets(text: str) -> str:
+    text = _YEAR_BRACKETS.sub(lambda m: f"〔{m.group(1) or m.group(2)}〕", text)
+    return _YEAR_DOTS.sub("", text)
+
+
 def _boxes(result) -> list[Box]:
     if result is None or result.boxes is None or result.txts is None:
         return []
+    words = result.word_results if len(result.word_results or ()) == len(result.txts) else [()] * len(result.txts)
     boxes = []
-    for quad, text, score in zip(result.boxes, result.txts, result.scores):
+    for quad, text, score, line_words in zip(result.boxes, result.txts, result.scores, words):
         if score < MIN_SCORE or not text.strip():
             continue
         xs, ys = [p[0] for p in quad], [p[1] for p in quad]
-        boxes.append(Box(text, float(score), float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))))
+        y0, y1 = float(min(ys)), float(max(ys))
+        for piece, x0, x1 in text_pieces(text, line_words, float(min(xs)), float(max(xs)), y1 - y0):
+            boxes.append(Box(mend_year_brackets(piece), float(score), x0, y0, x1, y1))
     return boxes
+
+
+def text_pieces(text: str, words, x0: float, x1: float, height: float) -> list[tuple[str, float, float]]:
+    """A detected line's text in pieces with their left and right ends, from the recognizer's
+    word boxes (``(word, score, four corner points)`` each): split where two words stand
+    further apart than a column gap (``来源：武侯区城市管理局　　发布时间：…`` read as one line),
+    and ending at the first and last word where the detected box reaches more than a line
+    height beyond them (ink that is no text: what a seal or a signature left).  Without word
+    boxes that match the text, the whole line."""
+    spans, pos = [], 0
+    for word in words or ():
+        found = text.find(word[0].strip(), pos) if word[0].strip() and word[2] is not None else -1
+        if found < 0:
+            return [(text, x0, x1)]
+        pos = found + len(word[0].strip())
+        corners = [float(p[0]) for p in word[2]]
+        spans.append((found, pos, min(corners), max(corners)))
+    if not spans:
+        return [(text, x0, x1)]
+    groups = [[spans[0]]]
+    for span in spans[1:]:
+        if span[2] - groups[-1][-1][3] > COLUMN_GAP * height:
+            groups.append([])
+        groups[-1].append(span)
+    pieces = [(text[g[0][0]:g[-1][1]], g[0][2], g[-1][3]) for g in groups]
+    (first, left, right), *rest = pieces
+    pieces[0] = (first, x0 if left - x0 <= height else left, right)
+    last, left, right = pieces[-1]
+    pieces[-1] = (last, left, x1 if x1 - right <= height else right)
+    return pieces
 
 
 GREY_MODES = ("1", "L", "LA", "I", "I;16", "F")

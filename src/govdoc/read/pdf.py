@@ -10,8 +10,9 @@ pdfium's lines come with their character boxes, read as OCR boxes are
 (:func:`govdoc.read.layout.lines_to_text`): a line that a paragraph wrapped (it runs to the
 right edge of the document's text block, where several lines end together, and the next line
 starts at the left edge) is joined to its continuation, so a title that nearly fills its line
-is not run into the salutation under it, as joining on the text alone did; a gap well above the
-line pitch becomes a blank line; a page whose last line runs to the edge unfinished, the next
+is not run into the salutation under it, as joining on the text alone did (each line's box
+carries the advance of its first character: a line above with room left for it did not wrap);
+a gap well above the line pitch becomes a blank line; a page whose last line runs to the edge unfinished, the next
 page starting at the margin, says so (``Page.runs_on``: normalization joins across that page
 break); and a space pdfium wrote for a wide gap between two columns becomes spaces enough to
 keep the columns apart.  Running headers and page numbers are handled
@@ -135,10 +136,11 @@ def line_boxes(textpage, text: str, height: float) -> list[Box]:
         first, last = m.start("text"), m.end("text") - 1
         if last < first:
             continue
-        left, bottom, _, top = textpage.get_charbox(first, loose=True)
+        left, bottom, lead_right, top = textpage.get_charbox(first, loose=True)
         _, bottom_end, right, top_end = textpage.get_charbox(last, loose=True)
         y0, y1 = height - max(top, top_end), height - min(bottom, bottom_end)
-        boxes.append(Box(line_spaces(textpage, m.group("text"), first, y1 - y0), 1.0, left, y0, right, y1))
+        boxes.append(Box(line_spaces(textpage, m.group("text"), first, y1 - y0), 1.0, left, y0, right, y1,
+                         lead=lead_right - left))
     return boxes
 
 
