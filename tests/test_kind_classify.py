@@ -49,6 +49,12 @@ def test_classify(text, title, expected):
     # a mirror's pinyin after characters does not hide the cues
     ("人大建議第12號(hào)關(guān)於加強山區(qū)公路建設的建議\n您提出的關(guān)於加強山區(qū)公路建設的建議收悉。"
      "經研究,現(xiàn)答復(fù)如下:\n一、農村公路建設取得成效。\n", "reply"),
+    # a 办理情况的报告 sent to the deputy answers the suggestion; one sent to the standing committee
+    # reports on the year's work
+    ("某区农业农村委员会关于第73号代表建议办理情况的报告\n施卫东代表：\n您提出的建议收悉。现将办理情况报告如下：\n"
+     "第一，安排资金860万元。\n感谢您的关心和支持。\n", "reply"),
+    ("关于2024年代表建议办理情况的报告\n区人大常委会：\n今年共承办代表建议56件，现将办理情况报告如下：\n"
+     "一、高度重视。\n", "other"),
 ])
 def test_kind_in_parse(text, expected):
     assert parse_text(text).kind == expected
