@@ -126,12 +126,12 @@ def test_ocr_wide_gap_between_boxes_of_a_line_becomes_spaces(gap, joined):
 
 
 @pytest.mark.parametrize("prev, nxt, lead, joined", [
-    ("关于第二十号建议办理情况的答复函", "平原代表：", 30.0, False),  # room for 平 (30) was left: no wrap
-    ("关于第二十号建议办理情况的答复函", "平原代表：", 0.0, True),  # advance not measured (OCR): wrapped
+    ("关于第二十号建议办理情况的答复函", "平原地区", 30.0, False),  # room for 平 (30) was left: no wrap
+    ("关于第二十号建议办理情况的答复函", "平原地区", 0.0, True),  # advance not measured (OCR): wrapped
     ("关于第二十号建议办理情况的答复函", "平。", 30.0, True),  # 。 cannot start a line: 平 moved with it
     ("全区累计改造完成老旧小区2016", "年起实施", 30.0, True),  # a breaker may wrap at the space after 2016
     ("全区累计改造完成老旧小区", "2016年起实施", 30.0, True),  # digits: their advance says nothing here
-    ("来源：http://www.example.gov.cn/a.html", "平原代表：", 0.0, False),  # an address never runs into Chinese
+    ("来源：http://www.example.gov.cn/a.html", "平原地区", 0.0, False),  # an address never runs into Chinese
     ("来源：http://www.example.gov.cn/jyta/2", "021/a.html", 0.0, True),  # … but into its own rest
 ])
 def test_layout_line_with_room_left_or_ending_an_address_is_not_wrapped(prev, nxt, lead, joined):
@@ -149,6 +149,11 @@ def test_layout_line_with_room_left_or_ending_an_address_is_not_wrapped(prev, nx
     ("力争2021年新增共同配送县20个", "2.支持邮政、快递企业与电商平台合作。", False),
     ("2006、2009、20", "15、2016等多年的中央1号文件。", True),  # a number broken by the wrap
     ("来源：http://www.example.gov.cn/public/163031", "6.html", True),  # an address broken by the wrap
+    # a title that fills its line, then the salutation
+    ("陕西省应急管理厅对省十三届政协一次会议第606号提案的答复函", "尊敬的李鑫委员:", False),
+    ("关于区十八届人大四次会议第20250118040077号建议的答复函", "平原代表：", False),
+    ("姚華、陳閣輝、李春艷、沈富榮、盧賽君、劉武崗、榮曉燕、余林", "保、袁小-、周建明代表:", True),  # a long salutation wraps
+    ("全县共有村级卫生室126个，其中达标的有98个，还有28个需要", "改造提升。", True),
 ])
 def test_layout_full_line_does_not_wrap_into_a_heading(prev, nxt, joined):
     full = "我市开展污染防治攻坚战取得的成效显著全市空气质量持续改善"
