@@ -14,9 +14,9 @@ from importlib import resources
 from govdoc.errors import BadInput
 from govdoc.text.zh import match_text
 
-CATEGORIES = ("ask", "request_label", "content_label", "action", "continues", "outcome", "manner", "purpose", "background", "split", "split_action",
-              "refusal", "completed", "plan", "money", "date", "named", "quantity", "intention", "formula",
-              "generic", "praise", "other_document", "top_grade")
+CATEGORIES = ("ask", "request_label", "content_label", "action", "continues", "outcome", "manner", "purpose",
+              "background", "split", "split_action", "refusal", "completed", "plan", "money", "date", "named",
+              "quantity", "intention", "formula", "generic", "praise", "other_document", "top_grade")
 # The signals that decide a response label (respond.py), in the order they are reported.
 SIGNAL_KINDS = ("refusal", "completed", "plan", "money", "date", "named", "quantity", "intention")
 

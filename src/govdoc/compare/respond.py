@@ -41,7 +41,8 @@ MAX_HEADING = 30  # a numbered line this short, without a full stop, is a sectio
 MIN_HEADING = 4  # a heading this long or longer is matched against the asks on its own,
 HEADING_SHARE = 0.5  # and names an ask when half its bigrams are the ask's
 ABOUT_HEADING = re.compile(r"关于.{2,40}(问题|建议|方面|情况)")
-# A paragraph that opens by naming its topic, unnumbered (关于太湖港片区服务站设置问题, / 在家庭医生签约服务方面,).
+# A paragraph that opens by naming its topic, unnumbered (关于太湖港片区服务站设置问题, /
+# 在家庭医生签约服务方面,).
 TOPIC_LEAD = re.compile(r"(关于|对于|针对).{2,40}(问题|建议|方面|情况)|在.{2,30}方面")
 
 

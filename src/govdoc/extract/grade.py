@@ -72,13 +72,11 @@ def grade_patterns() -> GradePatterns:
     worded = "|".join(re.escape(g.label) for g in sorted(labels.values(), key=lambda g: -len(g.label)) if not g.letter)
     # The class as written: B, B类, (B), (B)类, (B类), and a sub-graded class B1类 (read as B); in a
     # labelled field also B2 without 类 (办理结果：B2), where nothing else can be meant.
-    sub = r"(?:[1-9](?=类)){0,1}"
-
-    def body_with(sub: str) -> str:
+    def body_with(sub: str) -> str:  # ``sub``: what may follow the letter as its sub-grade
         return (rf"(?P<open>[(（【\[]{_SP})?(?P<letter>[{letters}]){sub}{_SP}(?:类{_SP})?"
                 rf"(?P<close>[)）】\]])?(?:{_SP}类)?")
 
-    body = body_with(sub)
+    body = body_with(r"(?:[1-9](?=类))?")
     return GradePatterns(
         labels=labels, latin=latin,
         labelled=re.compile(rf"(?P<label>{LABEL}){_SP}(?:[:：]|为|是)?{_SP}{body_with(r'[1-9]?')}{GRADE_END}"),

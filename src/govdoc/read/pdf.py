@@ -12,10 +12,10 @@ right edge of the document's text block, where several lines end together, and t
 starts at the left edge) is joined to its continuation, so a title that nearly fills its line
 is not run into the salutation under it, as joining on the text alone did (each line's box
 carries the advance of its first character: a line above with room left for it did not wrap);
-a gap well above the line pitch becomes a blank line; a page whose last line runs to the edge unfinished, the next
-page starting at the margin, says so (``Page.runs_on``: normalization joins across that page
-break); and a space pdfium wrote for a wide gap between two columns becomes spaces enough to
-keep the columns apart.  Running headers and page numbers are handled
+a gap well above the line pitch becomes a blank line; a page whose last line runs to the edge
+unfinished, the next page starting at the margin, says so (``Page.runs_on``: normalization
+joins across that page break); and a space pdfium wrote for a wide gap between two columns
+becomes spaces enough to keep the columns apart.  Running headers and page numbers are handled
 on the text (:mod:`govdoc.normalize`).  ``engine="plumber"`` remains for callers that want
 pdfminer's reading (its lines are joined on the text alone).
 

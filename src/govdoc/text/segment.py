@@ -109,8 +109,8 @@ def block_tokens(text: str, tokens: Sequence[str]) -> dict[str, list[str]]:
     of the same blocks (titles, measures, metrics, lines) without segmenting it again."""
     from govdoc.text.jieba_cache import WORD_CHARS
 
-    ends = list(accumulate(map(len, tokens), initial=0))  # ends[i]: where token i starts
-    first = dict(zip(reversed(ends), range(len(ends) - 1, -1, -1)))  # offset → the first token starting there
+    starts = list(accumulate(map(len, tokens), initial=0))  # starts[i]: where token i starts
+    first = dict(zip(reversed(starts), range(len(starts) - 1, -1, -1)))  # offset → the first token there
     out: dict[str, list[str]] = {}
     for m in WORD_CHARS.finditer(text):
         a, b = first.get(m.start()), first.get(m.end())
