@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,18 @@ def close_test_backend(backend) -> None:
         getattr(backend, "drop", backend.clear)()
     finally:
         backend.close()
+
+
+@contextmanager
+def indexed_test_backend(name: str, data_dir: Path, letters: list[dict]):
+    """A backend of its own holding ``letters`` (indexed without an error), removed afterwards:
+    the body of a module fixture over ``BACKEND_PARAMS``."""
+    backend = open_test_backend(name, data_dir)
+    try:
+        assert backend.index(letters).errors == []
+        yield backend
+    finally:
+        close_test_backend(backend)
 
 
 def span() -> None:

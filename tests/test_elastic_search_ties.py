@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from backends import BACKEND_PARAMS, close_test_backend, letter, open_test_backend
+from backends import BACKEND_PARAMS, indexed_test_backend, letter
 
 from govdoc.index.base import Query, letter_id
 from govdoc.index.elastic_query import search_body
@@ -23,10 +23,8 @@ SAME = [letter(f"letters/same-{i}.txt", title="关于实施错峰生产的建议
 
 @pytest.fixture(scope="module", params=BACKEND_PARAMS)
 def backend(request, tmp_path_factory):
-    index = open_test_backend(request.param, tmp_path_factory.mktemp(f"ties-{request.param}"))
-    assert index.index(SAME).errors == []
-    yield index
-    close_test_backend(index)
+    with indexed_test_backend(request.param, tmp_path_factory.mktemp(f"ties-{request.param}"), SAME) as index:
+        yield index
 
 
 @pytest.mark.parametrize("query", [Query("错峰生产", limit=3), Query("错峰生产", record="measures", limit=2),

@@ -5,7 +5,7 @@ import copy
 
 import pytest
 from backends import (BACKEND_PARAMS, COMPARED_LETTERS, LETTERS, MOA_2016, XUCHANG_2017, XUCHANG_2019,
-                      ZHENKANG_2018, close_test_backend, letter, open_test_backend, paths)
+                      ZHENKANG_2018, close_test_backend, indexed_test_backend, letter, open_test_backend, paths)
 
 from govdoc.index.base import Query, letter_id
 from govdoc.index.records import BODY_KEY
@@ -21,11 +21,8 @@ FACET_KEYS = {"year", "issuer", "grade", "kind", "coverage"}
 @pytest.fixture(scope="module", params=BACKEND_PARAMS)
 def backend(request, tmp_path_factory):
     """One index per backend holding the hand-built letters; tests here only read it."""
-    index = open_test_backend(request.param, tmp_path_factory.mktemp(f"index-{request.param}"))
-    result = index.index(LETTERS)
-    assert result.errors == []
-    yield index
-    close_test_backend(index)
+    with indexed_test_backend(request.param, tmp_path_factory.mktemp(f"index-{request.param}"), LETTERS) as index:
+        yield index
 
 
 @pytest.fixture(params=BACKEND_PARAMS)
@@ -357,10 +354,9 @@ def test_doc_freqs_count_records_holding_a_word(backend):
 @pytest.fixture(scope="module", params=BACKEND_PARAMS)
 def compared(request, tmp_path_factory):
     """The hand-built letters, three of them replies compared with their suggestions."""
-    index = open_test_backend(request.param, tmp_path_factory.mktemp(f"compared-{request.param}"))
-    assert index.index(COMPARED_LETTERS).errors == []
-    yield index
-    close_test_backend(index)
+    with indexed_test_backend(request.param, tmp_path_factory.mktemp(f"compared-{request.param}"),
+                              COMPARED_LETTERS) as index:
+        yield index
 
 
 @pytest.mark.parametrize("query, expected", [

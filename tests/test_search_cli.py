@@ -53,6 +53,14 @@ def run(*args):
     return CliRunner().invoke(app, list(args))
 
 
+def search_json_paths(data, args: list[str]) -> tuple[set[str], int]:
+    """``govdoc search ARGS --json``: the source paths of its hits and its total (it must succeed)."""
+    result = run("search", *args, "--json", "--data", str(data))
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    return {h["source_path"] for h in out["hits"]}, out["total"]
+
+
 @pytest.mark.parametrize("args, paths", [
     (["错峰生产"], {"letters/xuchang-2017.txt", "letters/xuchang-2019.txt"}),
     (["错峰生产", "--year", "2019"], {"letters/xuchang-2019.txt"}),
@@ -62,10 +70,8 @@ def run(*args):
     (["一窗受理", "--records", "measures"], {"letters/xuchang-2019.txt"}),
 ])
 def test_search_json(data, args, paths):
-    result = run("search", *args, "--json", "--data", str(data))
-    assert result.exit_code == 0, result.output
-    out = json.loads(result.stdout)
-    assert {h["source_path"] for h in out["hits"]} == paths and out["total"] == len(paths)
+    found, total = search_json_paths(data, args)
+    assert found == paths and total == len(paths)
 
 
 def test_search_table_names_the_hits(data, console):
@@ -190,10 +196,8 @@ def test_export_unwritable_file_is_one_error_line(data, tmp_path, console):
 ])
 def test_search_coverage_options(compared_data, args, paths):
     """Coverage comes from the findings kept in <data>/compare; letters without any are left out."""
-    result = run("search", *args, "--json", "--data", str(compared_data))
-    assert result.exit_code == 0, result.output
-    out = json.loads(result.stdout)
-    assert {h["source_path"] for h in out["hits"]} == paths and out["total"] == len(paths)
+    found, total = search_json_paths(compared_data, args)
+    assert found == paths and total == len(paths)
 
 
 def test_search_table_shows_coverage_and_its_facet(compared_data, console):

@@ -13,7 +13,7 @@ from govdoc.build import parse_read
 from govdoc.compare.asks import TITLE_LINE, find_asks
 from govdoc.compare.cues import Cues
 from govdoc.compare.segments import Segment
-from govdoc.compare.split import REPLY_LABEL, REPLY_MARKS, REPLY_OPENING, TRAILING_SUGGESTION, PageParts, split_page
+from govdoc.compare.split import REPLY_MARKS, TRAILING_SUGGESTION, PageParts, says_reply, split_page
 from govdoc.errors import BadInput
 from govdoc.model import Reply
 from govdoc.normalize import NormText
@@ -55,7 +55,7 @@ def role_of(letter: Reply, norm: NormText, cues: Cues) -> Optional[str]:
 def record_only(body: str) -> bool:
     """A suggestion record (建议内容: …) with neither a reply label at a line's start nor a reply's
     opening: its 办理结果公开 / 建议办理情况 name the page or the site, not a reply on it."""
-    return bool(TRAILING_SUGGESTION.search(body)) and not (REPLY_LABEL.search(body) or REPLY_OPENING.search(body))
+    return bool(TRAILING_SUGGESTION.search(body)) and not says_reply(body)
 
 
 def cut_page(match: str, kind: str, cues: Cues) -> PageParts:

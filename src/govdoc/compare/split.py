@@ -36,6 +36,12 @@ REPLY_OPENING = re.compile(r"(收悉|答复如下|回复如下|现将.{0,8}(答�
 MIN_REPLY_CHARS = 20
 
 
+def says_reply(text: str) -> bool:
+    """A reply label at a line's start or a reply's opening: what shows a reply is on the page (a
+    heading like 代表建议办理情况公开 names the page, not a reply)."""
+    return bool(REPLY_LABEL.search(text) or REPLY_OPENING.search(text))
+
+
 @dataclass(frozen=True)
 class PageParts:
     suggestion: list[Segment]  # empty: the page holds no suggestion
@@ -56,8 +62,7 @@ def _record_cut(match: str, cues: Cues) -> PageParts | None:
 
 def _trailing(match: str, cues: Cues) -> PageParts | None:
     for m in TRAILING_SUGGESTION.finditer(match):
-        lead = match[:m.start()]
-        if (REPLY_LABEL.search(lead) or REPLY_OPENING.search(lead)) and find_asks(match[m.start():], cues):
+        if says_reply(match[:m.start()]) and find_asks(match[m.start():], cues):
             return PageParts([Segment(m.start(), len(match))], [Segment(0, m.start())], "trailing")
     return None
 
