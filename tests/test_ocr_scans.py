@@ -56,21 +56,43 @@ def test_ocr_never_refuses_an_image():
         read_path(SCANS / "d001.g4.tif", ocr="never")
 
 
+def render_scan(txt: Path, out: Path, fmt: str, degrade: tuple[str, ...]) -> tuple:
+    """scripts/make_scans.py's one manifest row for ``txt`` rendered as ``fmt`` with ``degrade``."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_scans", ROOT / "scripts" / "make_scans.py")
+    make_scans = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_scans)
+    (row,) = make_scans.make(txt, out, {fmt}, 300, "none", make_scans.find_cjk_font(), 4, degrade)
+    return row
+
+
 @pytest.mark.slow
 def test_ocr_stamped_skewed_spread_reads_like_the_text_letter(tmp_path):
     """A two-page letter stamped with a red seal over its signature block, scanned two pages to
     one tilted image (scripts/make_scans.py --degrade seal,two-up,skew): the page preparation
     takes the seal out, turns the spread straight and splits it, and the header fields read
     from the scan equal those read from the text."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_scans", ROOT / "scripts" / "make_scans.py")
-    make_scans = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make_scans)
     txt = ROOT / "corpora" / "real" / "d025.txt"
-    (row,) = make_scans.make(txt, tmp_path, {"tiff"}, 300, "none", make_scans.find_cjk_font(), 4, ("seal", "two-up", "skew"))
+    row = render_scan(txt, tmp_path, "tiff", ("seal", "two-up", "skew"))
     assert row[6] == "1"  # one image holds both pages
     result = read_path(tmp_path / row[0])
     assert [p.number for p in result.pages] == [1, 2]
     scan, text = predicted(parse_read(result)[0]), predicted(parse_path(txt))
     assert {f: scan[f] for f in HEADER_FIELDS} == {f: text[f] for f in HEADER_FIELDS}
+
+
+@pytest.mark.slow
+def test_ocr_scanned_pdf_spread_is_read_page_after_page(tmp_path):
+    """A scanned PDF whose one page holds two pages side by side (a booklet on the glass): the
+    spread is split, its halves read left first into the PDF's one page (which keeps its
+    number), so the lines of the two halves are not joined across the gutter and the header
+    fields equal those read from the text."""
+    txt = ROOT / "corpora" / "real" / "d016.txt"
+    row = render_scan(txt, tmp_path, "scan-pdf", ("two-up",))
+    assert row[6] == "1"
+    result = read_path(tmp_path / row[0])
+    assert [p.number for p in result.pages] == [1] and result.ocr
+    scan, text = predicted(parse_read(result)[0]), predicted(parse_path(txt))
+    assert {f: scan[f] for f in HEADER_FIELDS} == {f: text[f] for f in HEADER_FIELDS}
+    assert result.pages[0].text.index("雷文彬代表") < result.pages[0].text.index("联系人")

@@ -274,7 +274,8 @@ def render_scale(width_pt: float, height_pt: float, dpi: int = MAX_DPI) -> float
 def ocr_pdf_page(path: Path | str, doc, number: int, dpi: int = MAX_DPI, prepare: bool = True) -> Page:
     """One PDF page rendered and read by OCR; with ``prepare``, rendered in colour and made
     ready as page images are (:func:`govdoc.read.prepare.prepare_page`: seal ink out, perspective
-    and skew undone), though never split: the page keeps its number in the PDF."""
+    and skew undone, a two-page spread split).  The page keeps its number in the PDF: a spread's
+    two halves are read one after the other (left first) into that one page's text."""
     try:
         page = doc[number - 1]
         bitmap = page.render(scale=render_scale(*page.get_size(), dpi), grayscale=not prepare, rev_byteorder=prepare)
@@ -286,5 +287,17 @@ def ocr_pdf_page(path: Path | str, doc, number: int, dpi: int = MAX_DPI, prepare
     if prepare:
         from govdoc.read.prepare import prepare_page
 
-        (image,) = prepare_page(image, split=False)
+        halves = prepare_page(image)
+        if len(halves) > 1:
+            return spread_page(number, halves)
+        (image,) = halves
     return ocr_page(number, image)
+
+
+def spread_page(number: int, halves: Sequence) -> Page:
+    """One page numbered ``number`` read from the pages of a spread, in their order: their
+    texts one after the other, the confidence the mean over the halves that have text."""
+    read = [ocr_image(half) for half in halves]
+    confs = [conf for _, conf in read if conf is not None]
+    text = "\n".join(t for t, _ in read if t)
+    return Page(number, text, sum(confs) / len(confs) if confs else None, layout=True, lines_joined=True)
