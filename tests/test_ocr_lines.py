@@ -152,6 +152,11 @@ def test_layout_line_with_room_left_or_ending_an_address_is_not_wrapped(prev, nx
     # a title that fills its line, then the salutation
     ("陕西省应急管理厅对省十三届政协一次会议第606号提案的答复函", "尊敬的李鑫委员:", False),
     ("关于区十八届人大四次会议第20250118040077号建议的答复函", "平原代表：", False),
+    # … or the session's name on a line of its own under it
+    ("关于对沿线村庄道路与河道进行整修建议的答复", "淄川区第十九届人民代表大会第二次会议", False),
+    ("关于加快推进城区老旧小区改造工作的提案的答复", "市政协十二届三次会议", False),
+    ("我们将认真研究代表们在本次会议上提出的意见", "并在下一次常委会会议", True),  # no session's name
+    ("区政府高度重视，已将代表提出的这一建议", "列入区人大常委会会议", True),  # goes on: no line of its own
     ("姚華、陳閣輝、李春艷、沈富榮、盧賽君、劉武崗、榮曉燕、余林", "保、袁小-、周建明代表:", True),  # a long salutation wraps
     ("全县共有村级卫生室126个，其中达标的有98个，还有28个需要", "改造提升。", True),
 ])

@@ -157,11 +157,14 @@ _WORD_END = re.compile(r"[0-9A-Za-z_/-]$")  # the end of a number, a Latin word 
 _NO_LINE_START = frozenset("，、。．：；！？）》」』】〕”’％%,.:;!?)]}…—·")
 
 
-# A salutation on a line of its own (尊敬的李鑫委员: · 张三、李四代表：) after a line ending as a
-# title does (…的答复函): the title filled its line, it did not wrap into the salutation (a long
-# salutation does wrap: 姚華、…、余林 / 保、袁小-、…蔡君代表:).
+# A salutation on a line of its own (尊敬的李鑫委员: · 张三、李四代表：) or a congress session
+# named on a line of its own (淄川区第十九届人民代表大会第二次会议, as records pages set it under
+# the title) after a line ending as a title does (…的答复函): the title filled its line, it did
+# not wrap into that line (a long salutation does wrap: 姚華、…、余林 / 保、袁小-、…蔡君代表:).
 TITLE_END = re.compile(r"(?:答复|答复函|复函|的函|回复|意见|报告|建议|提案|议案)[)）]?$")
 SALUTATION_LINE = re.compile(r"^[ \t]*(?:尊敬的[^\n，。；]{1,30}|[^\n，。；：:]{1,30}(?:代表|委员|同志|先生|女士))[ \t]*[:：][ \t]*$")
+SESSION_LINE = re.compile(r"^(?=[^\n]*(?:人民代表大会|人大|政治协商会议|政协))[ \t]*[^\n，。；：:、]{0,30}届"
+                          r"[^\n，。；：:、]{0,20}次(?:全体)?会议[ \t]*$")
 
 
 def wraps_into(prev: Line, ln: Line, prev_text: str, block: Block) -> bool:
@@ -172,7 +175,7 @@ def wraps_into(prev: Line, ln: Line, prev_text: str, block: Block) -> bool:
     or a web address, and ``ln`` starts at the left edge without indent and does not open a
     heading or list item (``（二）`` ``2.``: OCR may have lost the full stop before it), unless
     the line above ends in a number or an address that the heading's digits may go on, nor
-    is a salutation (``SALUTATION_LINE``)."""
+    is a salutation or a session's name (``SALUTATION_LINE``, ``SESSION_LINE``) under a title."""
     if block.right is None or ln.x0 >= block.left + 0.8 * block.char:
         return False
     text = prev_text.rstrip()
@@ -181,7 +184,7 @@ def wraps_into(prev: Line, ln: Line, prev_text: str, block: Block) -> bool:
         return False
     if text.endswith(_CLOSING) or (HEADING_START.match(ln.text()) and not _WORD_END.search(text)):
         return False
-    if SALUTATION_LINE.match(ln.text()) and TITLE_END.search(text):
+    if TITLE_END.search(text) and (SALUTATION_LINE.match(ln.text()) or SESSION_LINE.match(ln.text())):
         return False
     return not (_URL_END.search(text) and not _ASCII_CHAR.match(ln.text()[:1]))
 
