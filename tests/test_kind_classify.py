@@ -38,6 +38,9 @@ from govdoc.text.zh import match_text
      "XX林业局关于XX届人大X次会议第XX号建议的答复", "other"),           # a template with placeholders
     ("网友您好:您的留言已收悉,现回复如下:\n该路段已列入改造计划。\n", None, "other"),   # citizen's message
     ("市政府召开全市建议提案交办会。会议要求,各单位要高度重视。\n", None, "other"),
+    # a reply whose capture lost its head (title, salutation): its closing sentence names it
+    ("二、推进社区居家养老服务。全市已建成社区日间照料中心246个。\n以上是对您在市十四届人大三次会议期间所提第236号建议的"
+     "办理情况答复。感谢您对我市民政工作的关心和支持!\n", None, "reply"),
 ])
 def test_classify(text, title, expected):
     assert classify(match_text(text), match_text(title) if title else None)[0] == expected
@@ -88,3 +91,15 @@ def test_salutation_cue_reads_the_first_colon_of_a_header_line():
 ])
 def test_kind_of_record_page_with_answer(text, expected):
     assert parse_text(text).kind == expected
+
+
+@pytest.mark.parametrize("text, reply", [
+    ("以上是对您在市十四届人大三次会议期间所提第236号建议的办理情况答复。", 2.0),
+    ("二、推进社区居家养老。\n    以上答复,如有不同意见,请及时联系。", 2.0),
+    ("入住率达到50%以上的机构已逐一答复。", 0.0),  # 以上 after a figure: no closing sentence
+    ("以上情况说明供参考。\n", 0.0),
+])
+def test_closing_sentence_of_a_reply_is_a_reply_cue(text, reply):
+    from govdoc.extract.kind import text_scores
+
+    assert text_scores(match_text(text))["reply"] == reply
