@@ -74,6 +74,9 @@ def test_normalize_joins_keep_real_repeats(raw, expected):
         "# source: https://www.example.gov.cn/pc/news_view.asp?id=5086\n在市人大七届一次会议上,代表提出建议,现答复如下:",
         # a short line never continues, even without punctuation
         "许昌市生态环境局\n2019年9月20日印发",
+        # a menu bar or a table row (cells between | marks) never continues a sentence
+        "南昌市青山湖区人民政府 欢迎您!  今天是:2023年8月21日 星期一\n首页 | 政务公开 | 政务服务 | 互动交流 | 走进青山湖区",
+        BODY + "\n| 发布机构 | 青山湖区教育体育局 | 成文日期 | 2023-08-18 |",
     ],
 )
 def test_normalize_joins_keep_lines_that_stand_alone(raw):

@@ -8,7 +8,8 @@ word such as 如下) or when the next line starts a heading, a list item or a la
 * **pause** (any input): a line ending in ``，`` or ``、`` runs on.
 * **body line** (any input): a long line that reads like a sentence (it has sentence
   punctuation before its end) runs on, unless the next line stands alone (short, without
-  sentence punctuation: a name, a date, a title line).
+  sentence punctuation: a name, a date, a title line; or cells between ``|`` marks: a menu
+  bar, a table row).
 
 Short lines — title blocks, salutations, signatures, dates — never satisfy either rule.
 A character repeated across the join (``产业结构`` / ``构、工业``) is dropped only when the
@@ -32,6 +33,9 @@ BODY_MIN_LEN = 30
 STANDALONE_MAX_LEN = 30
 # A laid-out line this close to the text block's width is full.
 FULL_SHARE = 0.88
+# A line with this many ``|`` marks holds cells (a menu bar, a table row as web pages and
+# metadata tables print them).
+CELL_MARKS = 2
 # Lines narrower than this (display columns) say nothing about the text block's width.
 MIN_MEASURED_WIDTH = 20
 
@@ -90,8 +94,11 @@ def is_body_line(line: str) -> bool:
 
 
 def stands_alone(line: str) -> bool:
-    """Short and without any punctuation mark of a sentence (a line that stands alone is never
-    joined to the next one either, so what it is does not change when normalized again)."""
+    """Short and without any punctuation mark of a sentence, or cells between ``|`` marks (a
+    menu bar, a table row): a line that stands alone is never joined to the next one either, so
+    what it is does not change when normalized again."""
+    if line.count("|") >= CELL_MARKS:
+        return True
     return len(line) <= STANDALONE_MAX_LEN and not SENTENCE_PUNCT.search(line) and "、" not in line
 
 
