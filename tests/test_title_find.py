@@ -104,3 +104,29 @@ def test_title_unseen_forms(text, expected):
 ])
 def test_title_unseen_metadata(text, expected):
     assert _title(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the addressee above the title block: the block under the salutation, before the body
+    ("吴自然资提复〔2024〕3号\n\n九三学社吴忠市委员会:\n\n吴忠市自然资源局关于市政协五届三次会议\n第5008号提案的答复\n\n"
+     "签发人:马永福\n\n    贵委员会提出的提案收悉,我局高度重视,现答复如下:\n", "吴忠市自然资源局关于市政协五届三次会议第5008号提案的答复"),
+    # a title block above the salutation wins
+    ("关于市五届人大三次会议第12号建议的答复\n\n张三代表:\n\n关于第12号建议的答复\n\n您提出的建议收悉,现答复如下:\n",
+     "关于市五届人大三次会议第12号建议的答复"),
+    # under the salutation, the suggestion's own title is not the letter's
+    ("张三代表:\n\n关于加快农村公路建设的建议\n\n您提出的建议收悉,现答复如下:\n", None),
+])
+def test_title_under_the_salutation(text, expected):
+    assert _title(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a block ending on 建议 goes on to how the items were handled
+    ("西宁市人民政府\n关于市十六届人大四次会议代表建议\n办理情况的报告\n宁政〔2024〕103号\n\n市人大常委会:\n"
+     "    现将有关情况报告如下:\n", "西宁市人民政府关于市十六届人大四次会议代表建议办理情况的报告"),
+    ("关于市政协五届二次会议提案\n办理工作的汇报\n\n市政协:\n    现将有关情况报告如下:\n", "关于市政协五届二次会议提案办理工作的汇报"),
+    # a line that is no such tail stays apart
+    ("关于加快农村公路建设的建议\n领衔代表李四\n\n    建议如下:一是修路,二是养护。\n", "关于加快农村公路建设的建议"),
+])
+def test_title_goes_on_to_how_the_items_were_handled(text, expected):
+    assert _title(text) == expected

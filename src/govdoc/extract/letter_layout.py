@@ -75,10 +75,15 @@ def body_start(match: str, limit: int = HEADER_WINDOW, ix: TextIndex | None = No
     """Where the letter's body begins: the salutation, else the first paragraph-like line,
     else the end of the header window (``Analysis.body_start``)."""
     sal = salutation_start(match, limit, ix)
-    end = min(len(match), limit) if sal < 0 else sal
+    return first_paragraph(match, 0, min(len(match), limit) if sal < 0 else sal)
+
+
+def first_paragraph(match: str, start: int, end: int) -> int:
+    """The start of the first paragraph-like line (``is_paragraph``) of ``match[start:end]``
+    (``start`` a line's start), else ``end``."""
     # A paragraph holds a sentence mark: only the lines holding one are read, found by searching
     # for the marks (rather than reading every line).
-    pos = 0
+    pos = start
     while True:
         mark = SENTENCE_MARK.search(match, pos, end)
         if mark is None:

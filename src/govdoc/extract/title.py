@@ -20,7 +20,7 @@ from spacy.language import Language
 from govdoc.data import load
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import DOC_NUMBER_RE, YEAR_OPEN_RE
-from govdoc.extract.letter_layout import HEADER_WINDOW, SALUTATION_RE, has_placeholder, org_span
+from govdoc.extract.letter_layout import HEADER_WINDOW, SALUTATION_RE, first_paragraph, has_placeholder, org_span
 from govdoc.extract.output import build
 from govdoc.model import Text
 from govdoc.extract.scan import TextIndex, nonblank_line_above
@@ -36,6 +36,9 @@ FINAL_RE = re.compile(r"(?:答复|回复|复函|的函|意见|建议|建议案|�
                       rf"批复|公告|通报){_BRACKET_TAIL}[ \t]*$")
 # A title that ends like a reply is a title even without 关于/对 in front.
 REPLY_FINAL_RE = re.compile(rf"(?:的答复|的回复|的复函|答复函|答复的函|答复意见|会办意见|协办意见){_BRACKET_TAIL}[ \t]*$")
+# The lines after a block ending on 建议/提案 that say how the items were handled (…代表建议 /
+# 办理情况的报告): the title goes on.
+HANDLING_TAIL_RE = re.compile(r"[ \t]*(?:的)?办理(?:情况|工作|结果)?(?:的)?(?:报告|通报|汇报|总结|答复|回复|复函|答复函)[ \t]*$")
 YEAR_PREFIX_RE = re.compile(r"^\d{4}年度?")
 # Words without which a line cannot be a title line (a cheap first screen).
 TITLE_HINTS = ("关于", "对", "复", "函", "意见")
@@ -143,23 +146,23 @@ def _continues(line: str) -> bool:
             and not SALUTATION_RE.match(line) and not DOC_NUMBER_RE.match(stripped))
 
 
-def _nonblank_lines(match: str, end: int) -> list[tuple[int, int]]:
-    """The lines of ``iter_lines(match, 0, end)`` that are not blank (one pass over the pieces)."""
+def _nonblank_lines(match: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``iter_lines(match, start, end)`` that are not blank (one pass over the pieces)."""
     out = []
-    pos = 0
-    for piece in match[:end].split("\n"):
+    pos = start
+    for piece in match[start:end].split("\n"):
         if piece.strip():
             out.append((pos, pos + len(piece)))
         pos += len(piece) + 1
     return out
 
 
-def _blocks(match: str, end: int) -> list[Candidate]:
-    lines = _nonblank_lines(match, end)
+def _blocks(match: str, start: int, end: int) -> list[Candidate]:
+    lines = _nonblank_lines(match, start, end)
     # Only a line holding a title hint opens a block: those are found by one search for the
     # hints, and the lines in between skipped.
     starts = [s for s, _ in lines]
-    hinted = sorted({bisect_right(starts, m.start()) - 1 for m in _TITLE_HINT_RE.finditer(match, 0, end)})
+    hinted = sorted({bisect_right(starts, m.start()) - 1 for m in _TITLE_HINT_RE.finditer(match, start, end)})
     out = []
     i = 0
     for k in hinted:
@@ -194,7 +197,8 @@ def _blocks(match: str, end: int) -> list[Candidate]:
 
 def _extend_to_reply_end(match: str, lines: list[tuple[int, int]], j: int, cand: Candidate) -> int:
     """A block that stops on 提案/建议 but goes on to a reply ending on the next lines
-    (``…第118号提案`` / ``办理情况的`` / ``答复``) takes those lines too; returns the last line used."""
+    (``…第118号提案`` / ``办理情况的`` / ``答复``), or to how the items were handled (``…代表建议`` /
+    ``办理情况的报告``), takes those lines too; returns the last line used."""
     if _ends(REPLY_FINAL_RE, match[cand.start:cand.end]):
         return j
     more = []
@@ -205,7 +209,8 @@ def _extend_to_reply_end(match: str, lines: list[tuple[int, int]], j: int, cand:
             break
         more.append(_trim(match, ns, ne))
         k += 1
-        if _ends(REPLY_FINAL_RE, "".join(match[a:b] for a, b in cand.segments + more)):
+        if (_ends(REPLY_FINAL_RE, "".join(match[a:b] for a, b in cand.segments + more))
+                or HANDLING_TAIL_RE.match("".join(match[a:b] for a, b in more))):
             cand.segments += more
             return k
     return j
@@ -251,13 +256,29 @@ def _headings(ix: TextIndex, end: int) -> list[Candidate]:
 
 
 def find_titles(a: Analysis) -> list[Candidate]:
-    """Title blocks above the body (last = closest to the salutation), then labelled titles, then
-    a page heading above its metadata line.  Whether the text reads as a reply
+    """Title blocks above the body (last = closest to the salutation; where none is above the
+    salutation, one set under it, before the first paragraph), then labelled titles, then a
+    page heading above its metadata line.  Whether the text reads as a reply
     (``a.looks_like_reply``) is asked only when it matters."""
     match = a.match
     end = a.body_start
+    blocks = _blocks(match, 0, end)
+    if not any(c.score > 0.6 for c in blocks) and SALUTATION_RE.match(match, end):
+        blocks += _blocks_under_salutation(match, end)
     labelled = _labelled(a.index, max(end, min(len(match), HEADER_WINDOW)), lambda: a.looks_like_reply)
-    return _blocks(match, end) + labelled + _headings(a.index, end)
+    return blocks + labelled + _headings(a.index, end)
+
+
+def _blocks_under_salutation(match: str, salutation: int) -> list[Candidate]:
+    """Title blocks between the salutation line starting at ``salutation`` and the first
+    paragraph after it, ending as a reply's title does (a letter that puts the addressee above
+    its title; a suggestion's own title quoted there is not the letter's)."""
+    line_end = match.find("\n", salutation)
+    if line_end < 0:
+        return []
+    end = min(len(match), max(HEADER_WINDOW, line_end + 1))
+    blocks = _blocks(match, line_end + 1, first_paragraph(match, line_end + 1, end))
+    return [c for c in blocks if _ends(REPLY_FINAL_RE, match[c.start:c.end])]
 
 
 def best_title(a: Analysis) -> Candidate | None:
