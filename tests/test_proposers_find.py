@@ -22,6 +22,9 @@ def proposers(text):
     ("尊敬的陈国兴、刘铭、张雯委员\n\n们提出的提案收悉", [("陈国兴", "委员"), ("刘铭", "委员"), ("张雯", "委员")]),
     ("刘苍林政协绿春县委员：\n您提出的提案收悉。", [("刘苍林", "委员")]),
     ("阿布都·热合曼代表：\n您提出的建议收悉", [("阿布都·热合曼", "代表")]),
+    # a longer name without a middle dot, alone in the salutation
+    ("尊敬的乌兰其其格委员:\n您提出的提案收悉", [("乌兰其其格", "委员")]),
+    ("额尔敦毕力格代表：\n您提出的建议收悉", [("额尔敦毕力格", "代表")]),
     ("羅瑞等代表:\n你們提出的建議", [("羅瑞", "代表")]),
     # a group is one entry
     ("雨露乡委员小组:\n你们提出的提案收悉", [("雨露乡委员小组", "委员小组")]),
@@ -57,6 +60,10 @@ def proposers(text):
     ("领衔代表：刘一平\n附议代表：王二、张三丰、李四\n", [("刘一平", "代表"), ("王二", "代表"), ("张三丰", "代表"), ("李四", "代表")]),
     # third person: where it was put forward stands between the names and 提出
     ("今年3月，李文斌、赵红代表在市人代会上提出《关于……的建议》", [("李文斌", "代表"), ("赵红", "代表")]),
+    # how they put it forward (联名, 共同) is no name; a dotted name is one
+    ("今年市人代会期间,艾尔肯·吐尔逊等5名代表联名提出《关于加快供热管网改造的建议》", [("艾尔肯·吐尔逊", "代表")]),
+    ("会议期间,王强等5名代表共同提出《关于加快供热管网改造的建议》", [("王强", "代表")]),
+    ("会议期间,人大代表联名提出《关于加快供热管网改造的建议》", []),
 ])
 def test_find_proposers(text, expected):
     assert proposers(text) == expected
@@ -70,6 +77,10 @@ def test_find_proposers(text, expected):
     "市财政局、市建设局:\n\n现将工作方案印发给你们。",
     "市财政局、市工商联：\n\n现将工作方案印发给你们。",   # organs listed side by side
     "政协提案委员会：\n现将办理情况报告如下。",
+    # five or six characters naming a place or a group, not a person
+    "驻区部队全体代表：\n你们提出的建议收悉。",
+    "少数民族界别委员：\n你们提出的提案收悉。",
+    "尊敬的农民工群体代表:\n你们提出的建议收悉。",
 ])
 def test_no_proposers(text):
     assert proposers(text) == []

@@ -36,11 +36,16 @@ LEADING_AFFILIATION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?[省市州县区]
 # Third person: 人大代表苗方杰提出 · 薄韫代表提出的 · ，张宁等委员提出的 · 由陈小明、李红委员提出的.
 # Where the item was put forward, between the names and 提出: 在区人代会上 · 在市七届人大一次会议期间.
 _WHERE = r"(?:在[^,，。;；\n]{2,20}?(?:上|期间))?"
-_NAME_LIST = rf"(?P<names>{_NAME_CHAR}{{2,3}}(?:[、和]{_NAME_CHAR}{{2,3}}){{0,9}})"
+# A name: two or three characters, or parts joined by a middle dot (艾尔肯·吐尔逊).
+_NAME = rf"(?:{_NAME_CHAR}{{1,6}}·{_NAME_CHAR}{{1,6}}|{_NAME_CHAR}{{2,3}})"
+_NAME_LIST = rf"(?P<names>{_NAME}(?:[、和]{_NAME}){{0,9}})"
+# How the names put it forward: 领衔 · 联名 · 共同 (never a name).
+_HOW_WORDS = "领衔|联名|共同"
+_HOW = rf"(?:{_HOW_WORDS})?"
 ROLE_THEN_NAME_RE = re.compile(
-    rf"(?:人大代表|政协委员|代表|委员)(?!会)[ \t]*{_NAME_LIST}(?:{_COUNT}(?:代表|委员)?)?(?:领衔)?(?:提出|所提)")
+    rf"(?:人大代表|政协委员|代表|委员)(?!会)[ \t]*(?!{_HOW_WORDS}){_NAME_LIST}(?:{_COUNT}(?:代表|委员)?)?{_HOW}(?:提出|所提)")
 NAME_THEN_ROLE_RE = re.compile(
-    rf"(?:^|(?<=[\s,，。、:：;；(“\"》由经])){_NAME_LIST}(?:{_COUNT})?(?P<role>代表|委员)(?:领衔)?{_WHERE}(?:提出|所提)",
+    rf"(?:^|(?<=[\s,，。、:：;；(“\"》由经])){_NAME_LIST}(?:{_COUNT})?(?P<role>代表|委员){_HOW}{_WHERE}(?:提出|所提)",
     re.M)
 _LIST_ITEM_RE = re.compile(r"[^、和]+")
 # Form fields: 代表姓名 | 王福余 · 提案人：张三 · 提案代表:王建荣等10名代表 · 领衔代表:李四 · 提出人：谭海燕、曹新民 · 提案者：农工党…总支部.
@@ -52,7 +57,7 @@ FIELD_STOP_RE = re.compile(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：]|[(（]")
 GROUP_MENTION_RE = re.compile(rf"(?:中国)?(?:{_HAN}{{0,7}}[省市州县区旗])?(?:政协)?(?:{PARTY_RE.pattern})"
                               rf"{_HAN}{{0,16}}?(?:领衔)?(?:提出|所提)")
 _NOT_GROUP_START = "由经在对向据及与将把被是"
-NOT_NAMES = {"各位", "全体", "有关", "部分", "广大", "相关", "这位", "该位", "本届", "您们", "你们", "我们"}
+NOT_NAMES = {"人大", "政协", "各位", "全体", "有关", "部分", "广大", "相关", "这位", "该位", "本届", "您们", "你们", "我们"}
 # Characters no name holds after its surname, and words that are never a surname.
 _BAD_INNER = re.compile(r"[们的是了在和及对向请将该您你我他她其各位等XxＸ×*＊]|人大|政协|代表|委员|领衔|提出|某")
 _BAD_FIRST = set("们的是了在对向请将该您你我他她其各这本此")
@@ -76,6 +81,19 @@ def _name_ok(name: str, bad_first: frozenset | set = _BAD_FIRST) -> bool:
             and not _BAD_INNER.search(name[1:]))
 
 
+# A salutation to one person may give a longer name written without a middle dot (乌兰其其格,
+# 额尔敦毕力格: Mongolian, Tibetan and Uyghur names) when nothing in it names a place, an organ,
+# a group or a kind of people (驻区部队, 农民工群体, 少数民族界别).
+LONG_NAME = (5, 6)
+_NOT_IN_LONG_NAME = re.compile(r"[省市州县区旗盟乡镇村街界别团组党会局委厅部办处室院所校司社联队届次群众体员工民族层全各位"
+                               r"们的了在和及对向请将该您你我他她等XxＸ×*＊某]|人大|政协|代表|委员|领衔|提出")
+
+
+def _long_name_ok(name: str) -> bool:
+    return (LONG_NAME[0] <= len(name) <= LONG_NAME[1] and all("\u4e00" <= c <= "\u9fff" for c in name)
+            and name[0] not in _BAD_FIRST_SALUTATION and not _NOT_IN_LONG_NAME.search(name))
+
+
 def _without_affiliation(name: str) -> str:
     """The name without the affiliation before it (kept as spaces, so offsets hold) or after it."""
     core = name.lstrip(" \t")
@@ -92,7 +110,8 @@ def split_salutation(text: str, start: int, end: int, role: Optional[str]) -> li
         return [Candidate(start, end, role, 0.9)]
     out = []
     pos = 0
-    for part in [*SEPARATOR_RE.split(who)]:
+    parts = SEPARATOR_RE.split(who)
+    for part in parts:
         seg_start = who.find(part, pos)
         pos = seg_start + len(part)
         seg = part.rstrip(" \t")
@@ -105,7 +124,7 @@ def split_salutation(text: str, start: int, end: int, role: Optional[str]) -> li
         name = _without_affiliation(name) if len(name) > 4 else name
         lead = len(name) - len(name.lstrip(" \t"))
         name = name.strip(" \t")
-        if _name_ok(name, _BAD_FIRST_SALUTATION):
+        if _name_ok(name, _BAD_FIRST_SALUTATION) or (len(parts) == 1 and seg_role and _long_name_ok(name)):
             s = start + seg_start + lead
             out.append(Candidate(s, s + len(name), seg_role, 0.9))
     return out
