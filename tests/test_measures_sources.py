@@ -88,6 +88,8 @@ def test_actions_beside_problems_and_categories(text, expected):
     "一、全省茶产业发展基本情况\n茶园面积大。\n二、存在的主要问题\n资金不足。\n三、工作要求\n按时完成。\n",
     "一、边境旅游发展现状\n游客增加。\n二、推进情况\n已完成。\n三、存在的困难\n人手不足。\n",
     "一、全省环境空气质量改善情况\n明显改善。\n二、办理结果\n已解决。\n",
+    # two categories joined, the second with a longer word before it (下一步, 下一步工作)
+    "一、办理结果\n已解决。\n二、存在问题和下一步打算\n仍需跟踪。\n三、存在的困难及下一步工作计划\n继续努力。\n",
     # what a section on the problems met lists, as sub-headings or 一是… items
     "一、政策落实情况\n已兑现。\n二、存在的问题\n一是补助标准偏低，与实际收益仍有差距；二是监管手段相对落后。\n",
     "一、基本情况\n已建成。\n二、当前存在的困难和问题\n（一）资金缺口较大。缺口3亿元。\n（二）专业人才流失。人员减少。\n",

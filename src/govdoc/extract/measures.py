@@ -66,7 +66,7 @@ def heading_patterns() -> HeadingPatterns:
     return HeadingPatterns(
         report=re.compile(
             rf"的(?:主要|突出|具体)?(?:{reported}|工作|内容|原则|方向)\W*$"
-            rf"|^(?!{action_lead}[^,]+{reported})[^,]{{0,4}}{reported}(?:[及和与、][^,]{{0,2}}{reported})?\W*$"
+            rf"|^(?!{action_lead}[^,]+{reported})[^,]{{0,4}}{reported}(?:[及和与、][^,]{{0,5}}{reported})?\W*$"
             rf"|^(?!{action_lead}[^,]+{described})[^,]*{described}\W*$"
             r"|^(?:下一步|下步|今后|近期)[^,]{0,6}$"),  # 下一步工作, 今后工作打算
         # A section on the problems or difficulties met (存在的问题, 当前存在的困难和问题, 主要问题):
