@@ -155,9 +155,14 @@ def test_raw_names_the_fact(text, raw, indicator):
     "从以下三方面抓好工作。",                                  # 三方面 is not 3 方
     "于201782日听取了代表意见,810日电话汇报。",                # dates that lost 月
     "近三年来，实施三年行动计划和3年攻坚行动。",                # spans of years, plan names
+    "错开10至20分钟，每天投入3至5辆车，工期三到五年，定员4～6名。",  # ranges
 ])
 def test_not_metrics(text):
     assert metrics(text) == []
+
+
+def test_from_to_is_two_figures_not_a_range():
+    assert [m.value for m in metrics("覆盖率由不足5%提高到53%。")] == [5, 53]
 
 
 def test_repeated_fact_listed_once():

@@ -96,10 +96,24 @@ def _each_before(text: str, s: int) -> bool:
     return "每个" in seg[cut:] or "每一" in seg[cut:]
 
 
+# A range (10至20分钟, 三到五年, 3～5辆): its end is no figure a letter reports, and its start has
+# no unit of its own.
+RANGE_MARKS = frozenset("至到~～—－")
+
+
+def _ends_a_range(text: str, s: int) -> bool:
+    """The number at ``s`` follows a range mark that follows a number (10至|20分钟)."""
+    if s < 2 or text[s - 1] not in RANGE_MARKS:
+        return False
+    return text[s - 2].isdigit() or text[s - 2] in CN_NUMERALS
+
+
 def quantity_value(text: str, s: int, e: int, before: str, ar: Optional[str], cn: Optional[str],
               base: Optional[str], mult: Optional[str]) -> Optional[tuple[float | int, str]]:
     """(value, unit class) of a number-unit match ``[s, e)`` (``before``: the character before it),
     or None when it is not a metric."""
+    if _ends_a_range(text, s):
+        return None
     if ar:
         after = s + len(ar)
         if before in NOT_BEFORE_ARABIC or (text[after:after + 1] in "-/:~." and AFTER_ARABIC_RE.match(text, after)):
