@@ -38,6 +38,12 @@ from govdoc.text.zh import match_text
      "XX林业局关于XX届人大X次会议第XX号建议的答复", "other"),           # a template with placeholders
     ("网友您好:您的留言已收悉,现回复如下:\n该路段已列入改造计划。\n", None, "other"),   # citizen's message
     ("市政府召开全市建议提案交办会。会议要求,各单位要高度重视。\n", None, "other"),
+    # a capture that starts mid-body: the second person's suggestion and the thanks for the support
+    ("二、关于停车场建设。今年新建停车位260个。对于您提出的在景区内建设房车营地的问题,我们将研究。\n"
+     "谢谢您一直以来对我县旅游事业的关注和支持。\n", None, "reply"),
+    # a citizen's letter and the bureau's answer (来信 / 回信) is no reply to a deputy
+    ("来信：我家附近没有学校，孩子上学远。\n回信：经查，附近小学可提供学位1200个。感谢您的理解以及对我们工作的支持。\n",
+     None, "other"),
     # a reply whose capture lost its head (title, salutation): its closing sentence names it
     ("二、推进社区居家养老服务。全市已建成社区日间照料中心246个。\n以上是对您在市十四届人大三次会议期间所提第236号建议的"
      "办理情况答复。感谢您对我市民政工作的关心和支持!\n", None, "reply"),
