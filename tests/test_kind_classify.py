@@ -26,6 +26,10 @@ from govdoc.text.zh import match_text
      "suggestion"),
     ("提案人:民盟文山市基层委员会\n关于加强学校周边安全的提案\n为此,特建议如下:\n一、加强巡查。\n", "关于加强学校周边安全的提案",
      "suggestion"),
+    # a suggestion's text cut before its fields: its own labels and headings
+    ("办法：\n    一是提高排水设施建设标准。\n    二是实施河道清淤整治。\n", None, "suggestion"),
+    ("我建议:区政府对自觉捐款到位的村民组给予硬化指标,以奖代补。\n主办单位:区交通运输局\n", None, "suggestion"),
+    ("（三）违停治理压力大。\n三、具体建议\n1.编制停车设施专项规划。\n2.鼓励社会资本参与。\n", None, "suggestion"),
     # other texts
     ("市财政局、市建设局:\n根据统一安排,张宁等委员提出的提案被列为公开办理提案。特制定本工作方案。\n一、建立领导小组\n",
      "丽水市卫生健康委员会关于印发市政协五届四次会议第271号提案公开办理工作方案的通知", "other"),
