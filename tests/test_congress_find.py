@@ -60,6 +60,7 @@ def test_best_congress(text, expected):
     "关于区届人大次会议第8号建议的答复",                    # numerals lost, nothing better on the page
     "十三届全国人大常委会第十次会议审议通过",               # a standing-committee meeting
     "上一篇：关于区十八届人大三次会议第5号建议的答复",     # a link to a sibling letter
+    "感谢您的关心和支持。\n【关闭窗口】\n上一篇：关于区十八届人大三次会议第5号建议的答复",  # … under the letter
     "感谢您对交通运输事业的关心和支持！",
 ])
 def test_no_congress(text):

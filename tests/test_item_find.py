@@ -49,6 +49,7 @@ def test_find_items(text, expected):
     "历年中央1号文件都把建设完善农业社会化服务体系作为重要内容。",
     "你提出的“关于修建方山村委会连接道路的建议”已交我们研究办理",  # no number
     "上一篇：关于区十八届人大三次会议第5号建议的答复",          # a sibling letter
+    "感谢您的关心和支持。\n【关闭窗口】\n下一篇：关于第12号提案的答复",  # … linked under the letter
 ])
 def test_no_numbered_item(text):
     assert best(text) is None
