@@ -1,7 +1,7 @@
 """extract.letter_layout: salutation, body start and organ lines."""
 import pytest
 
-from govdoc.extract.letter_layout import body_start, iter_lines, org_span, salutation_start
+from govdoc.extract.letter_layout import body_start, iter_lines, last_letter_line, org_span, salutation_start
 
 
 @pytest.mark.parametrize("text, first_body_line", [
@@ -43,3 +43,14 @@ def test_org_span(line, expected):
 ])
 def test_iter_lines(text, expected):
     assert [text[s:e] for s, e in iter_lines(text)] == expected
+
+
+@pytest.mark.parametrize("text, last", [
+    ("正文。\n南华县交通运输局\n\n【打印本页】【关闭窗口】\n下一篇：关于第12号提案的答复\n版权所有 © 南华县人民政府\n",
+     "南华县交通运输局"),
+    ("正文。\n南华县交通运输局\n2019年5月8日\n", "2019年5月8日"),
+    ("【打印本页】\n", None),
+])
+def test_last_letter_line_skips_the_page_chrome_under_it(text, last):
+    span = last_letter_line(text)
+    assert (text[slice(*span)] if span else None) == last

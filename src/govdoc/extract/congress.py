@@ -18,6 +18,7 @@ from govdoc.nlp.extensions import DocFields
 from govdoc.extract.output import build
 from govdoc.model import Congress
 from govdoc.normalize import NormText
+from govdoc.extract.letter_layout import SIBLING_RE
 from govdoc.extract.scan import line_span
 from govdoc.text.numerals import cn_to_int
 from govdoc.text.zh import PINYIN_INSERT
@@ -47,8 +48,6 @@ _TERM_START_RE = re.compile(rf"第?{_NUM}$")
 # Words that end the text before a place name: 关于汨罗市… → 汨罗市, 对县… → 县, 在政协… → 政协.
 _LEAD_STOP = re.compile(rf"^.*[在于对向由的为是了与及将和据经](?:{PINYIN_INSERT})?")  # with its pinyin: 對(duì)
 _PINYIN = re.compile(r"\([^)]*\)")
-# Lines that link to other letters on the page.
-SIBLING_RE = re.compile(r"[ \t]*[\[【(]?[ \t]*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关阅读|相关链接)")
 # An item number right after the span: 第134号, 5185号, 丽22号, (资源环境类…).
 ITEM_AFTER_RE = re.compile(r"\s{0,8}(?:第|\()?[ \t]*[A-Za-z\u4e00-\u9fff]?\d+号")
 # Without 人大/政协 in the span, the kind of item named right after it tells the body.

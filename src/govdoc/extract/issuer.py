@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
 from govdoc.extract.doc_number import DOC_NUMBER_RE, number_start
-from govdoc.extract.letter_layout import HEADER_WINDOW, has_placeholder, org_span, organs
+from govdoc.extract.letter_layout import HEADER_WINDOW, has_placeholder, last_letter_line, org_span, organs
 from govdoc.extract.scan import (LineEnds, find_all, finditer_alternatives, line_end, line_matches, line_start,
                                  nonblank_line_above)
 from govdoc.extract.output import build
@@ -123,7 +123,8 @@ _DATE_ENDS = LineEnds(re.escape("0123456789〇○零一二三四五六七八九�
 
 def _signature(match: str) -> list[Candidate]:
     """An organ line right above the date line (or before the date on the same line), or an
-    organ line that ends the letter; for a joint letter, the first organ of the line."""
+    organ line that ends the letter (page chrome under it skipped); for a joint letter, the
+    first organ of the line."""
     floor = max(0, len(match) - TAIL_WINDOW)
     out = []
     for m in _DATE_ENDS.matches(DATE_LINE_RE, match, floor):
@@ -139,7 +140,7 @@ def _signature(match: str) -> list[Candidate]:
                 out.append(Candidate(joint[0], joint[1], 0.8, "signature (joint)"))
         if span:
             out.append(Candidate(span[0], span[1], 0.9, "signature"))
-    last = _previous_line(match, len(match.rstrip()) + 1, floor)
+    last = last_letter_line(match, floor)  # page chrome under the letter skipped
     span = _org_in(match, *last) if last else None
     if span:
         out.append(Candidate(span[0], span[1], 0.75, "signature"))

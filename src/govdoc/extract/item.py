@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
-from govdoc.extract.letter_layout import HEADER_WINDOW
+from govdoc.extract.letter_layout import HEADER_WINDOW, SIBLING_RE
 from govdoc.extract.output import build
 from govdoc.model import Item
 from govdoc.normalize import NormText
@@ -55,7 +55,6 @@ _FIELD_HINT_RE = re.compile(r"号[ \t]*[:：]")
 # A labelled category of the page: 属性:议案 · 类别：提案
 # (?:属性|类型|类别)[ \t]*[:：][ \t]*(?P<type>建议|提案|议案), split by first word (``finditer_alternatives``)
 _LABEL_SPLIT = tuple(re.compile(label + r"[ \t]*[:：][ \t]*(?P<type>建议|提案|议案)") for label in ("属性", "类(?:型|别)"))
-SIBLING_RE = re.compile(r"[ \t]*[\[【(]?[ \t]*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接)")
 TITLE_WORDS_RE = re.compile(r"答复|回复|复函|的函|会办意见|协办意见|办理情况")
 
 TYPE_FOLD = {"建议案": "建议", "批评、意见": "批评和意见"}

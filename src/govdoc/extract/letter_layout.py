@@ -25,6 +25,24 @@ _NOT_SALUTATION = re.compile(r"(?:联系|承办|主办|协办|会办|分管|来�
 # A body paragraph: a line with two or more sentence marks, or a long line with one.
 SENTENCE_MARK = re.compile(r"[,，。;；!！?？]")
 URL_RE = re.compile(r"(?:https?://|www\.)\S*")
+# A line linking to other letters on the page (上一篇：关于第5号建议的答复), matched at a line start.
+SIBLING_RE = re.compile(r"[ \t]*[\[【(]?[ \t]*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关阅读|相关链接)")
+# A line of the page around a letter, matched at a line start: a sibling link, a row of buttons
+# (【打印本页】【关闭窗口】), the site's footer (版权所有 · 备案号 · 技术支持 · 网站地图).
+PAGE_CHROME_RE = re.compile(rf"{SIBLING_RE.pattern}|[ \t]*(?:【[^】\n]{{1,8}}】[ \t]*)+$"
+                            r"|[^\n]*(?:版权所有|备案号|ICP备|技术支持|网站地图|Copyright|©)", re.M)
+
+
+def last_letter_line(match: str, floor: int = 0) -> tuple[int, int] | None:
+    """``(start, end)`` of the last non-blank line above ``len(match)`` (not above ``floor``)
+    that is not page chrome (``PAGE_CHROME_RE``): where the letter itself ends."""
+    end = len(match.rstrip())
+    while end > floor:
+        start = match.rfind("\n", floor, end) + 1
+        if match[start:end].strip() and not PAGE_CHROME_RE.match(match, start, end):
+            return start, end
+        end = start - 1
+    return None
 
 
 def iter_lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
