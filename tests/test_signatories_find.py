@@ -27,11 +27,14 @@ def _names(text):
     # a joint letter: the second signer on the next line, under the first
     ("临环函〔2021〕7号　　　　　签发人：刘国强\n　　　　　　　　　　　　　　　　　周文静\n\n办理结果：A", ["刘国强", "周文静"]),
     ("签发人：王建新\n赵  敏\n", ["王建新", "赵  敏"]),
+    ("签发人：王建新\n\n　　　　　　　　赵  敏\n\n", ["王建新", "赵  敏"]),   # a double-spaced capture
     # …but not a heading, an organ or a label on the next line
     ("签发人：王建新\n答  复\n", ["王建新"]),
     ("签发人：王建新\n市财政局\n", ["王建新"]),
     ("签发人：王建新\n类别：B\n", ["王建新"]),
     ("签发人：王建新\n\n刘国强代表：\n", ["王建新"]),
+    ("签发人：王建新\n\n答复函\n", ["王建新"]),
+    ("签发人：王建新\n\n市财政局\n", ["王建新"]),
 ])
 def test_signatories(text, expected):
     assert _names(text) == expected

@@ -30,7 +30,7 @@ PLACE_LEVELS = {"旗": "县"}
 _NUM = r"[一二三四五六七八九十〇零\d]{1,4}"
 # A CJK character, optionally followed by inserted pinyin in brackets: 镇(zhèn).
 _HAN = r"[\u4e00-\u9fff](?:\([a-zA-Z\u00c0-\u024f\u0300-\u036f]{1,8}\))?"
-_SP = r"[ \t]*\n?[ \t]*"
+_SP = r"[ \t]*(?:\n[ \t]*){0,2}"  # a line break, or two around a blank line
 _PREFIX = rf"(?:政协|人大)?(?:{_HAN}){{0,11}}?[{LEVELS}{''.join(PLACE_LEVELS)}](?:政协|人大)?|全国(?:政协|人大)?|(?:政协|人大)(?:全国)?"
 # The core, matched where a term (届) starts: 十三届全国委员会第四次会议 · 七届人大四次会议.
 # A mirror's pinyin may follow any of its characters (會(huì)議): ``_PY``.

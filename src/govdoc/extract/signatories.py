@@ -33,9 +33,9 @@ SEPARATORS = re.compile(r"[、,，;；/]")
 _NONSPACE_RE = re.compile(r"\S+")
 NOT_NAMES = ("同志", "领导", "签字", "签名", "盖章", "日期")
 # A joint letter's second signer set on the next line under the first (the layout's alignment is
-# lost in text): a line holding only one or two names.
+# lost in text; a blank line may stand between): a line holding only one or two names.
 _SHORT_NAME = r"(?:[\u4e00-\u9fff](?:[ \t]{0,3}[\u4e00-\u9fff]){1,3}|[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6})"
-NEXT_LINE_RE = re.compile(rf"\n[ \t]*(?P<value>{_SHORT_NAME}(?:[ \t]{{2,}}[\u4e00-\u9fff]{{2,4}})?)[ \t]*(?=\n|$)")
+NEXT_LINE_RE = re.compile(rf"\n(?:[ \t]*\n)?[ \t]*(?P<value>{_SHORT_NAME}(?:[ \t]{{2,}}[\u4e00-\u9fff]{{2,4}})?)[ \t]*(?=\n|$)")
 # Short lines that are headings, not names (答复, 复函 …).
 NOT_NAME_WORDS = re.compile(r"答|复|函|文件|意见|通知|建议|提案|议案|类|号|附件|关于")
 
