@@ -9,7 +9,10 @@ as it is and as other captures of the same page would give it, each scored again
 * ``ascii``: full-width punctuation as ASCII (，：；（）！？ → ,:;()!?), as mirrors print it;
 * ``no-blank``: blank lines dropped; ``double``: a blank line after every line (an HTML
   conversion's double spacing);
-* ``indent``: every line indented with two full-width spaces; ``crlf``: Windows line ends.
+* ``indent``: every line indented with two full-width spaces; ``crlf``: Windows line ends;
+* ``wrap28``: every line broken at 28 characters' width (56 columns, never inside a number or a
+  Latin word), as a PDF's text copied out with its line breaks gives it (GB/T 9704 sets 28
+  characters a line).
 
     .venv/bin/python scripts/capture_variants.py [--folders real,heldout,heldout2,real2]
 
@@ -30,12 +33,32 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from govdoc.build import parse_text  # noqa: E402
 from govdoc.eval.score import Report, expected, predicted  # noqa: E402
+from govdoc.text.zh import display_width  # noqa: E402
 
 HEAD = ("江北市人民政府 欢迎您!  今天是:2024年3月5日 星期二\n首页 | 政务公开 | 政务服务 | 互动交流 | 走进本市\n"
         "当前位置:首页 > 政务公开 > 建议提案办理 > 人大代表建议\n")
 FOOT = ("\n【打印本页】【关闭窗口】\n上一篇：关于加强城乡供水保障的建议的答复\n下一篇：关于第12号提案的答复\n"
         "主办单位：江北市人民政府办公室  版权所有  备案号：苏ICP备12345678号  联系电话：0510-1234567\n")
 ASCII = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"})
+
+
+def hard_wrap(text: str, columns: int = 56) -> str:
+    """Every line but the ``# source`` line broken where it passes ``columns`` display columns
+    (a CJK character two, ASCII one), not inside a run of ASCII letters and digits."""
+    out = []
+    for line in text.split("\n"):
+        while not line.startswith("# source") and display_width(line) > columns:
+            cut = 0
+            while display_width(line[:cut + 1]) <= columns:
+                cut += 1
+            keep = cut
+            while keep > 0 and line[keep - 1:keep + 1].isascii() and line[keep - 1:keep + 1].isalnum():
+                keep -= 1
+            cut = keep or cut
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return "\n".join(out)
 
 
 def with_chrome(text: str, head: str, foot: str) -> str:
@@ -57,6 +80,7 @@ VARIANTS = {
     "double": lambda t: t.replace("\n", "\n\n"),
     "indent": lambda t: "\n".join("\u3000\u3000" + line if line.strip() else line for line in t.split("\n")),
     "crlf": lambda t: t.replace("\n", "\r\n"),
+    "wrap28": hard_wrap,
 }
 
 

@@ -130,3 +130,15 @@ def test_title_under_the_salutation(text, expected):
 ])
 def test_title_goes_on_to_how_the_items_were_handled(text, expected):
     assert _title(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hard-wrapped title: the last characters of its final word on a line of their own
+    ("陕西省应急管理厅对省十三届政协一次会议第606号提案的答复\n函\n尊敬的李鑫委员:\n", "陕西省应急管理厅对省十三届政协一次会议第606号提案的答复函"),
+    ("青山湖区教育体育局关于区十届人大三次会议第068号建议的回\n复\n\n熊志刚代表:\n", "青山湖区教育体育局关于区十届人大三次会议第068号建议的回复"),
+    # a short line that begins a word of its own is not the title's
+    ("关于区十届人大三次会议第068号建议的答复\n意见\n\n熊志刚代表:\n", "关于区十届人大三次会议第068号建议的答复"),
+    ("关于区十届人大三次会议第068号建议的答复\n王五\n\n熊志刚代表:\n", "关于区十届人大三次会议第068号建议的答复"),
+])
+def test_title_final_word_wrapped_onto_its_own_line(text, expected):
+    assert _title(text) == expected

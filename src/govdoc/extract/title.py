@@ -188,11 +188,33 @@ def _blocks(match: str, start: int, end: int) -> list[Candidate]:
             cand.segments.append(_trim(match, ns, ne))
             j += 1
         j = _extend_to_reply_end(match, lines, j, cand)
+        j = _take_final_tail(match, lines, j, cand)
         if not _ends(FINAL_RE, match[cand.start:cand.end]):
             cand.score -= 0.15  # cut or unfinished title
         out.append(cand)
         i = j + 1
     return out
+
+
+# The last characters of a title's final word, wrapped onto a line of their own (…提案的答复 / 函,
+# …建议的回 / 复): one or two CJK characters.
+_TAIL_RE = re.compile(r"[ \t]*[\u4e00-\u9fff]{1,2}[ \t]*$")
+
+
+def _take_final_tail(match: str, lines: list[tuple[int, int]], j: int, cand: Candidate) -> int:
+    """A line of one or two characters under the block that ends a title ending begun on the
+    line above (答复 + 函 → 复函, 回 + 复 → 回复) joins it; returns the last line used."""
+    if j + 1 >= len(lines) or len(cand.segments) >= MAX_LINES:
+        return j
+    ns, ne = lines[j + 1]
+    if not _TAIL_RE.match(match, ns, ne):
+        return j
+    text = match[cand.start:cand.end]
+    ending = FINAL_RE.search(text + match[ns:ne].strip())
+    if ending is None or ending.start() >= len(text):
+        return j
+    cand.segments.append(_strip(match, ns, ne))
+    return j + 1
 
 
 def _extend_to_reply_end(match: str, lines: list[tuple[int, int]], j: int, cand: Candidate) -> int:
