@@ -60,6 +60,9 @@ def proposers(text):
     ("领衔代表：刘一平\n附议代表：王二、张三丰、李四\n", [("刘一平", "代表"), ("王二", "代表"), ("张三丰", "代表"), ("李四", "代表")]),
     # third person: where it was put forward stands between the names and 提出
     ("今年3月，李文斌、赵红代表在市人代会上提出《关于……的建议》", [("李文斌", "代表"), ("赵红", "代表")]),
+    # a capture that lost its salutation: the deputy thanked by name in the closing
+    ("（四）完善生态补偿机制。\n再次感谢马永明代表对全省生态环境保护工作的关心和支持。\n", [("马永明", "代表")]),
+    ("衷心感谢各位代表对政府工作的关心和支持。\n", []),
     # how they put it forward (联名, 共同) is no name; a dotted name is one
     ("今年市人代会期间,艾尔肯·吐尔逊等5名代表联名提出《关于加快供热管网改造的建议》", [("艾尔肯·吐尔逊", "代表")]),
     ("会议期间,王强等5名代表共同提出《关于加快供热管网改造的建议》", [("王强", "代表")]),

@@ -47,6 +47,9 @@ ROLE_THEN_NAME_RE = re.compile(
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?:^|(?<=[\s,，。、:：;；(“\"》由经])){_NAME_LIST}(?:{_COUNT})?(?P<role>代表|委员){_HOW}{_WHERE}(?:提出|所提)",
     re.M)
+# The deputy thanked by name in the closing (再次感谢马永明代表对…的关心): the weakest source, read
+# only when nothing else names the proposers (a capture that lost its salutation).
+THANKED_RE = re.compile(rf"感谢{_NAME_LIST}(?:{_COUNT})?(?P<role>代表|委员)(?:们)?对")
 _LIST_ITEM_RE = re.compile(r"[^、和]+")
 # Form fields: 代表姓名 | 王福余 · 提案人：张三 · 提案代表:王建荣等10名代表 · 领衔代表:李四 · 提出人：谭海燕、曹新民 · 提案者：农工党…总支部.
 FIELD_RE = re.compile(r"(?P<label>代表姓名|委员姓名|提案代表|提案委员|提案人|提案者|提案单位|提出人|提出者|提出单位|建议人|领衔代表|领衔委员"
@@ -220,7 +223,8 @@ def _groups_in_text(text: str):
 
 
 def find_in_body(norm: NormText) -> list[Candidate]:
-    """Third-person mentions and form fields, in text order, one per name."""
+    """Third-person mentions and form fields, in text order, one per name; else the deputies
+    thanked by name."""
     text = norm.match
     found: dict[str, Candidate] = {}
     for m in FIELD_RE.finditer(text):
@@ -237,6 +241,9 @@ def find_in_body(norm: NormText) -> list[Candidate]:
         _add_names(found, text, m, role, 0.7)
     for m in _name_then_role(text):
         _add_names(found, text, m, m.group("role"), 0.6)
+    if not found and "感谢" in text:
+        for m in THANKED_RE.finditer(text):
+            _add_names(found, text, m, m.group("role"), 0.5)
     return sorted(found.values(), key=lambda c: c.start)
 
 
