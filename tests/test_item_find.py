@@ -38,6 +38,10 @@ def best(text):
     ("建議編號：第0318號\n會議屆次：區十五屆人大三次會議", ("建议", "0318")),   # traditional, 第…號 in a field
     ("县第十四届人民代表大会第三次会议\n\n议　　案\n\n第7号\n\n案由：关于……的议案", ("议案", "7")),  # spaced heading
     ("关于印发市政协五届二次会议第0112号重点提案办理工作方案的通知", ("提案", "0112")),
+    # the number in brackets after the quoted title; a letter prefix with a year and a serial
+    ("您提出的《关于解决村屯道路照明问题的建议》(第142号)已转我镇办理。", ("建议", "142")),
+    ("关于建塘小学老旧校舍改造提升建议(第10号),已交我们办理", ("建议", "10")),
+    ("建议编号：WJ2024-0087\n标题：关于……", ("建议", "WJ2024-0087")),
 ])
 def test_find_items(text, expected):
     assert best(text) == expected

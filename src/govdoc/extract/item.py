@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the stages receive the analysis; they never import it at ru
 # 134 · T014 · 20250118040077 · 丽22 (a one-character delegation prefix that is not part of the
 # surrounding words: 会议1号 is 1, 类086号 is a secondary number, 字〔…〕 is a document number).
 # A letter or year prefix joined by a hyphen stays in the number: A-12 · 2023-045.
-_NUM = (r"(?:[A-Za-z]{1,3}-?\d{1,16}|\d{1,8}-\d{1,8}"
+_NUM = (r"(?:[A-Za-z]{1,3}-?\d{1,16}(?:-\d{1,8})?|\d{1,8}-\d{1,8}"
         r"|(?:(?![第议会届次号类字期批年月日])[\u4e00-\u9fff])?\d{1,16})")
 _TYPE = r"(?P<type>建议案|建议|提案|议案|批评和意见|批评、意见)"
 # A form heading may space the word out: 议  案 / 提 案.
@@ -42,8 +42,9 @@ TYPE_AFTER_RE = re.compile(
     rf"号\)?\s{{0,4}}(?:\([^()\n]{{1,20}}\))?\s{{0,4}}"
     rf"(?:[《“\"][^》”\"\n]{{1,80}}[》”\"][ \t]*(?:的)?)?(?:代表|委员|人大代表|政协委员)?(?:重点|督办)?{_TYPE}"
 )
-# The type before the number: 代表建议第134号 · a form heading 代表建议、批评和意见 / 第67号.
-TYPE_BEFORE_RE = re.compile(rf"{_SPACED_TYPE}(?:、批评和意见)?\s{{0,4}}第[ \t]*(?P<num>{_NUM})[ \t]*$")
+# The type before the number: 代表建议第134号 · a form heading 代表建议、批评和意见 / 第67号 · the
+# number in brackets after a quoted title: 《关于…的建议》(第142号).
+TYPE_BEFORE_RE = re.compile(rf"{_SPACED_TYPE}(?:、批评和意见)?[》”\"]?\s{{0,4}}[(（]?[ \t]*第[ \t]*(?P<num>{_NUM})[ \t]*$")
 # A record field: 建议号:67 · 提案编号：T014
 FIELD_RE = re.compile(rf"{_TYPE}编?号[ \t]*[:：][ \t]*(?:第[ \t]*)?(?P<num>{_NUM})")
 # A lodging number without the item's type: 立案号:2020072号 (a mirror may insert pinyin after 号).
