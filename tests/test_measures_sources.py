@@ -7,13 +7,13 @@ from govdoc.normalize import normalize
 from govdoc.read import read_path
 
 
-def measures(text):
+def measures(text, national=False):
     norm = Analysis(text)
-    return to_models(norm, find_measures(norm))
+    return to_models(norm, find_measures(norm, national))
 
 
-def titles(text):
-    return [m.title for m in measures(text)]
+def titles(text, national=False):
+    return [m.title for m in measures(text, national)]
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +35,6 @@ def test_seed_gives_the_six_fangguanfu_measures(seed_norm, seed_gold):
     ("一、我市开展污染防治攻坚战取得的成效\n成效显著。\n二、深化改革，积极为企业服务\n"
      "(一) 简政放权。我局下放审批权限。\n(二) 实行一窗受理。全部进驻。\n三、下步工作措施\n继续努力。\n",
      ["简政放权", "实行一窗受理"]),
-    # national-ministry response headings
-    ("经认真研究，答复如下：\n一、关于加强长江全流域整体协作\n国家发展改革委积极推进。\n"
-     "二、关于完善生态补偿机制\n财政部加大转移支付。\n", ["关于加强长江全流域整体协作", "关于完善生态补偿机制"]),
     # 一是…二是…三是 inside a paragraph: the head runs to the first comma
     ("结合日常检查,一是对传统村落古建筑进行修缮,切实保护历史风貌。二是设置了文物安全公示牌,落实了主体责任。"
      "三是县政府印发了《关于进一步加强文物保护工作的实施方案》。",
@@ -184,3 +181,26 @@ def test_ordinal_inline_list(text, expected):
 ])
 def test_ordinals_not_a_list(text):
     assert titles(text) == []
+
+
+LOCAL_REPLY = ("关于市十六届人大一次会议第286号建议的会办意见\n市交通运输局：\n李振华代表提出的建议收悉，现将会办意见函告如下：\n"
+               "一、关于提高市级补助标准。补助标准暂维持不变。\n二、关于拓宽资金来源。支持纳入政府购买服务。\n")
+NATIONAL_REPLY = ("关于十三届全国人大四次会议第3216号建议的答复\n张三代表：\n您提出的建议收悉，现答复如下：\n"
+                  "一、关于提高补助标准。补助标准逐步提高。\n二、关于拓宽资金来源。支持纳入政府购买服务。\n")
+
+
+def test_national_ministry_response_headings():
+    text = ("经认真研究，答复如下：\n一、关于加强长江全流域整体协作\n国家发展改革委积极推进。\n"
+            "二、关于完善生态补偿机制\n财政部加大转移支付。\n")
+    assert titles(text, national=True) == ["关于加强长江全流域整体协作", "关于完善生态补偿机制"]
+    assert titles(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    (LOCAL_REPLY, []),  # response headings restating the deputy's points: no measures
+    (NATIONAL_REPLY, ["关于提高补助标准", "关于拓宽资金来源"]),  # a national ministry's: measures (ANNOTATION.md)
+])
+def test_response_headings_name_measures_only_in_a_national_reply(text, expected):
+    from govdoc.build import parse_text
+
+    assert [m.title for m in parse_text(text).measures] == expected

@@ -5,6 +5,8 @@ Sources (corpora/ANNOTATION.md, ``measures``):
 * leaf headings of the outline (一、 （一） 1. …) that name an action — not report headings
   (``我市开展污染防治攻坚战取得的成效``, ``下步工作措施``), courtesy (``您这一提案提得很好``) or
   directives (``承办单位…要逐件清点``); a heading with sub-headings is a container whose leaves count;
+  a response heading restating the deputy's point (``二、关于提高市级补助标准``) counts only in a
+  national ministry's reply (the item put at a national session);
 * inline enumerations ``一是…二是…三是…`` or ``第一，…第二，…`` (two items at least), outside counted headings;
 * a sentence of three or more short parallel phrases separated by semicolons;
 * a suggestion form's ``建议：`` field listing parallel proposals separated by commas.
@@ -224,13 +226,18 @@ def closing_start(text: str, start: int, end: int) -> int:
     return m.start() + 1 if m else end
 
 
-def _from_headings(norm: NormText, heads: list[HeadingCandidate]) -> list[MeasureCandidate]:
+def _from_headings(norm: NormText, heads: list[HeadingCandidate], national: bool) -> list[MeasureCandidate]:
+    """Leaf headings that name an action.  A response heading restating the deputy's point
+    (``二、关于提高市级补助标准``) names a measure only in a national ministry's reply
+    (``national``: the item was put at a national session), as ANNOTATION.md has it."""
     text = norm.match
     out = []
     for i, h in enumerate(heads):
         if h.children:
             continue
         title = text[h.title_start:h.title_end]
+        if not national and title.startswith("关于"):
+            continue
         lead = _lead_in(text, _list_start(heads, i))
         if not _is_action(title) or NOT_A_LIST_RE.search(lead[-8:]):
             continue
@@ -386,9 +393,11 @@ def cited_documents(norm: NormText, start: int, end: int) -> list[CitedDocument]
     return out
 
 
-def find_measures(norm: Analysis) -> list[MeasureCandidate]:
+def find_measures(norm: Analysis, national: bool = False) -> list[MeasureCandidate]:
+    """Every measure of the letter, in text order; ``national``: the item was put at a national
+    session (全国人大, 全国政协), so the reply is a national ministry's."""
     heads = norm.headings
-    found = _from_headings(norm, heads)
+    found = _from_headings(norm, heads, national)
     taken = [(c.text_start, c.text_end) for c in found]
     found += _from_inline(norm, heads, taken)
     taken += [(c.text_start, c.text_end) for c in found if c.source == "inline"]
@@ -411,9 +420,10 @@ def to_models(norm: NormText, found: list[MeasureCandidate]) -> list[Measure]:
             for c in found]
 
 
-@Language.component("govdoc_measures", requires=["doc._.analysis"], assigns=["doc._.measures"])
+@Language.component("govdoc_measures", requires=["doc._.analysis", "doc._.congress"], assigns=["doc._.measures"])
 def measures_component(doc):
     ext = DocFields(doc)
     norm = ext.analysis
-    ext.measures = to_models(norm, find_measures(norm))
+    national = ext.congress is not None and ext.congress.level == "全国"
+    ext.measures = to_models(norm, find_measures(norm, national))
     return doc
