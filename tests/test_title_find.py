@@ -107,6 +107,18 @@ def test_title_unseen_metadata(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a news heading above a 日期： metadata line
+    ("首页 > 新闻动态\n\n区交通局上门面商代表建议 推动龙兴片区公交线网优化\n\n日期：2022-06-10    来源：渝北区交通局\n\n"
+     "6月8日下午，区交通局负责同志来到龙兴镇。\n", "区交通局上门面商代表建议 推动龙兴片区公交线网优化"),
+    # a message board's labelled title
+    ("信件编号：MH20211026-0317\n留言标题：颛桥镇北松公路沿线夜间渣土车噪声扰民问题\n留言人：网友\n留言内容：\n我家住在路旁。\n",
+     "颛桥镇北松公路沿线夜间渣土车噪声扰民问题"),
+])
+def test_title_of_news_and_message_pages(text, expected):
+    assert _title(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the addressee above the title block: the block under the salutation, before the body
     ("吴自然资提复〔2024〕3号\n\n九三学社吴忠市委员会:\n\n吴忠市自然资源局关于市政协五届三次会议\n第5008号提案的答复\n\n"
      "签发人:马永福\n\n    贵委员会提出的提案收悉,我局高度重视,现答复如下:\n", "吴忠市自然资源局关于市政协五届三次会议第5008号提案的答复"),

@@ -48,14 +48,14 @@ DATE_LINE_RE = re.compile(r"^[ \t]*\d{4}[-./年]")
 # Labelled metadata titles: the fallback.
 # A metadata table flattened with | puts the label after a | and ends the cell with one
 # (``| 标 题: …的通知 |``).
-LABELLED_RE = re.compile(r"^[ \t\-|]*(?P<label>文件名称|名[ \t]*称|文件标题|标[ \t]*题|题[ \t]*目|案[ \t]*由)[ \t]*[:：][ \t]*"
+LABELLED_RE = re.compile(r"^[ \t\-|]*(?P<label>文件名称|名[ \t]*称|(?:文件|留言|信件|来信)?标[ \t]*题|题[ \t]*目|案[ \t]*由)[ \t]*[:：][ \t]*"
                          r"(?P<val>[^\n|]{4,150}?)[ \t]*(?:\|[^\n]*)?$", re.M)
 # An agency bracket after the title (水利局); grade brackets: ``grade_brackets``.
 TAIL_BRACKET_RE = re.compile(r"[ \t]*[(（](?P<inner>[^()（）\n]{2,30})[)）][ \t]*$")
 # A page's metadata line under a news heading: 来源：… 发布时间：… 浏览次数：…
 # A date and time may open it (``2019-12-13 09:15来源:办公厅``).
 META_LINE_RE = re.compile(r"[ \t]*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*)?"
-                          r"(?:来源|信息来源|文章来源|发布时间|发布日期|发表时间|作者|浏览次数|点击数)[ \t]*[:：]")
+                          r"(?:来源|信息来源|文章来源|发布时间|发布日期|发表时间|日期|时间|作者|浏览次数|点击数)[ \t]*[:：]")
 # The characters the labels of LABELLED_RE and META_LINE_RE end with: their colon is the first
 # of its line, so a line whose first colon follows anything else is not read (``first_colons``).
 _LABEL_LASTS = frozenset("称题目由")
