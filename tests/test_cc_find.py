@@ -29,6 +29,9 @@ def cc(text):
     # a later 抄送 line elsewhere in the text is another document's
     ("抄送：市政府督查室\n\n附件：\n抄送：县人大", ["市政府督查室"]),
     ("感谢您的关心和支持！", []),
+    # a template's placeholders are no entries
+    ("抄送：XXXX，XXXX。\n", []),
+    ("抄送：市政府督查室，XX县人大。\n", ["市政府督查室"]),
 ])
 def test_find_cc(text, expected):
     assert cc(text) == expected

@@ -12,6 +12,7 @@ import re
 from spacy.language import Language
 
 from govdoc.nlp.extensions import DocFields
+from govdoc.extract.letter_layout import has_placeholder
 from govdoc.extract.output import build
 from govdoc.model import Name
 from govdoc.normalize import NormText
@@ -61,7 +62,7 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def find_cc(norm: NormText) -> list[tuple[int, int]]:
     """Entry spans of the first non-empty 抄送/抄报 list, and of the lists right under it
-    (``抄报：…`` then ``抄送：…``), in order."""
+    (``抄报：…`` then ``抄送：…``), in order; a template's placeholders (``XXXX``) are no entries."""
     text = norm.match
     out: list[tuple[int, int]] = []
     last_end = -1
@@ -75,7 +76,7 @@ def find_cc(norm: NormText) -> list[tuple[int, int]]:
                 continue
             start, end = nxt.start("more"), nxt.end("more")
         end = _value_end(text, start, end)
-        out += split_list(text, start, end)
+        out += [(s, e) for s, e in split_list(text, start, end) if not has_placeholder(text[s:e])]  # a template's XXXX
         last_end = end
     return out
 
