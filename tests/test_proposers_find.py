@@ -53,6 +53,8 @@ def proposers(text):
     ("市水利局：\n由民盟宜昌市委会提出的《关于加强小水库管理的提案》收悉", [("民盟宜昌市委会", "委会")]),
     ("根据致公党江门市委员会领衔提出的提案", [("致公党江门市委员会", "委员会")]),
     ("民盟中央：\n你们提出的提案收悉。", [("民盟中央", "中央")]),            # a central committee
+    # a joint proposal: the groups a salutation lists, each an entry
+    ("民盟四川省委、农工党四川省委：\n你们提出的提案收悉。", [("民盟四川省委", "委"), ("农工党四川省委", "委")]),
     ("向晓东等3位代表：\n你们提出的建议收悉。", [("向晓东", "代表")]),        # 向 is a surname here
     # co-signers listed in their own field, traditional or simplified
     ("領銜代表：陳麗華\n聯名代表：黃志明、區小玲等4位代表\n承辦單位：區水務局",

@@ -247,13 +247,34 @@ def find_in_body(norm: NormText) -> list[Candidate]:
     return sorted(found.values(), key=lambda c: c.start)
 
 
+def groups_in_salutation(text: str, start: int, end: int) -> list[Candidate]:
+    """The groups a salutation lists (民盟四川省委、农工党四川省委), each its own entry; none
+    unless every entry names a group (a list of organs is no proposer)."""
+    out = []
+    pos = start
+    for part in SEPARATOR_RE.split(text[start:end]):
+        s = text.find(part, pos)
+        pos = s + len(part)
+        lead = len(part) - len(part.lstrip(" \t"))
+        who = part.strip(" \t")
+        role = group_role(who)
+        if not role:
+            return []
+        out.append(Candidate(s + lead, s + lead + len(who), role, 0.85))
+    return out if len(out) > 1 else []
+
+
 def find_proposers(norm: Analysis) -> list[Candidate]:
-    """Names from the salutation, else from the body."""
+    """Names from the salutation (people, a group, or a list of groups), else from the body."""
     addressee = norm.addressee
     if addressee and (addressee.role in PERSON_ROLES or is_group(addressee.role)):
         names = split_salutation(norm.match, addressee.start, addressee.end, addressee.role)
         if names:
             return names
+    if addressee and addressee.role == "单位":
+        groups = groups_in_salutation(norm.match, addressee.start, addressee.end)
+        if groups:
+            return groups
     return find_in_body(norm)
 
 
