@@ -45,6 +45,11 @@ from govdoc.text.zh import match_text
     # a capture that starts mid-body: the second person's suggestion and the thanks for the support
     ("二、关于停车场建设。今年新建停车位260个。对于您提出的在景区内建设房车营地的问题,我们将研究。\n"
      "谢谢您一直以来对我县旅游事业的关注和支持。\n", None, "reply"),
+    # a form to tick (征询意见表): other, even when it names the suggestion's fields
+    ("代表建议办理情况征询意见表\n建议题目：关于优化公交线路的建议\n领衔代表：王五\n"
+     "一、办理前是否与代表沟通联系 | 是 √ | 否 □ |\n二、沟通联系方式 | 见面 √ | 电话 □ | 信函 □ |\n"
+     "三、对办理结果的意见 | 满意 □ | 基本满意 √ | 不满意 □ |\n", None, "other"),
+    ("领衔代表：王五\n附议代表：李四\n建议：加快修路。\n是否同意公开：是√ 否□\n", None, "suggestion"),
     # a citizen's letter and the bureau's answer (来信 / 回信) is no reply to a deputy
     ("来信：我家附近没有学校，孩子上学远。\n回信：经查，附近小学可提供学位1200个。感谢您的理解以及对我们工作的支持。\n",
      None, "other"),
