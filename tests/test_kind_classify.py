@@ -30,6 +30,8 @@ from govdoc.text.zh import match_text
     ("办法：\n    一是提高排水设施建设标准。\n    二是实施河道清淤整治。\n", None, "suggestion"),
     ("我建议:区政府对自觉捐款到位的村民组给予硬化指标,以奖代补。\n主办单位:区交通运输局\n", None, "suggestion"),
     ("（三）违停治理压力大。\n三、具体建议\n1.编制停车设施专项规划。\n2.鼓励社会资本参与。\n", None, "suggestion"),
+    ("（四）人手不足。\n二、建议\n（一）编制贯通规划。由市城乡建设部门牵头。\n（二）分期实施断点打通。\n", None, "suggestion"),
+    ("一、增加班车投放。建议区交通运输局协调客运企业增加班车。\n二、延长运营时间。建议推迟末班车。\n", None, "suggestion"),
     # other texts
     ("市财政局、市建设局:\n根据统一安排,张宁等委员提出的提案被列为公开办理提案。特制定本工作方案。\n一、建立领导小组\n",
      "丽水市卫生健康委员会关于印发市政协五届四次会议第271号提案公开办理工作方案的通知", "other"),
@@ -118,3 +120,13 @@ def test_closing_sentence_of_a_reply_is_a_reply_cue(text, reply):
     from govdoc.extract.kind import text_scores
 
     assert text_scores(match_text(text))["reply"] == reply
+
+
+@pytest.mark.parametrize("text", [
+    "一、关于增加班车投放。建议中提出的问题，我局已协调客运企业增加班车。\n",  # a reply's answer to a point
+    "一、基本情况。建议收悉后，我局高度重视。\n",
+])
+def test_a_reply_quoting_the_suggestion_gets_no_suggestion_cue(text):
+    from govdoc.extract.kind import text_scores
+
+    assert text_scores(match_text(text))["suggestion"] == 0
