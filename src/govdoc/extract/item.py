@@ -40,7 +40,7 @@ NUMBER_BEFORE_RE = re.compile(rf"(?:第[ \t]*)?(?P<num>{_NUM})[ \t]*$")
 _NUMBER_CHARS_RE = re.compile(r"[A-Za-z\d\-]*")  # what a number holds after its prefix character
 TYPE_AFTER_RE = re.compile(
     rf"号\)?\s{{0,4}}(?:\([^()\n]{{1,20}}\))?\s{{0,4}}"
-    rf"(?:[《“\"][^》”\"\n]{{1,80}}[》”\"][ \t]*(?:的)?)?(?:代表|委员|人大代表|政协委员)?(?:重点|督办)?{_TYPE}"
+    rf"(?:[《“\"][^》”\"\n]{{1,80}}[》”\"][ \t]*(?:的)?)?(?:(?:代表|委员|人大代表|政协委员)\s{{0,2}})?(?:重点|督办)?{_TYPE}"
 )
 # The type before the number: 代表建议第134号 · a form heading 代表建议、批评和意见 / 第67号 · the
 # number in brackets after a quoted title: 《关于…的建议》(第142号).
