@@ -82,6 +82,8 @@ def test_find_proposers(text, expected):
     "市财政局、市建设局:\n\n现将工作方案印发给你们。",
     "市财政局、市工商联：\n\n现将工作方案印发给你们。",   # organs listed side by side
     "政协提案委员会：\n现将办理情况报告如下。",
+    # an organ named after a field label's words (提案委员会, 代表团) is no field
+    "答复函同时抄送市人大常委会人事代表选举工作委员会（或市政协提案委员会）和市政府督查室。",
     # five or six characters naming a place or a group, not a person
     "驻区部队全体代表：\n你们提出的建议收悉。",
     "少数民族界别委员：\n你们提出的提案收悉。",

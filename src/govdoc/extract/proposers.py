@@ -53,7 +53,7 @@ THANKED_RE = re.compile(rf"感谢{_NAME_LIST}(?:{_COUNT})?(?P<role>代表|委员
 _LIST_ITEM_RE = re.compile(r"[^、和]+")
 # Form fields: 代表姓名 | 王福余 · 提案人：张三 · 提案代表:王建荣等10名代表 · 领衔代表:李四 · 提出人：谭海燕、曹新民 · 提案者：农工党…总支部.
 FIELD_RE = re.compile(r"(?P<label>代表姓名|委员姓名|提案代表|提案委员|提案人|提案者|提案单位|提出人|提出者|提出单位|建议人|领衔代表|领衔委员"
-                      r"|领衔人|领衔单位|联名代表|联名委员|联名人|附议代表|附议委员|附议人)[ \t]*[|:：]?\s*(?P<value>[^\n|]{2,80})")
+                      r"|领衔人|领衔单位|联名代表|联名委员|联名人|附议代表|附议委员|附议人)(?![会团])[ \t]*[|:：]?\s*(?P<value>[^\n|]{2,80})")
 # Where a field's value stops: the next label on the line (联系电话：…) or a bracketed note.
 FIELD_STOP_RE = re.compile(r"[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：]|[(（]")
 # A group named in third-person text: 民进福建省委会提出的 · 由九三学社绍兴市委员会所提.
@@ -62,7 +62,7 @@ GROUP_MENTION_RE = re.compile(rf"(?:中国)?(?:{_HAN}{{0,7}}[省市州县区旗]
 _NOT_GROUP_START = "由经在对向据及与将把被是"
 NOT_NAMES = {"人大", "政协", "各位", "全体", "有关", "部分", "广大", "相关", "这位", "该位", "本届", "您们", "你们", "我们"}
 # Characters no name holds after its surname, and words that are never a surname.
-_BAD_INNER = re.compile(r"[们的是了在和及对向请将该您你我他她其各位等XxＸ×*＊]|人大|政协|代表|委员|领衔|提出|某")
+_BAD_INNER = re.compile(r"[们的是了在和及对向请将该您你我他她其各位等XxＸ×*＊()（）]|人大|政协|代表|委员|领衔|提出|某")
 _BAD_FIRST = set("们的是了在对向请将该您你我他她其各这本此")
 # In a salutation the name stands first, so 向 there is the surname (向红英), not a preposition.
 _BAD_FIRST_SALUTATION = _BAD_FIRST - {"向"}
