@@ -73,6 +73,18 @@ def test_nonblank_line_above(text):
         assert nonblank_line_above(text, s) == (above[-1] if above else None)
 
 
+@given(texts, st.integers(0, 45))
+@settings(max_examples=400)
+def test_nonblank_line_above_reads_nothing_above_the_floor(text, floor):
+    """With a floor, the same as on the text cut at the floor (a line begun above it is cut)."""
+    floor = min(floor, len(text))
+    for s in [0] + [m.end() for m in re.finditer("\n", text)]:
+        if s <= floor:
+            continue
+        cut = nonblank_line_above(text[floor:], s - floor)
+        assert nonblank_line_above(text, s, floor) == (None if cut is None else (cut[0] + floor, cut[1] + floor))
+
+
 ALTERNATION = re.compile(r"(?:抄送|文件|局)[ \t]*(?P<v>[^\n:]{1,3})")
 SPLIT = [re.compile(r"抄送[ \t]*(?P<v>[^\n:]{1,3})"), re.compile(r"文件[ \t]*(?P<v>[^\n:]{1,3})"),
          re.compile(r"局[ \t]*(?P<v>[^\n:]{1,3})")]

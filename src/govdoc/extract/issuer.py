@@ -88,17 +88,6 @@ def _date_only(line: str) -> bool:
     return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(stripped)
 
 
-def _previous_line(match: str, pos: int, floor: int) -> tuple[int, int] | None:
-    """The nearest non-blank line ending before ``pos`` (not above ``floor``)."""
-    end = pos - 1
-    while end > floor:
-        start = match.rfind("\n", floor, end) + 1
-        if match[start:end].strip():
-            return start, end
-        end = start - 1
-    return None
-
-
 def _org_in(match: str, s: int, e: int) -> tuple[int, int] | None:
     rel = org_span(match[s:e])
     return (s + rel[0], s + rel[1]) if rel else None
@@ -133,7 +122,7 @@ def _signature(match: str) -> list[Candidate]:
         if m.group("before"):
             span = _org_in(match, m.start("before"), m.end("before"))
         else:
-            prev = _previous_line(match, m.start(), floor)
+            prev = nonblank_line_above(match, m.start(), floor)
             span = _org_in(match, *prev) if prev else None
             joint = _lead_of_joint(match, *prev) if prev and not span else None
             if joint:

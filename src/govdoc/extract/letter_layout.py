@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from govdoc.data import load
-from govdoc.extract.scan import TextIndex
+from govdoc.extract.scan import TextIndex, nonblank_line_above
 
 HEADER_WINDOW = 1500
 
@@ -34,15 +34,12 @@ PAGE_CHROME_RE = re.compile(rf"{SIBLING_RE.pattern}|[ \t]*(?:【[^】\n]{{1,8}}�
 
 
 def last_letter_line(match: str, floor: int = 0) -> tuple[int, int] | None:
-    """``(start, end)`` of the last non-blank line above ``len(match)`` (not above ``floor``)
-    that is not page chrome (``PAGE_CHROME_RE``): where the letter itself ends."""
-    end = len(match.rstrip())
-    while end > floor:
-        start = match.rfind("\n", floor, end) + 1
-        if match[start:end].strip() and not PAGE_CHROME_RE.match(match, start, end):
-            return start, end
-        end = start - 1
-    return None
+    """``(start, end)`` of the last non-blank line (not above ``floor``) that is not page chrome
+    (``PAGE_CHROME_RE``): where the letter itself ends."""
+    line = nonblank_line_above(match, len(match.rstrip()) + 1, floor)
+    while line is not None and PAGE_CHROME_RE.match(match, *line):
+        line = nonblank_line_above(match, line[0], floor)
+    return line
 
 
 def iter_lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -88,12 +88,13 @@ def line_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
 
 
-def nonblank_line_above(text: str, start: int) -> tuple[int, int] | None:
+def nonblank_line_above(text: str, start: int, floor: int = 0) -> tuple[int, int] | None:
     """``(start, end)`` of the nearest line above the one beginning at ``start`` that is not
-    blank (``str.strip`` leaves something), or None."""
+    blank (``str.strip`` leaves something), or None; nothing above ``floor`` is read (a line
+    that begins above it is cut there)."""
     end = start - 1
-    while end >= 0:
-        s = text.rfind("\n", 0, end) + 1
+    while end >= floor:
+        s = max(floor, text.rfind("\n", floor, end) + 1)
         if text[s:end].strip():
             return s, end
         end = s - 1
