@@ -106,29 +106,34 @@ def _without_affiliation(name: str) -> str:
     return AFFILIATION_RE.sub("", name)
 
 
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the pieces of ``text[start:end]`` between separators (``SEPARATOR_RE``)."""
+    out, pos = [], start
+    for sep in SEPARATOR_RE.finditer(text, start, end):
+        out.append((pos, sep.start()))
+        pos = sep.end()
+    return out + [(pos, end)]
+
+
 def split_salutation(text: str, start: int, end: int, role: Optional[str]) -> list[Candidate]:
     """Names in a salutation ``text[start:end]`` (match text), each with its own span."""
-    who = text[start:end]
     if is_group(role):
         return [Candidate(start, end, role, 0.9)]
     out = []
-    pos = 0
-    parts = SEPARATOR_RE.split(who)
-    for part in parts:
-        seg_start = who.find(part, pos)
-        pos = seg_start + len(part)
-        seg = part.rstrip(" \t")
+    parts = _pieces(text, start, end)
+    for seg_start, seg_end in parts:
+        seg = text[seg_start:seg_end].rstrip(" \t")
         seg_role = next((r for r in PERSON_ROLES if seg.endswith(r)), None) or role
         name = TAIL_RE.sub("", seg)
         spaced = _space_separated(name)
         if spaced:
-            out.extend(Candidate(start + seg_start + a, start + seg_start + b, seg_role, 0.9) for a, b in spaced)
+            out.extend(Candidate(seg_start + a, seg_start + b, seg_role, 0.9) for a, b in spaced)
             continue
         name = _without_affiliation(name) if len(name) > 4 else name
         lead = len(name) - len(name.lstrip(" \t"))
         name = name.strip(" \t")
         if _name_ok(name, _BAD_FIRST_SALUTATION) or (len(parts) == 1 and seg_role and _long_name_ok(name)):
-            s = start + seg_start + lead
+            s = seg_start + lead
             out.append(Candidate(s, s + len(name), seg_role, 0.9))
     return out
 
@@ -251,10 +256,8 @@ def groups_in_salutation(text: str, start: int, end: int) -> list[Candidate]:
     """The groups a salutation lists (民盟四川省委、农工党四川省委), each its own entry; none
     unless every entry names a group (a list of organs is no proposer)."""
     out = []
-    pos = start
-    for part in SEPARATOR_RE.split(text[start:end]):
-        s = text.find(part, pos)
-        pos = s + len(part)
+    for s, e in _pieces(text, start, end):
+        part = text[s:e]
         lead = len(part) - len(part.lstrip(" \t"))
         who = part.strip(" \t")
         role = group_role(who)
