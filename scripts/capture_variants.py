@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from govdoc.build import parse_text  # noqa: E402
-from govdoc.eval.score import Report, expected, predicted  # noqa: E402
+from govdoc.eval.score import Report, expected, gold_letters, predicted  # noqa: E402
 from govdoc.text.zh import display_width  # noqa: E402
 
 HEAD = ("江北市人民政府 欢迎您!  今天是:2024年3月5日 星期二\n首页 | 政务公开 | 政务服务 | 互动交流 | 走进本市\n"
@@ -90,10 +90,9 @@ def main() -> None:
     args = ap.parse_args()
     reports = {name: Report() for name in VARIANTS}
     for folder in args.folders.split(","):
-        for gold_path in sorted((ROOT / "corpora" / folder).glob("*.gold.json")):
+        for txt, gold_path in gold_letters(ROOT / "corpora" / folder):
             gold = expected(json.loads(gold_path.read_text(encoding="utf-8")))
-            doc = f"{folder}/{gold_path.name[: -len('.gold.json')]}"
-            text = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt").read_text(encoding="utf-8")
+            doc, text = f"{folder}/{txt.stem}", txt.read_text(encoding="utf-8")
             for name, variant in VARIANTS.items():
                 reports[name].score(doc, predicted(parse_text(variant(text))), gold)
     plain = {(e["doc"], e["field"]) for e in reports["plain"].errors}

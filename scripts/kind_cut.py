@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from govdoc.build import parse_text  # noqa: E402
+from govdoc.eval.score import gold_letters  # noqa: E402
 from govdoc.extract.letter_layout import body_start  # noqa: E402
 from govdoc.text.zh import match_text  # noqa: E402
 
@@ -41,17 +42,16 @@ def main() -> None:
                sorted(p.name for p in (ROOT / "corpora").iterdir() if p.is_dir() and not p.name.startswith("compare")))
     kept, total, changed = Counter(), Counter(), []
     for folder in folders:
-        for gold_path in sorted((ROOT / "corpora" / folder).glob("*.gold.json")):
+        for txt, gold_path in gold_letters(ROOT / "corpora" / folder):
             gold = json.loads(gold_path.read_text(encoding="utf-8"))["kind"]
-            cut = cut_after_body_line(gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
-                                      .read_text(encoding="utf-8"))
+            cut = cut_after_body_line(txt.read_text(encoding="utf-8"))
             if cut is None:
                 continue
             kind = parse_text(cut).model_dump(mode="json")["kind"]
             total[gold] += 1
             kept[gold] += kind == gold
             if kind != gold:
-                changed.append(f"{folder}/{gold_path.name[: -len('.gold.json')]}: {gold} -> {kind}")
+                changed.append(f"{folder}/{txt.stem}: {gold} -> {kind}")
     print(f"kind of documents cut after their body's first line ({', '.join(folders)}):")
     for kind in sorted(total):
         print(f"  {kind:<11} {kept[kind]:4d} of {total[kind]:4d} kept  ({kept[kind] / total[kind]:.3f})")

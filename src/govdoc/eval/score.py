@@ -172,17 +172,24 @@ class Report:
         return {"fields": out, "errors": self.errors}
 
 
+def gold_letters(gold_dir: str | Path) -> list[tuple[Path, Path]]:
+    """``(text, gold)`` of every ``*.txt`` under ``gold_dir`` that has a ``*.gold.json`` beside
+    it, in path order."""
+    letters = []
+    for gold_path in sorted(Path(gold_dir).rglob("*.gold.json")):
+        txt = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
+        if txt.exists():
+            letters.append((txt, gold_path))
+    return letters
+
+
 def evaluate(gold_dir: str | Path, parse=None) -> Report:
     """Parse every ``*.txt`` that has a ``*.gold.json`` beside it and score it (``parse``: a
     path → Reply function to use instead of govdoc's own parse of the files, in batches)."""
     from govdoc.build import parse_many
     from govdoc.read import read_path
 
-    letters = []
-    for gold_path in sorted(Path(gold_dir).rglob("*.gold.json")):
-        txt = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
-        if txt.exists():
-            letters.append((txt, gold_path))
+    letters = gold_letters(gold_dir)
     if parse is None:
         replies = ((txt_gold, _reply(outcome)) for txt_gold, outcome in parse_many(letters, lambda tg: read_path(tg[0])))
     else:
