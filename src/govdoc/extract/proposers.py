@@ -62,7 +62,9 @@ GROUP_MENTION_RE = re.compile(rf"(?:中国)?(?:{_HAN}{{0,7}}[省市州县区旗]
 _NOT_GROUP_START = "由经在对向据及与将把被是"
 NOT_NAMES = {"人大", "政协", "各位", "全体", "有关", "部分", "广大", "相关", "这位", "该位", "本届", "您们", "你们", "我们"}
 # Characters no name holds after its surname, and words that are never a surname.
-_BAD_INNER = re.compile(r"[们的是了在和及对向请将该您你我他她其各位等XxＸ×*＊()（）]|人大|政协|代表|委员|领衔|提出|某")
+_NOT_IN_NAME = "们的了在和及对向请将该您你我他她各位等XxＸ×*＊()（）"  # (a longer name may hold 是 and 其: 乌兰其其格)
+_NOT_NAME_WORDS = "人大|政协|代表|委员|领衔|提出|某"
+_BAD_INNER = re.compile(rf"[是其{_NOT_IN_NAME}]|{_NOT_NAME_WORDS}")
 _BAD_FIRST = set("们的是了在对向请将该您你我他她其各这本此")
 # In a salutation the name stands first, so 向 there is the surname (向红英), not a preposition.
 _BAD_FIRST_SALUTATION = _BAD_FIRST - {"向"}
@@ -88,8 +90,8 @@ def _name_ok(name: str, bad_first: frozenset | set = _BAD_FIRST) -> bool:
 # 额尔敦毕力格: Mongolian, Tibetan and Uyghur names) when nothing in it names a place, an organ,
 # a group or a kind of people (驻区部队, 农民工群体, 少数民族界别).
 LONG_NAME = (5, 6)
-_NOT_IN_LONG_NAME = re.compile(r"[省市州县区旗盟乡镇村街界别团组党会局委厅部办处室院所校司社联队届次群众体员工民族层全各位"
-                               r"们的了在和及对向请将该您你我他她等XxＸ×*＊某]|人大|政协|代表|委员|领衔|提出")
+_NOT_IN_LONG_NAME = re.compile(rf"[省市州县区旗盟乡镇村街界别团组党会局委厅部办处室院所校司社联队届次群众体员工民族层全"
+                               rf"{_NOT_IN_NAME}]|{_NOT_NAME_WORDS}")
 
 
 def _long_name_ok(name: str) -> bool:
